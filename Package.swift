@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// HubPlan — plans a Teaching School Hub's year. GPL-3.0-or-later (it links GLPK).
+import PackageDescription
+
+let package = Package(
+    name: "HubPlan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hubplan", targets: ["hubplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // glpk.h and libglpk, from Debian's libglpk-dev (no pkg-config file).
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // The only C code: guards GLPK's fatal errors with setjmp/longjmp.
+        .target(name: "GLPKShim", dependencies: ["CGLPK"], path: "Sources/GLPKShim"),
+        .target(name: "Solver", dependencies: ["GLPKShim", "CGLPK"]),
+        .target(name: "HubModel", dependencies: [
+            "Yams",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        .target(name: "Forecast", dependencies: ["HubModel"]),
+        .target(name: "Planner", dependencies: ["HubModel", "Solver"]),
+        .target(name: "Reports", dependencies: ["HubModel", "Planner"]),
+        .executableTarget(name: "hubplan", dependencies: [
+            "Solver", "HubModel", "Forecast", "Planner", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HubModelTests", dependencies: ["HubModel"]),
+        .testTarget(name: "hubplanTests", dependencies: [], path: "Tests/hubplanTests"),
+    ]
+)

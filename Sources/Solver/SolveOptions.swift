@@ -1,0 +1,53 @@
+/// How much GLPK prints while it works (to standard error).
+public enum MessageLevel: String, Sendable, Codable, CaseIterable {
+    /// Nothing.
+    case off
+    /// Errors and warnings only.
+    case errors
+    /// Normal progress lines.
+    case normal
+    /// Everything GLPK can say.
+    case all
+}
+
+/// Cutting-plane families GLPK's branch-and-cut can add.
+public enum CutKind: String, Sendable, Codable, CaseIterable {
+    case gomory, mir, cover, clique
+}
+
+/// Settings for one solve.
+public struct SolveOptions: Sendable, Equatable {
+    /// Wall-clock limit in seconds for the whole solve (LP and branch-and-cut); nil for none.
+    public var timeLimit: Double?
+    /// Stop branch-and-cut once |incumbent − bound| / |incumbent| is at most this.
+    public var relativeGap: Double
+    /// Use GLPK's LP and MIP presolvers.
+    public var presolve: Bool
+    /// Run the feasibility pump heuristic at the root.
+    public var feasibilityPump: Bool
+    /// Run proximity search to improve incumbents.
+    public var proximitySearch: Bool
+    /// Cut families to generate.
+    public var cuts: Set<CutKind>
+    public var messageLevel: MessageLevel
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
+                feasibilityPump: Bool = false, proximitySearch: Bool = false,
+                cuts: Set<CutKind> = [], messageLevel: MessageLevel = .off) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.cuts = cuts
+        self.messageLevel = messageLevel
+    }
+
+    /// Problems with the options themselves (negative limits, NaN).
+    public var problems: [String] {
+        var p: [String] = []
+        if let t = timeLimit, !(t > 0) || !t.isFinite { p.append("time limit must be a positive number of seconds, got \(t)") }
+        if !(relativeGap >= 0) || !relativeGap.isFinite { p.append("relative gap must be a non-negative fraction, got \(relativeGap)") }
+        return p
+    }
+}

@@ -36,6 +36,6 @@ let package = Package(
         ]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubModelTests", dependencies: ["HubModel"]),
-        .testTarget(name: "hubplanTests", dependencies: [], path: "Tests/hubplanTests"),
+        .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
     ]
 )

@@ -130,3 +130,7 @@ public func += (lhs: inout LinearExpression, rhs: LinearExpression) { lhs.add(rh
 public func += (lhs: inout LinearExpression, rhs: Variable) { lhs.add(1, rhs) }
 
 public func -= (lhs: inout LinearExpression, rhs: LinearExpression) { lhs.add(rhs, times: -1) }
+
+public func + (lhs: Variable, rhs: Double) -> LinearExpression { LinearExpression(lhs) + rhs }
+
+public func - (lhs: Variable, rhs: Double) -> LinearExpression { LinearExpression(lhs) - rhs }

@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import Solver
+
+@Suite struct GLPKGuardTests {
+    /// GLPK's error handler would abort(); the shim turns it into a Swift error,
+    /// and the thread can solve again afterwards.
+    @Test func fatalGLPKErrorBecomesSwiftErrorAndThreadRecovers() throws {
+        let error = #expect(throws: SolverError.self) { try GLPK.provokeFatalError() }
+        guard case .glpkFatal(let message)? = error else { Issue.record("wrong error"); return }
+        #expect(message.contains("glp_set_col_bnds"))
+        var m = Model()
+        let x = m.addVariable("x", lower: 1, upper: 5)
+        m.setObjective(.maximize, LinearExpression(x))
+        #expect(try GLPKSolver.solve(m).objective == 5)
+    }
+}
+
+@Suite struct ConcurrencyTests {
+    /// The same instances solved on several threads at once give the serial answers.
+    @Test func concurrentSolvesMatchSerialOnes() throws {
+        let names = ["egout", "flugpl", "misc03", "p0201", "rgn", "flugpl", "egout", "misc03"]
+        let models = try names.map { try Model.read(from: Paths.miplib($0)) }
+        let serial = try models.map { try GLPKSolver.solve($0).objective }
+        let results = ResultBox(count: models.count)
+        DispatchQueue.concurrentPerform(iterations: models.count) { i in
+            results.set(i, (try? GLPKSolver.solve(models[i]))?.objective)
+        }
+        #expect(results.values == serial)
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Double?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: Double?) { lock.lock(); storage[i] = v; lock.unlock() }
+    var values: [Double?] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
+@Suite struct LimitTests {
+    /// A market-split instance GLPK cannot prove in a second: the limit stops it with
+    /// the incumbent found so far, which is feasible, and a valid bound.
+    @Test func timeLimitReturnsFeasibleIncumbent() throws {
+        let m = marketSplit(rows: 4, columns: 40, seed: 7)
+        let r = try GLPKSolver.solve(m, options: SolveOptions(timeLimit: 1))
+        #expect(r.stopReason == .timeLimit)
+        #expect(r.status == .feasible)
+        #expect(r.seconds < 10)
+        #expect(m.feasibilityReport(values: r.values).isEmpty)
+        #expect(try #require(r.bound) <= (try #require(r.objective)) + 1e-9)
+    }
+
+    @Test func stopTokenEndsSearchWithIncumbent() throws {
+        let m = marketSplit(rows: 4, columns: 40, seed: 11)
+        let token = StopToken()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { token.stop() }
+        let r = try GLPKSolver.solve(m, stop: token)
+        #expect(r.stopReason == .interrupted)
+        #expect(r.status == .feasible)
+        #expect(m.feasibilityReport(values: r.values).isEmpty)
+    }
+
+    @Test func progressReportsIncumbentsAndBounds() throws {
+        let m = marketSplit(rows: 3, columns: 30, seed: 3)
+        let seen = ResultBox(count: 2)
+        let r = try GLPKSolver.solve(m, options: SolveOptions(timeLimit: 1)) { p in
+            if let i = p.incumbent { seen.set(0, i) }
+            if let b = p.bound { seen.set(1, b) }
+        }
+        #expect(seen.values[0] != nil)
+        #expect(seen.values[1] != nil)
+        #expect(r.objective! <= seen.values[0]! + 1e-9)
+    }
+
+    @Test func relativeGapStopsEarlyWithGapWithinTolerance() throws {
+        let m = try Model.read(from: Paths.miplib("bell5"))
+        let r = try GLPKSolver.solve(m, options: SolveOptions(relativeGap: 0.05))
+        #expect(r.status == .optimal)
+        #expect(try #require(r.gap) <= 0.05 + 1e-9)
+    }
+}

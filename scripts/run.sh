@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The main job: set up, build, and plan the default scenario.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build -c release --product hubplan 2>&1 | tail -1
+exec .build/release/hubplan solve benchmarks/miplib/bell5.mps.gz "$@"

@@ -1,0 +1,456 @@
+import Foundation
+import Yams
+
+/// Reads a scenario folder (`scenario.yaml` plus CSV tables) and checks it.
+public enum ScenarioLoader {
+    /// Loads and validates a scenario folder.
+    ///
+    /// - Returns: The scenario and its warnings.
+    /// - Throws: ``ScenarioError`` listing every error (and warning) found; never traps, whatever the bytes.
+    public static func load(_ directory: URL) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
+        let (scenario, diagnostics) = check(directory)
+        if let scenario, !diagnostics.hasErrors { return (scenario, diagnostics.warnings.sorted()) }
+        throw ScenarioError(diagnostics: diagnostics.all.sorted())
+    }
+
+    /// Loads what can be loaded and returns every diagnostic.
+    public static func check(_ directory: URL) -> (Scenario?, Diagnostics) {
+        let r = Reporter()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            r.error(directory.path, "not a scenario folder (no such directory)")
+            return (nil, r.diagnostics)
+        }
+        let reader = Reader(directory: directory, r: r)
+        let scenario = reader.read()
+        if let scenario { ScenarioChecks(scenario: scenario, r: r).run() }
+        return (scenario, r.diagnostics)
+    }
+}
+
+/// Reads each file into domain values, checking cells and references as it goes.
+private struct Reader {
+    let directory: URL
+    let r: Reporter
+
+    func table(_ spec: (String, [ColumnSpec]), required: Bool = true) -> CSVTable? {
+        CSVTable.read(directory.appendingPathComponent(spec.0), file: spec.0, columns: spec.1, required: required, reporter: r)
+    }
+
+    func read() -> Scenario? {
+        let head = readYAML()
+        let authorityIds = Set(head?.authorities.map(\.id) ?? [])
+        let programmeIds = Set(head?.programmes.map(\.id) ?? [])
+
+        let schools = readSchools(authorityIds)
+        let schoolIds = Set(schools.map(\.id))
+        let enrolment = readEnrolment(schoolIds, programmeIds)
+        let facilitators = readFacilitators(programmeIds, schoolIds)
+        let advisers = readAdvisers(authorityIds)
+        let focus = readFocusSchools(schoolIds)
+        let venues = readVenues(authorityIds)
+        let year = head?.year ?? 2026
+        let calendar = readCalendar(authorityIds, year: year)
+        let people = Set(facilitators.map(\.id)).union(advisers.map(\.id)).union(venues.map(\.id))
+        let unavailability = readUnavailability(people)
+        let history = readHistory(authorityIds, programmeIds, year: year)
+
+        guard let head else { return nil }
+        return Scenario(name: head.name, year: head.year, authorities: head.authorities, schools: schools,
+                        programmes: head.programmes, enrolment: enrolment, facilitators: facilitators, advisers: advisers,
+                        focusSchools: focus, venues: venues, forums: head.forums, calendar: calendar,
+                        unavailability: unavailability, history: history, weights: head.weights, solver: head.solver)
+    }
+
+    // MARK: scenario.yaml
+
+    struct Head {
+        var name: String
+        var year: Int
+        var authorities: [LocalAuthority]
+        var programmes: [Programme]
+        var forums: [ForumSeries]
+        var weights: ObjectiveWeights
+        var solver: SolverSettings
+    }
+
+    func readYAML() -> Head? {
+        let file = ScenarioFiles.yaml
+        let url = directory.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            r.error(file, "missing file: every scenario needs \(file)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            r.error(file, "not UTF-8 text")
+            return nil
+        }
+        let node: Node
+        do {
+            guard let n = try Yams.compose(yaml: text) else {
+                r.error(file, row: 1, "empty file")
+                return nil
+            }
+            node = n
+        } catch let e as YamlError {
+            r.error(file, row: yamlMark(e)?.line, column: yamlMark(e)?.column, "not valid YAML: \(yamlProblem(e))")
+            return nil
+        } catch {
+            r.error(file, "not valid YAML: \(error)")
+            return nil
+        }
+        guard let root = YAMLObject(node, file: file, path: "", reporter: r) else { return nil }
+        let name = root.string("name") ?? "scenario"
+        var year = 2026
+        if let text = root.string("year") {
+            if let y = AcademicYear.parse(text) { year = y } else if let n = root.value("year", required: false) {
+                root.fail(n, "year", "'\(text)' is not an academic year; write it like 2026-27")
+            }
+        }
+        var authorities: [LocalAuthority] = []
+        for (n, path) in root.sequence("authorities") {
+            guard let o = YAMLObject(n, file: file, path: path, reporter: r) else { continue }
+            if let id = o.string("id"), let nm = o.string("name") {
+                if !isValidId(id) { o.fail(n, "id", "'\(id)' is not a valid id") }
+                else if authorities.contains(where: { $0.id == id }) { o.fail(n, "id", "duplicate authority id '\(id)'") }
+                else { authorities.append(LocalAuthority(id: id, name: nm)) }
+            }
+            o.finish()
+        }
+        var programmes: [Programme] = []
+        for (n, path) in root.sequence("programmes") {
+            guard let p = readProgramme(n, path: path, file: file) else { continue }
+            if programmes.contains(where: { $0.id == p.id }) {
+                YAMLObject.report(r, file, n, "\(path).id: duplicate programme id '\(p.id)'")
+            } else {
+                programmes.append(p)
+            }
+        }
+        var forums: [ForumSeries] = []
+        for (n, path) in root.sequence("forums", required: false) {
+            guard let o = YAMLObject(n, file: file, path: path, reporter: r) else { continue }
+            let id = o.string("id"), nm = o.string("name", required: false)
+            let scope = o.enumValue("scope", ForumSeries.Scope.self)
+            var halfTerms: [HalfTerm] = []
+            for (h, _) in o.sequence("halfTerms") {
+                if let s = h.scalar?.string, let ht = HalfTerm(rawValue: s.uppercased()) { halfTerms.append(ht) }
+                else { o.fail(h, "halfTerms", "'\(h.scalar?.string ?? "…")' is not a half-term (HT1 … HT6)") }
+            }
+            let hours = o.double("hours", required: true, min: 0.5, max: 8)
+            let start = o.string("start", required: false) ?? "15:45"
+            if !isTime(start) { o.fail(n, "start", "'\(start)' is not a time HH:MM") }
+            let extra = o.int("extraAttendees", min: 0, max: 500) ?? 0
+            o.finish()
+            if let id, let scope, let hours {
+                forums.append(ForumSeries(id: id, name: nm ?? id, scope: scope, halfTerms: halfTerms, hours: hours,
+                                          start: start, extraAttendees: extra))
+            }
+        }
+        var weights = ObjectiveWeights()
+        if let w = root.object("weights") {
+            func set(_ key: String, _ path: WritableKeyPath<ObjectiveWeights, Double>) {
+                if let v = w.double(key, max: 1e7) { weights[keyPath: path] = v }
+            }
+            set("participantTravelPerMinute", \.participantTravelPerMinute)
+            set("staffTravelPerMinute", \.staffTravelPerMinute)
+            set("venueHire", \.venueHire)
+            set("staffDays", \.staffDays)
+            set("loadImbalance", \.loadImbalance)
+            set("brokenContinuity", \.brokenContinuity)
+            set("unmet", \.unmet)
+            w.finish()
+        }
+        var solver = SolverSettings()
+        if let s = root.object("solver") {
+            if let v = s.double("timeLimit", min: 0.1, max: 86_400) { solver.timeLimit = v }
+            if let v = s.double("gap", min: 0, max: 1) { solver.gap = v }
+            if let v = s.double("maxTravelMinutes", min: 1, max: 600) { solver.maxTravelMinutes = v }
+            s.finish()
+        }
+        root.finish()
+        return Head(name: name, year: year, authorities: authorities, programmes: programmes, forums: forums,
+                    weights: weights, solver: solver)
+    }
+
+    func readProgramme(_ n: Node, path: String, file: String) -> Programme? {
+        guard let o = YAMLObject(n, file: file, path: path, reporter: r) else { return nil }
+        defer { o.finish() }
+        let id = o.string("id")
+        if let id, !isValidId(id) { o.fail(n, "id", "'\(id)' is not a valid id") }
+        let name = o.string("name", required: false)
+        let kind = o.enumValue("kind", ProgrammeKind.self, required: false) ?? .other
+        var cohortMin = 1, cohortMax = 30
+        if let c = o.object("cohort", required: true) {
+            cohortMin = c.int("min", required: true, min: 1, max: 500) ?? 1
+            cohortMax = c.int("max", required: true, min: 1, max: 500) ?? 30
+            if cohortMin > cohortMax { c.fail(c.node, "min", "\(cohortMin) is larger than max \(cohortMax)") }
+            c.finish()
+        }
+        let ppf = o.int("participantsPerFacilitator", min: 1, max: 500) ?? cohortMax
+        let cross = o.bool("crossAuthority", default: false)
+        var sessions: [SessionPattern] = []
+        for (sn, spath) in o.sequence("sessions", required: kind != .appropriateBody) {
+            guard let s = YAMLObject(sn, file: file, path: spath, reporter: r) else { continue }
+            let ht = s.enumValue("halfTerm", HalfTerm.self)
+            let mode = s.enumValue("mode", DeliveryMode.self)
+            let hours = s.double("hours", required: true, min: 0.25, max: 8)
+            let start = s.string("start", required: false) ?? (mode == .online ? "15:45" : "09:30")
+            if !isTime(start) { s.fail(sn, "start", "'\(start)' is not a time HH:MM") }
+            let title = s.string("title", required: false) ?? "Session \(sessions.count + 1)"
+            s.finish()
+            if let ht, let mode, let hours {
+                if let last = sessions.last, ht < last.halfTerm {
+                    s.fail(sn, "halfTerm", "\(ht.rawValue) comes before the previous session's \(last.halfTerm.rawValue); list sessions in order")
+                }
+                sessions.append(SessionPattern(number: sessions.count + 1, halfTerm: ht, mode: mode, hours: hours,
+                                               start: start, title: title))
+            }
+        }
+        guard let id else { return nil }
+        return Programme(id: id, name: name ?? id, kind: kind, cohortMin: cohortMin, cohortMax: cohortMax,
+                         participantsPerFacilitator: ppf, crossAuthority: cross, sessions: sessions)
+    }
+
+    // MARK: CSV tables
+
+    /// Reports a duplicate id at the row of the second occurrence.
+    func unique<T>(_ items: [(T, CSVRecord)], column: String, id: (T) -> String) -> [T] {
+        var seen: [String: Int] = [:], out: [T] = []
+        for (item, row) in items {
+            let key = id(item)
+            if let first = seen[key] {
+                row.fail(column, "duplicate '\(key)' (first on row \(first))", r)
+            } else {
+                seen[key] = row.number
+                out.append(item)
+            }
+        }
+        return out
+    }
+
+    func reference(_ row: CSVRecord, _ column: String, _ value: String?, in known: Set<String>, what: String) -> String? {
+        guard let value else { return nil }
+        if known.contains(value) { return value }
+        row.fail(column, "unknown \(what) '\(value)'", r)
+        return nil
+    }
+
+    func readSchools(_ authorities: Set<String>) -> [School] {
+        guard let t = table(ScenarioFiles.schools) else { return [] }
+        let items: [(School, CSVRecord)] = t.rows.compactMap { row in
+            let id = row.id("id", r), name = row.text("name", r)
+            let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
+            let town = row.text("town", r), phase = row.enumValue("phase", Phase.self, r)
+            let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
+            guard let id, let name, let la, let town, let phase, let lat, let lon else { return nil }
+            return (School(id: id, name: name, authority: la, town: town, phase: phase,
+                           location: GeoPoint(latitude: lat, longitude: lon)), row)
+        }
+        return unique(items, column: "id") { $0.id }
+    }
+
+    func readEnrolment(_ schools: Set<String>, _ programmes: Set<String>) -> [Enrolment] {
+        guard let t = table(ScenarioFiles.enrolment) else { return [] }
+        let items: [(Enrolment, CSVRecord)] = t.rows.compactMap { row in
+            let s = reference(row, "school", row.id("school", r), in: schools, what: "school")
+            let p = reference(row, "programme", row.id("programme", r), in: programmes, what: "programme")
+            let n = row.int("participants", max: 10_000, r)
+            guard let s, let p, let n else { return nil }
+            return (Enrolment(school: s, programme: p, participants: n), row)
+        }
+        return unique(items, column: "programme") { "\($0.school)/\($0.programme)" }
+    }
+
+    func readFacilitators(_ programmes: Set<String>, _ schools: Set<String>) -> [Facilitator] {
+        guard let t = table(ScenarioFiles.facilitators) else { return [] }
+        let items: [(Facilitator, CSVRecord)] = t.rows.compactMap { row in
+            let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
+            let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
+            var quals: Set<String> = []
+            for q in row.list("qualifications") {
+                if programmes.contains(q) { quals.insert(q) } else { row.fail("qualifications", "unknown programme '\(q)'", r) }
+            }
+            let dph = row.number("days_per_half_term", max: 40, r), dpy = row.number("days_per_year", max: 250, r)
+            let rate = row.number("day_rate", max: 10_000, r)
+            let employer = reference(row, "employer_school", row.id("employer_school", required: false, r), in: schools, what: "school")
+            if let dph, let dpy, dph > dpy { row.fail("days_per_half_term", "\(formatNumber(dph)) is more than days_per_year \(formatNumber(dpy))", r) }
+            guard let id, let name, let town, let lat, let lon, let dph, let dpy, let rate else { return nil }
+            return (Facilitator(id: id, name: name, homeTown: town, home: GeoPoint(latitude: lat, longitude: lon),
+                                qualifications: quals, daysPerHalfTerm: dph, daysPerYear: dpy, dayRate: rate,
+                                employerSchool: employer), row)
+        }
+        return unique(items, column: "id") { $0.id }
+    }
+
+    func readAdvisers(_ authorities: Set<String>) -> [ExpertAdviser] {
+        guard let t = table(ScenarioFiles.advisers, required: false) else { return [] }
+        let items: [(ExpertAdviser, CSVRecord)] = t.rows.compactMap { row in
+            let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
+            let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
+            var las: Set<String> = []
+            for a in row.list("authorities") {
+                if authorities.contains(a) { las.insert(a) } else { row.fail("authorities", "unknown authority '\(a)'", r) }
+            }
+            if row.list("authorities").isEmpty { row.fail("authorities", "is empty; list the authorities covered, separated by ';'", r) }
+            let cap = row.number("capacity_days", max: 250, r), rate = row.number("day_rate", max: 10_000, r)
+            guard let id, let name, let town, let lat, let lon, let cap, let rate else { return nil }
+            return (ExpertAdviser(id: id, name: name, homeTown: town, home: GeoPoint(latitude: lat, longitude: lon),
+                                  authorities: las, capacityDays: cap, dayRate: rate), row)
+        }
+        return unique(items, column: "id") { $0.id }
+    }
+
+    func readFocusSchools(_ schools: Set<String>) -> [FocusSchoolNeed] {
+        guard let t = table(ScenarioFiles.focusSchools, required: false) else { return [] }
+        let items: [(FocusSchoolNeed, CSVRecord)] = t.rows.compactMap { row in
+            let s = reference(row, "school", row.id("school", r), in: schools, what: "school")
+            let audit = row.int("audit_days", max: 20, r), per = row.int("days_per_half_term", max: 20, r)
+            guard let s, let audit, let per else { return nil }
+            return (FocusSchoolNeed(school: s, auditDays: audit, daysPerHalfTerm: per), row)
+        }
+        return unique(items, column: "school") { $0.school }
+    }
+
+    func readVenues(_ authorities: Set<String>) -> [Venue] {
+        guard let t = table(ScenarioFiles.venues) else { return [] }
+        let items: [(Venue, CSVRecord)] = t.rows.compactMap { row in
+            let id = row.id("id", r), name = row.text("name", r)
+            let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
+            let town = row.text("town", r), address = row.raw("address")
+            let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
+            let cost = row.number("day_cost", max: 100_000, r)
+            var days: Set<Weekday> = []
+            let listed = row.list("weekdays")
+            for d in listed {
+                if let w = Weekday(loose: d) { days.insert(w) } else { row.fail("weekdays", "'\(d)' is not a weekday (Mon … Sun)", r) }
+            }
+            if listed.isEmpty { days = [.monday, .tuesday, .wednesday, .thursday, .friday] }
+            let stepFree = row.bool("step_free", default: true, r)
+            guard let id, let name, let la, let town, let lat, let lon, let cost else { return nil }
+            return (Venue(id: id, name: name, authority: la, town: town, address: address,
+                          location: GeoPoint(latitude: lat, longitude: lon), dayCost: cost, weekdays: days,
+                          stepFree: stepFree, rooms: []), row)
+        }
+        var venues = unique(items, column: "id") { $0.id }
+        guard let rooms = table(ScenarioFiles.rooms) else { return venues }
+        var seen: [String: Int] = [:]
+        for row in rooms.rows {
+            let v = reference(row, "venue", row.id("venue", r), in: Set(venues.map(\.id)), what: "venue")
+            let room = row.text("room", r), cap = row.int("capacity", min: 1, max: 5000, r)
+            guard let v, let room, let cap else { continue }
+            if let first = seen["\(v)/\(room)"] {
+                row.fail("room", "duplicate room '\(room)' of venue '\(v)' (first on row \(first))", r)
+                continue
+            }
+            seen["\(v)/\(room)"] = row.number
+            if let i = venues.firstIndex(where: { $0.id == v }) { venues[i].rooms.append(Room(id: room, capacity: cap)) }
+        }
+        return venues
+    }
+
+    func readCalendar(_ authorities: Set<String>, year: Int) -> AcademicCalendar {
+        var halfTerms: [String: [HalfTerm: DayRange]] = [:]
+        let yearRange = DayRange(first: Day(year: year, month: 8, day: 1)!, last: Day(year: year + 1, month: 7, day: 31)!)
+        if let t = table(ScenarioFiles.calendar) {
+            var rowOf: [String: Int] = [:]
+            for row in t.rows {
+                let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
+                let ht = row.enumValue("half_term", HalfTerm.self, r)
+                let first = row.day("first_day", r), last = row.day("last_day", r)
+                guard let la, let ht, let first, let last else { continue }
+                if first > last { row.fail("last_day", "\(last) is before first_day \(first)", r); continue }
+                if !yearRange.contains(first) { row.fail("first_day", "\(first) is outside the academic year \(AcademicYear.label(year)) (\(yearRange.first) to \(yearRange.last))", r); continue }
+                if !yearRange.contains(last) { row.fail("last_day", "\(last) is outside the academic year \(AcademicYear.label(year)) (\(yearRange.first) to \(yearRange.last))", r); continue }
+                if let previous = rowOf["\(la)/\(ht.rawValue)"] {
+                    row.fail("half_term", "\(ht.rawValue) of \(la) is listed twice (first on row \(previous))", r); continue
+                }
+                let range = DayRange(first: first, last: last)
+                // Half-terms must come in order without overlapping.
+                for (other, otherRange) in halfTerms[la] ?? [:] {
+                    if otherRange.overlaps(range) {
+                        row.fail("first_day", "\(ht.rawValue) (\(first) to \(last)) overlaps \(other.rawValue) of \(la) (\(otherRange.first) to \(otherRange.last))", r)
+                    } else if (other < ht) != (otherRange.last < first) {
+                        row.fail("first_day", "\(ht.rawValue) must come \(other < ht ? "after" : "before") \(other.rawValue) of \(la)", r)
+                    }
+                }
+                rowOf["\(la)/\(ht.rawValue)"] = row.number
+                halfTerms[la, default: [:]][ht] = range
+            }
+            for la in authorities.sorted() {
+                let missing = HalfTerm.allCases.filter { halfTerms[la]?[$0] == nil }
+                if !missing.isEmpty {
+                    r.error(t.file, "authority '\(la)' has no dates for \(missing.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+        }
+        var closures: [Closure] = []
+        if let t = table(ScenarioFiles.closures, required: false) {
+            for row in t.rows {
+                let d = row.day("date", r)
+                let la = reference(row, "authority", row.id("authority", required: false, r), in: authorities, what: "authority")
+                if !row.raw("authority").isEmpty && la == nil { continue }
+                let kind = row.enumValue("kind", Closure.Kind.self, r)
+                guard let d, let kind else { continue }
+                if !yearRange.contains(d) { row.fail("date", "\(d) is outside the academic year \(AcademicYear.label(year))", r); continue }
+                closures.append(Closure(day: d, authority: la, kind: kind, description: row.raw("description")))
+            }
+        }
+        return AcademicCalendar(halfTerms: halfTerms, closures: closures)
+    }
+
+    func readUnavailability(_ known: Set<String>) -> [Unavailability] {
+        guard let t = table(ScenarioFiles.unavailability, required: false) else { return [] }
+        return t.rows.compactMap { row in
+            let who = reference(row, "who", row.id("who", r), in: known, what: "facilitator, adviser or venue")
+            let from = row.day("from", r), to = row.day("to", r)
+            guard let who, let from, let to else { return nil }
+            if from > to { row.fail("to", "\(to) is before from \(from)", r); return nil }
+            return Unavailability(who: who, from: from, to: to, reason: row.raw("reason"))
+        }
+    }
+
+    func readHistory(_ authorities: Set<String>, _ programmes: Set<String>, year: Int) -> [HistoryRecord] {
+        guard let t = table(ScenarioFiles.history, required: false) else { return [] }
+        let items: [(HistoryRecord, CSVRecord)] = t.rows.compactMap { row in
+            var y: Int?
+            if let text = row.text("year", r) {
+                if let parsed = AcademicYear.parse(text) {
+                    if parsed >= year { row.fail("year", "\(text) is not before the plan year \(AcademicYear.label(year))", r) } else { y = parsed }
+                } else {
+                    row.fail("year", "'\(text)' is not an academic year; write it like 2024-25", r)
+                }
+            }
+            let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
+            let p = reference(row, "programme", row.id("programme", r), in: programmes, what: "programme")
+            let n = row.int("participants", max: 1_000_000, r)
+            guard let y, let la, let p, let n else { return nil }
+            return (HistoryRecord(year: y, authority: la, programme: p, participants: n), row)
+        }
+        return unique(items, column: "participants") { "\($0.year)/\($0.authority)/\($0.programme)" }
+    }
+
+    private func yamlMark(_ e: YamlError) -> Mark? {
+        switch e {
+        case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m
+        default: return nil
+        }
+    }
+
+    private func yamlProblem(_ e: YamlError) -> String {
+        switch e {
+        case .scanner(_, let p, _, _), .parser(_, let p, _, _), .composer(_, let p, _, _): return p
+        case .reader(let p, _, _, _): return p
+        default: return "\(e)"
+        }
+    }
+}
+
+func isValidId(_ s: String) -> Bool {
+    !s.isEmpty && s.count <= 64 && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+}
+
+func isTime(_ s: String) -> Bool {
+    let p = s.split(separator: ":")
+    guard p.count == 2, p[0].count <= 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]) else { return false }
+    return (0..<24).contains(h) && (0..<60).contains(m)
+}

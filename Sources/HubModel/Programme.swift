@@ -1,0 +1,86 @@
+/// What family a programme belongs to (used by forecasting and reports).
+public enum ProgrammeKind: String, Sendable, Codable, CaseIterable {
+    case ect, mentor, npqSpecialist = "npq-specialist", npqLeadership = "npq-leadership"
+    case appropriateBody = "appropriate-body", other
+}
+
+/// How a session is delivered.
+public enum DeliveryMode: String, Sendable, Codable, CaseIterable {
+    /// Face to face: needs a venue room.
+    case inPerson = "in-person"
+    /// Online: needs a facilitator and a date, no room.
+    case online
+}
+
+/// The half-terms of an English school year, Autumn 1 to Summer 2.
+public enum HalfTerm: String, Sendable, Codable, CaseIterable, Comparable {
+    case ht1 = "HT1", ht2 = "HT2", ht3 = "HT3", ht4 = "HT4", ht5 = "HT5", ht6 = "HT6"
+
+    public var index: Int { HalfTerm.allCases.firstIndex(of: self)! }
+
+    public var longName: String {
+        ["Autumn 1", "Autumn 2", "Spring 1", "Spring 2", "Summer 1", "Summer 2"][index]
+    }
+
+    public static func < (a: HalfTerm, b: HalfTerm) -> Bool { a.index < b.index }
+}
+
+/// One session every cohort of a programme attends.
+public struct SessionPattern: Sendable, Equatable, Codable {
+    /// Position in the programme's sequence, from 1; sessions happen in this order.
+    public var number: Int
+    public var halfTerm: HalfTerm
+    public var mode: DeliveryMode
+    /// Length in hours (a facilitator day is up to 6.5 hours).
+    public var hours: Double
+    /// Start time, `HH:MM`, Europe/London.
+    public var start: String
+    public var title: String
+
+    public init(number: Int, halfTerm: HalfTerm, mode: DeliveryMode, hours: Double, start: String, title: String) {
+        self.number = number
+        self.halfTerm = halfTerm
+        self.mode = mode
+        self.hours = hours
+        self.start = start
+        self.title = title
+    }
+
+    /// Facilitator days the session costs: a full day above 3.5 hours, otherwise half a day.
+    public var facilitatorDays: Double { hours > 3.5 ? 1 : 0.5 }
+}
+
+/// A programme the hub delivers: ECT training, mentor training, an NPQ, ...
+public struct Programme: Sendable, Equatable, Codable, Identifiable {
+    public var id: String
+    public var name: String
+    public var kind: ProgrammeKind
+    /// Smallest and largest cohort.
+    public var cohortMin: Int
+    public var cohortMax: Int
+    /// One facilitator for every this many participants (rounded up) in a session.
+    public var participantsPerFacilitator: Int
+    /// Whether cohorts may mix authorities (NPQs often do; ECT cohorts stay local).
+    public var crossAuthority: Bool
+    public var sessions: [SessionPattern]
+
+    public init(id: String, name: String, kind: ProgrammeKind, cohortMin: Int, cohortMax: Int,
+                participantsPerFacilitator: Int, crossAuthority: Bool, sessions: [SessionPattern]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.cohortMin = cohortMin
+        self.cohortMax = cohortMax
+        self.participantsPerFacilitator = participantsPerFacilitator
+        self.crossAuthority = crossAuthority
+        self.sessions = sessions
+    }
+
+    /// Facilitators a session of a cohort of `size` needs.
+    public func facilitatorsNeeded(for size: Int) -> Int {
+        max(1, (size + participantsPerFacilitator - 1) / participantsPerFacilitator)
+    }
+
+    /// Whether any session meets in person.
+    public var needsVenue: Bool { sessions.contains { $0.mode == .inPerson } }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Writes a scenario as a folder the loader reads back: `scenario.yaml` and
+/// the CSV tables, in a fixed order, so the same scenario gives the same bytes.
+public enum ScenarioWriter {
+    public static func write(_ s: Scenario, to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        func put(_ name: String, _ text: String) throws { try AtomicFile.write(text, to: directory.appendingPathComponent(name)) }
+        try put(ScenarioFiles.yaml, yaml(s))
+        try put(ScenarioFiles.schools.0, csv(ScenarioFiles.schools.1, s.schools.map {
+            [$0.id, $0.name, $0.authority, $0.town, $0.phase.rawValue, coord($0.location.latitude), coord($0.location.longitude)]
+        }))
+        try put(ScenarioFiles.enrolment.0, csv(ScenarioFiles.enrolment.1, s.enrolment.map {
+            [$0.school, $0.programme, String($0.participants)]
+        }))
+        try put(ScenarioFiles.facilitators.0, csv(ScenarioFiles.facilitators.1, s.facilitators.map {
+            [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude),
+             $0.qualifications.sorted().joined(separator: ";"), num($0.daysPerHalfTerm), num($0.daysPerYear),
+             num($0.dayRate), $0.employerSchool ?? ""]
+        }))
+        try put(ScenarioFiles.advisers.0, csv(ScenarioFiles.advisers.1, s.advisers.map {
+            [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude),
+             $0.authorities.sorted().joined(separator: ";"), num($0.capacityDays), num($0.dayRate)]
+        }))
+        try put(ScenarioFiles.focusSchools.0, csv(ScenarioFiles.focusSchools.1, s.focusSchools.map {
+            [$0.school, String($0.auditDays), String($0.daysPerHalfTerm)]
+        }))
+        try put(ScenarioFiles.venues.0, csv(ScenarioFiles.venues.1, s.venues.map {
+            [$0.id, $0.name, $0.authority, $0.town, $0.address, coord($0.location.latitude), coord($0.location.longitude),
+             num($0.dayCost), $0.weekdays.sorted().map(\.rawValue).joined(separator: ";"), $0.stepFree ? "yes" : "no"]
+        }))
+        try put(ScenarioFiles.rooms.0, csv(ScenarioFiles.rooms.1, s.venues.flatMap { v in
+            v.rooms.map { [v.id, $0.id, String($0.capacity)] }
+        }))
+        let calendarRows: [[String]] = s.authorities.flatMap { a in
+            HalfTerm.allCases.compactMap { ht in
+                s.calendar.halfTerms[a.id]?[ht].map { [a.id, ht.rawValue, $0.first.description, $0.last.description] }
+            }
+        }
+        try put(ScenarioFiles.calendar.0, csv(ScenarioFiles.calendar.1, calendarRows))
+        try put(ScenarioFiles.closures.0, csv(ScenarioFiles.closures.1, s.calendar.closures.map {
+            [$0.day.description, $0.authority ?? "", $0.kind.rawValue, $0.description]
+        }))
+        try put(ScenarioFiles.unavailability.0, csv(ScenarioFiles.unavailability.1, s.unavailability.map {
+            [$0.who, $0.from.description, $0.to.description, $0.reason]
+        }))
+        try put(ScenarioFiles.history.0, csv(ScenarioFiles.history.1, s.history.map {
+            [AcademicYear.label($0.year), $0.authority, $0.programme, String($0.participants)]
+        }))
+    }
+
+    // MARK: CSV
+
+    static func csv(_ columns: [ColumnSpec], _ rows: [[String]]) -> String {
+        var out = columns.map(\.name).joined(separator: ",") + "\n"
+        for row in rows { out += row.map(field).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    /// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func coord(_ x: Double) -> String { String(format: "%.5f", x) }
+    static func num(_ x: Double) -> String { formatNumber(x) }
+
+    // MARK: YAML
+
+    static func yaml(_ s: Scenario) -> String {
+        var y = "# HubPlan scenario. Columns of the CSV files: see scenarios/README.md.\n"
+        y += "name: \(quote(s.name))\n"
+        y += "year: \(AcademicYear.label(s.year))\n"
+        y += "authorities:\n"
+        for a in s.authorities { y += "  - {id: \(a.id), name: \(quote(a.name))}\n" }
+        y += "programmes:\n"
+        for p in s.programmes {
+            y += "  - id: \(p.id)\n    name: \(quote(p.name))\n    kind: \(p.kind.rawValue)\n"
+            y += "    cohort: {min: \(p.cohortMin), max: \(p.cohortMax)}\n"
+            y += "    participantsPerFacilitator: \(p.participantsPerFacilitator)\n"
+            y += "    crossAuthority: \(p.crossAuthority)\n"
+            if p.sessions.isEmpty {
+                y += "    sessions: []\n"
+            } else {
+                y += "    sessions:\n"
+                for x in p.sessions {
+                    y += "      - {halfTerm: \(x.halfTerm.rawValue), mode: \(x.mode.rawValue), hours: \(num(x.hours)), start: \"\(x.start)\", title: \(quote(x.title))}\n"
+                }
+            }
+        }
+        if s.forums.isEmpty {
+            y += "forums: []\n"
+        } else {
+            y += "forums:\n"
+            for f in s.forums {
+                y += "  - id: \(f.id)\n    name: \(quote(f.name))\n    scope: \(f.scope.rawValue)\n"
+                y += "    halfTerms: [\(f.halfTerms.map(\.rawValue).joined(separator: ", "))]\n"
+                y += "    hours: \(num(f.hours))\n    start: \"\(f.start)\"\n    extraAttendees: \(f.extraAttendees)\n"
+            }
+        }
+        let w = s.weights
+        y += "weights:\n"
+        y += "  participantTravelPerMinute: \(num(w.participantTravelPerMinute))\n"
+        y += "  staffTravelPerMinute: \(num(w.staffTravelPerMinute))\n"
+        y += "  venueHire: \(num(w.venueHire))\n"
+        y += "  staffDays: \(num(w.staffDays))\n"
+        y += "  loadImbalance: \(num(w.loadImbalance))\n"
+        y += "  brokenContinuity: \(num(w.brokenContinuity))\n"
+        y += "  unmet: \(num(w.unmet))\n"
+        y += "solver:\n  timeLimit: \(num(s.solver.timeLimit))\n  gap: \(num(s.solver.gap))\n"
+        y += "  maxTravelMinutes: \(num(s.solver.maxTravelMinutes))\n"
+        return y
+    }
+
+    /// Double-quotes a YAML string, escaping what YAML needs.
+    static func quote(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}

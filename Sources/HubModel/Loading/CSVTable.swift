@@ -59,6 +59,7 @@ struct CSVTable {
         var ok = true
         var seen: Set<String> = []
         let known = Set(columns.map(\.name))
+        var suggested: Set<String> = []
         for (i, name) in header.enumerated() {
             if name.isEmpty { continue }
             if !seen.insert(name).inserted {
@@ -66,13 +67,16 @@ struct CSVTable {
                 ok = false
             } else if !known.contains(name) && !noteColumns.contains(name) {
                 let hint = columns.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
-                let suggestion = hint.map { editDistance($0, name) <= 3 ? " (did you mean '\($0)'?)" : "" } ?? ""
+                let close = hint.flatMap { editDistance($0, name) <= 3 && !header.contains($0) ? $0 : nil }
+                if let close { suggested.insert(close) }
+                let suggestion = close.map { " (did you mean '\($0)'?)" } ?? ""
                 reporter.error(file, row: 1, column: i + 1,
                                "unknown column '\(name)'\(suggestion); expected: \(columns.map(\.name).joined(separator: ", "))")
                 ok = false
             }
         }
-        for c in columns where c.required && !header.contains(c.name) {
+        // A misspelt column is reported once, as unknown with its suggestion, not also as missing.
+        for c in columns where c.required && !header.contains(c.name) && !suggested.contains(c.name) {
             reporter.error(file, row: 1, "missing column '\(c.name)'")
             ok = false
         }

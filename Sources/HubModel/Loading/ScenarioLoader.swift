@@ -23,7 +23,8 @@ public enum ScenarioLoader {
         }
         let reader = Reader(directory: directory, r: r)
         let scenario = reader.read()
-        if let scenario { ScenarioChecks(scenario: scenario, r: r).run() }
+        // Whole-scenario warnings only make sense on a scenario without errors.
+        if let scenario, !r.diagnostics.hasErrors { ScenarioChecks(scenario: scenario, r: r).run() }
         return (scenario, r.diagnostics)
     }
 }
@@ -38,20 +39,23 @@ private struct Reader {
     }
 
     func read() -> Scenario? {
+        // A reference is checked against the ids a file declares, even on rows with
+        // other errors, and not at all when that file could not be read: one root
+        // cause gives one message, not a cascade.
         let head = readYAML()
-        let authorityIds = Set(head?.authorities.map(\.id) ?? [])
-        let programmeIds = Set(head?.programmes.map(\.id) ?? [])
+        let authorityIds = head.map { Set($0.authorities.map(\.id)) }
+        let programmeIds = head.map { Set($0.programmes.map(\.id)) }
 
-        let schools = readSchools(authorityIds)
-        let schoolIds = Set(schools.map(\.id))
+        let (schools, schoolIds) = readSchools(authorityIds)
         let enrolment = readEnrolment(schoolIds, programmeIds)
-        let facilitators = readFacilitators(programmeIds, schoolIds)
-        let advisers = readAdvisers(authorityIds)
+        let (facilitators, facilitatorIds) = readFacilitators(programmeIds, schoolIds)
+        let (advisers, adviserIds) = readAdvisers(authorityIds)
         let focus = readFocusSchools(schoolIds)
-        let venues = readVenues(authorityIds)
+        let (venues, venueIds) = readVenues(authorityIds)
         let year = head?.year ?? 2026
         let calendar = readCalendar(authorityIds, year: year)
-        let people = Set(facilitators.map(\.id)).union(advisers.map(\.id)).union(venues.map(\.id))
+        var people: Set<String>? = nil
+        if let f = facilitatorIds, let a = adviserIds, let v = venueIds { people = f.union(a).union(v) }
         let unavailability = readUnavailability(people)
         let history = readHistory(authorityIds, programmeIds, year: year)
 
@@ -228,15 +232,20 @@ private struct Reader {
         return out
     }
 
-    func reference(_ row: CSVRecord, _ column: String, _ value: String?, in known: Set<String>, what: String) -> String? {
+    /// The ids a table declares in a column, whatever else is wrong with their rows.
+    func declared(_ t: CSVTable, _ column: String = "id") -> Set<String> { Set(t.rows.map { $0.raw(column) }.filter { !$0.isEmpty }) }
+
+    /// Checks a reference; `known` nil means the referenced file could not be read, so nothing is checked.
+    func reference(_ row: CSVRecord, _ column: String, _ value: String?, in known: Set<String>?, what: String) -> String? {
         guard let value else { return nil }
+        guard let known else { return value }
         if known.contains(value) { return value }
         row.fail(column, "unknown \(what) '\(value)'", r)
         return nil
     }
 
-    func readSchools(_ authorities: Set<String>) -> [School] {
-        guard let t = table(ScenarioFiles.schools) else { return [] }
+    func readSchools(_ authorities: Set<String>?) -> ([School], Set<String>?) {
+        guard let t = table(ScenarioFiles.schools) else { return ([], nil) }
         let items: [(School, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r)
             let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
@@ -246,10 +255,10 @@ private struct Reader {
             return (School(id: id, name: name, authority: la, town: town, phase: phase,
                            location: GeoPoint(latitude: lat, longitude: lon)), row)
         }
-        return unique(items, column: "id") { $0.id }
+        return (unique(items, column: "id") { $0.id }, declared(t))
     }
 
-    func readEnrolment(_ schools: Set<String>, _ programmes: Set<String>) -> [Enrolment] {
+    func readEnrolment(_ schools: Set<String>?, _ programmes: Set<String>?) -> [Enrolment] {
         guard let t = table(ScenarioFiles.enrolment) else { return [] }
         let items: [(Enrolment, CSVRecord)] = t.rows.compactMap { row in
             let s = reference(row, "school", row.id("school", r), in: schools, what: "school")
@@ -261,14 +270,14 @@ private struct Reader {
         return unique(items, column: "programme") { "\($0.school)/\($0.programme)" }
     }
 
-    func readFacilitators(_ programmes: Set<String>, _ schools: Set<String>) -> [Facilitator] {
-        guard let t = table(ScenarioFiles.facilitators) else { return [] }
+    func readFacilitators(_ programmes: Set<String>?, _ schools: Set<String>?) -> ([Facilitator], Set<String>?) {
+        guard let t = table(ScenarioFiles.facilitators) else { return ([], nil) }
         let items: [(Facilitator, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
             let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
             var quals: Set<String> = []
             for q in row.list("qualifications") {
-                if programmes.contains(q) { quals.insert(q) } else { row.fail("qualifications", "unknown programme '\(q)'", r) }
+                if programmes?.contains(q) ?? true { quals.insert(q) } else { row.fail("qualifications", "unknown programme '\(q)'", r) }
             }
             let dph = row.number("days_per_half_term", max: 40, r), dpy = row.number("days_per_year", max: 250, r)
             let rate = row.number("day_rate", max: 10_000, r)
@@ -279,17 +288,18 @@ private struct Reader {
                                 qualifications: quals, daysPerHalfTerm: dph, daysPerYear: dpy, dayRate: rate,
                                 employerSchool: employer), row)
         }
-        return unique(items, column: "id") { $0.id }
+        return (unique(items, column: "id") { $0.id }, declared(t))
     }
 
-    func readAdvisers(_ authorities: Set<String>) -> [ExpertAdviser] {
-        guard let t = table(ScenarioFiles.advisers, required: false) else { return [] }
+    func readAdvisers(_ authorities: Set<String>?) -> ([ExpertAdviser], Set<String>?) {
+        let present = FileManager.default.fileExists(atPath: directory.appendingPathComponent(ScenarioFiles.advisers.0).path)
+        guard let t = table(ScenarioFiles.advisers, required: false) else { return ([], present ? nil : []) }
         let items: [(ExpertAdviser, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
             let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
             var las: Set<String> = []
             for a in row.list("authorities") {
-                if authorities.contains(a) { las.insert(a) } else { row.fail("authorities", "unknown authority '\(a)'", r) }
+                if authorities?.contains(a) ?? true { las.insert(a) } else { row.fail("authorities", "unknown authority '\(a)'", r) }
             }
             if row.list("authorities").isEmpty { row.fail("authorities", "is empty; list the authorities covered, separated by ';'", r) }
             let cap = row.number("capacity_days", max: 250, r), rate = row.number("day_rate", max: 10_000, r)
@@ -297,10 +307,10 @@ private struct Reader {
             return (ExpertAdviser(id: id, name: name, homeTown: town, home: GeoPoint(latitude: lat, longitude: lon),
                                   authorities: las, capacityDays: cap, dayRate: rate), row)
         }
-        return unique(items, column: "id") { $0.id }
+        return (unique(items, column: "id") { $0.id }, declared(t))
     }
 
-    func readFocusSchools(_ schools: Set<String>) -> [FocusSchoolNeed] {
+    func readFocusSchools(_ schools: Set<String>?) -> [FocusSchoolNeed] {
         guard let t = table(ScenarioFiles.focusSchools, required: false) else { return [] }
         let items: [(FocusSchoolNeed, CSVRecord)] = t.rows.compactMap { row in
             let s = reference(row, "school", row.id("school", r), in: schools, what: "school")
@@ -311,8 +321,8 @@ private struct Reader {
         return unique(items, column: "school") { $0.school }
     }
 
-    func readVenues(_ authorities: Set<String>) -> [Venue] {
-        guard let t = table(ScenarioFiles.venues) else { return [] }
+    func readVenues(_ authorities: Set<String>?) -> ([Venue], Set<String>?) {
+        guard let t = table(ScenarioFiles.venues) else { return ([], nil) }
         let items: [(Venue, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r)
             let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
@@ -332,10 +342,11 @@ private struct Reader {
                           stepFree: stepFree, rooms: []), row)
         }
         var venues = unique(items, column: "id") { $0.id }
-        guard let rooms = table(ScenarioFiles.rooms) else { return venues }
+        let venueIds = declared(t)
+        guard let rooms = table(ScenarioFiles.rooms) else { return (venues, venueIds) }
         var seen: [String: Int] = [:]
         for row in rooms.rows {
-            let v = reference(row, "venue", row.id("venue", r), in: Set(venues.map(\.id)), what: "venue")
+            let v = reference(row, "venue", row.id("venue", r), in: venueIds, what: "venue")
             let room = row.text("room", r), cap = row.int("capacity", min: 1, max: 5000, r)
             guard let v, let room, let cap else { continue }
             if let first = seen["\(v)/\(room)"] {
@@ -345,10 +356,10 @@ private struct Reader {
             seen["\(v)/\(room)"] = row.number
             if let i = venues.firstIndex(where: { $0.id == v }) { venues[i].rooms.append(Room(id: room, capacity: cap)) }
         }
-        return venues
+        return (venues, venueIds)
     }
 
-    func readCalendar(_ authorities: Set<String>, year: Int) -> AcademicCalendar {
+    func readCalendar(_ authorities: Set<String>?, year: Int) -> AcademicCalendar {
         var halfTerms: [String: [HalfTerm: DayRange]] = [:]
         let yearRange = DayRange(first: Day(year: year, month: 8, day: 1)!, last: Day(year: year + 1, month: 7, day: 31)!)
         if let t = table(ScenarioFiles.calendar) {
@@ -376,7 +387,7 @@ private struct Reader {
                 rowOf["\(la)/\(ht.rawValue)"] = row.number
                 halfTerms[la, default: [:]][ht] = range
             }
-            for la in authorities.sorted() {
+            for la in (authorities ?? []).sorted() {
                 let missing = HalfTerm.allCases.filter { halfTerms[la]?[$0] == nil }
                 if !missing.isEmpty {
                     r.error(t.file, "authority '\(la)' has no dates for \(missing.map(\.rawValue).joined(separator: ", "))")
@@ -398,7 +409,7 @@ private struct Reader {
         return AcademicCalendar(halfTerms: halfTerms, closures: closures)
     }
 
-    func readUnavailability(_ known: Set<String>) -> [Unavailability] {
+    func readUnavailability(_ known: Set<String>?) -> [Unavailability] {
         guard let t = table(ScenarioFiles.unavailability, required: false) else { return [] }
         return t.rows.compactMap { row in
             let who = reference(row, "who", row.id("who", r), in: known, what: "facilitator, adviser or venue")
@@ -409,7 +420,7 @@ private struct Reader {
         }
     }
 
-    func readHistory(_ authorities: Set<String>, _ programmes: Set<String>, year: Int) -> [HistoryRecord] {
+    func readHistory(_ authorities: Set<String>?, _ programmes: Set<String>?, year: Int) -> [HistoryRecord] {
         guard let t = table(ScenarioFiles.history, required: false) else { return [] }
         let items: [(HistoryRecord, CSVRecord)] = t.rows.compactMap { row in
             var y: Int?

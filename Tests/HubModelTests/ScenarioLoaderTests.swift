@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import HubModel
+
+@Suite struct ReferenceScenarioTests {
+    @Test func loadsWithoutErrorsOrWarnings() throws {
+        let (s, warnings) = try ScenarioLoader.load(ScenarioCopy.reference)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(s.authorities.map(\.id) == ["HAL", "WAR", "WIG"])
+        #expect(s.schools.count == 292)
+        #expect(s.yearLabel == "2026-27")
+        #expect((40...50).contains(s.facilitators.count))
+        #expect((6...8).contains(s.advisers.count))
+        #expect(s.focusSchools.count == 30)
+        #expect((18...26).contains(s.venues.count))
+        let onProgrammes = s.enrolment.filter { $0.programme != "AB" }.reduce(0) { $0 + $1.participants }
+        #expect(onProgrammes == 1500)
+        #expect(s.history.map(\.year).min() == 2021)
+    }
+
+    @Test func schoolSplitFollowsDomainFigures() throws {
+        let (s, _) = try ScenarioLoader.load(ScenarioCopy.reference)
+        let by = Dictionary(grouping: s.schools, by: \.authority).mapValues(\.count)
+        #expect(by == ["HAL": 68, "WAR": 95, "WIG": 129])
+    }
+
+    @Test func teachingDaysExcludeBankHolidaysWeekendsAndTermEdges() throws {
+        let (s, _) = try ScenarioLoader.load(ScenarioCopy.reference)
+        let days = s.calendar.teachingDays(authority: "WIG", halfTerm: .ht5)
+        #expect(!days.contains(Day(year: 2027, month: 5, day: 3)!))     // early May bank holiday
+        #expect(!days.contains(Day(year: 2027, month: 4, day: 12)!))    // first day of term
+        #expect(!days.contains(Day(year: 2027, month: 5, day: 11)!))    // KS2 test week
+        #expect(days.allSatisfy { !$0.isWeekend })
+        #expect(days.contains(Day(year: 2027, month: 4, day: 13)!))
+    }
+
+    @Test func writeThenLoadGivesTheSameScenario() throws {
+        let (s, _) = try ScenarioLoader.load(ScenarioCopy.reference)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioWriter.write(s, to: dir)
+        let (back, _) = try ScenarioLoader.load(dir)
+        #expect(back == s)
+    }
+}
+
+/// One broken copy per error class; each gives the exact `file:row:column` message.
+@Suite struct ScenarioValidationTests {
+    func expectOnly(_ expected: String, _ change: (ScenarioCopy) throws -> Void) throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try change(copy)
+        #expect(copy.diagnostics() == [expected])
+    }
+
+    @Test func reportsMissingColumn() throws {
+        try expectOnly("rooms.csv:1: error: missing column 'capacity'") { c in
+            try c.replace("rooms.csv", "venue,room,capacity\n", "venue,room\n")
+        }
+    }
+
+    @Test func reportsUnknownColumnWithSuggestion() throws {
+        try expectOnly("rooms.csv:1:3: error: unknown column 'capacty' (did you mean 'capacity'?); expected: venue, room, capacity") { c in
+            try c.replace("rooms.csv", "venue,room,capacity\n", "venue,room,capacty\n")
+        }
+    }
+
+    @Test func reportsBadNumber() throws {
+        try expectOnly("rooms.csv:3:3: error: capacity: 'lots' is not a whole number") { c in
+            let line = try c.line("rooms.csv", row: 3)
+            try c.setLine("rooms.csv", row: 3, line.split(separator: ",").dropLast().joined(separator: ",") + ",lots")
+        }
+    }
+
+    @Test func reportsNegativeCapacity() throws {
+        try expectOnly("rooms.csv:3:3: error: capacity: -20 is out of range; expected 1 to 5000") { c in
+            let line = try c.line("rooms.csv", row: 3)
+            try c.setLine("rooms.csv", row: 3, line.split(separator: ",").dropLast().joined(separator: ",") + ",-20")
+        }
+    }
+
+    @Test func reportsBadDate() throws {
+        try expectOnly("unavailability.csv:2:2: error: from: '2026-13-01' is not a date; write YYYY-MM-DD, e.g. 2026-09-03") { c in
+            var fields = try c.line("unavailability.csv", row: 2).components(separatedBy: ",")
+            fields[1] = "2026-13-01"
+            try c.setLine("unavailability.csv", row: 2, fields.joined(separator: ","))
+        }
+    }
+
+    @Test func reportsUnknownProgrammeInQualifications() throws {
+        try expectOnly("facilitators.csv:2:6: error: qualifications: unknown programme 'NPQXYZ'") { c in
+            var fields = try c.line("facilitators.csv", row: 2).components(separatedBy: ",")
+            fields[5] += ";NPQXYZ"
+            try c.setLine("facilitators.csv", row: 2, fields.joined(separator: ","))
+        }
+    }
+
+    @Test func reportsSchoolInUnknownAuthority() throws {
+        try expectOnly("schools.csv:2:3: error: authority: unknown authority 'LIV'") { c in
+            var fields = try c.line("schools.csv", row: 2).components(separatedBy: ",")
+            fields[2] = "LIV"
+            try c.setLine("schools.csv", row: 2, fields.joined(separator: ","))
+        }
+    }
+
+    @Test func reportsDuplicateId() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        let first = try copy.line("advisers.csv", row: 2)
+        try copy.appendLine("advisers.csv", first)
+        let rows = try copy.text("advisers.csv").split(separator: "\n").count
+        #expect(copy.diagnostics() == ["advisers.csv:\(rows):1: error: id: duplicate 'EA1' (first on row 2)"])
+    }
+
+    @Test func reportsOverlappingHalfTerms() throws {
+        try expectOnly("calendar.csv:3:3: error: first_day: HT2 (2026-10-20 to 2026-12-18) overlaps HT1 of HAL (2026-09-02 to 2026-10-23)") { c in
+            try c.setLine("calendar.csv", row: 3, "HAL,HT2,2026-10-20,2026-12-18")
+        }
+    }
+
+    @Test func reportsDateOutsideTheYear() throws {
+        try expectOnly("closures.csv:2:1: error: date: 2030-01-01 is outside the academic year 2026-27") { c in
+            var fields = try c.line("closures.csv", row: 2).components(separatedBy: ",")
+            fields[0] = "2030-01-01"
+            try c.setLine("closures.csv", row: 2, fields.joined(separator: ","))
+        }
+    }
+
+    @Test func reportsRowWithTooManyFields() throws {
+        try expectOnly("rooms.csv:2:4: error: row has 4 fields but the header names 3 columns") { c in
+            try c.setLine("rooms.csv", row: 2, try c.line("rooms.csv", row: 2) + ",extra")
+        }
+    }
+
+    @Test func reportsMissingFile() throws {
+        try expectOnly("venues.csv: error: missing file: every scenario needs venues.csv") { c in
+            try FileManager.default.removeItem(at: c.url.appendingPathComponent("venues.csv"))
+            // Rooms then refer to venues that are not there: keep the test on one problem.
+            try c.write("rooms.csv", "venue,room,capacity\n")
+        }
+    }
+
+    @Test func reportsBadAcademicYearInYAML() throws {
+        try expectOnly("scenario.yaml:3:7: error: year: '2026-28' is not an academic year; write it like 2026-27") { c in
+            try c.replace("scenario.yaml", "year: 2026-27", "year: 2026-28")
+        }
+    }
+
+    @Test func reportsUnknownYAMLKey() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "solver:\n", "solver:\n  timeLimt: 30\n")
+        let d = copy.diagnostics()
+        #expect(d.count == 1)
+        #expect(d.first?.hasPrefix("scenario.yaml:") == true && d.first?.contains("unknown key 'solver.timeLimt'") == true)
+    }
+
+    @Test func reportsInvalidYAMLAtItsLine() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "authorities:\n", "authorities: [\n")
+        let d = copy.diagnostics()
+        #expect(d.count == 1)
+        #expect(d.first?.contains("error: not valid YAML") == true)
+        #expect(d.first?.hasPrefix("scenario.yaml:") == true)
+    }
+
+    @Test func reportsSessionsOutOfOrder() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "      - {halfTerm: HT6, mode: online, hours: 1.5, start: \"15:45\", title: \"Twilight: year review\"}",
+                         "      - {halfTerm: HT2, mode: online, hours: 1.5, start: \"15:45\", title: \"Twilight: year review\"}")
+        let d = copy.diagnostics()
+        #expect(d.count == 1)
+        #expect(d.first?.contains("HT2 comes before the previous session's HT5") == true)
+    }
+
+    @Test func reportsEveryProblemAtOnce() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.setLine("rooms.csv", row: 2, "nowhere,Hall,abc")
+        try copy.setLine("calendar.csv", row: 2, "HAL,HT7,2026-09-02,2026-10-23")
+        let d = copy.diagnostics()
+        #expect(d.contains("rooms.csv:2:1: error: venue: unknown venue 'nowhere'"))
+        #expect(d.contains("rooms.csv:2:3: error: capacity: 'abc' is not a whole number"))
+        #expect(d.contains { $0.hasPrefix("calendar.csv:2:2: error: half_term: 'HT7' is not one of") })
+        #expect(d.contains("calendar.csv: error: authority 'HAL' has no dates for HT1"))
+    }
+
+    @Test func acceptsExcelByteOrderMarkAndCRLF() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        let text = try copy.text("rooms.csv")
+        try copy.write("rooms.csv", "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(copy.diagnostics().isEmpty)
+    }
+
+    @Test func rejectsNonUTF8File() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try Data([0x69, 0x64, 0x2C, 0xE9, 0xFF, 0x0A]).write(to: copy.url.appendingPathComponent("advisers.csv"))
+        #expect(copy.diagnostics() == ["advisers.csv: error: not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'"])
+    }
+}
+
+@Suite struct ScenarioWarningTests {
+    @Test func warnsWhenNobodyCanDeliverAProgramme() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.replace("facilitators.csv", "NPQEL;NPQH", "NPQH")
+        let d = copy.diagnostics()
+        #expect(d == ["facilitators.csv: warning: no facilitator is qualified for programme 'NPQEL' (20 participants enrolled): nobody can deliver it"])
+    }
+
+    @Test func warnsAboutVenueTooSmallForAnyCohort() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        let venueLine = try copy.line("venues.csv", row: 2)
+        let id = String(venueLine.split(separator: ",")[0])
+        let rooms = try copy.text("rooms.csv").split(separator: "\n").map(String.init)
+        let kept = rooms.filter { !$0.hasPrefix(id + ",") } + ["\(id),Tiny,5"]
+        try copy.write("rooms.csv", kept.joined(separator: "\n") + "\n")
+        #expect(copy.diagnostics() == ["venues.csv: warning: venue '\(id)': largest room seats 5, fewer than the smallest cohort (8); it can host no cohort"])
+    }
+}

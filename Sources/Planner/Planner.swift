@@ -1,1 +1,84 @@
-// Planner
+import Foundation
+import HubModel
+import Solver
+
+/// Turns a scenario into a year plan (docs/model.md describes the model).
+public struct Planner {
+    public struct Settings: Sendable {
+        /// Seconds for the whole plan.
+        public var timeLimit: Double
+        /// Relative gap at which the plan counts as optimal, and each MIP stops.
+        public var gap: Double
+        /// Ends branch-and-cut early (Ctrl-C) with the best plan so far.
+        public var stop: StopToken?
+        /// Branch-and-cut progress: model name, incumbent, bound.
+        public var progress: (@Sendable (String, SolveProgress) -> Void)?
+        /// When set, every model is also written here as free MPS (`NAME.mps`).
+        public var exportDirectory: URL?
+
+        public init(timeLimit: Double, gap: Double, stop: StopToken? = nil,
+                    progress: (@Sendable (String, SolveProgress) -> Void)? = nil) {
+            self.timeLimit = timeLimit
+            self.gap = gap
+            self.stop = stop
+            self.progress = progress
+        }
+
+        public init(scenario: Scenario) { self.init(timeLimit: scenario.solver.timeLimit, gap: scenario.solver.gap) }
+    }
+
+    public let scenario: Scenario
+    public let settings: Settings
+
+    public init(scenario: Scenario, settings: Settings) {
+        self.scenario = scenario
+        self.settings = settings
+    }
+
+    public func plan() throws -> Plan {
+        let start = Date()
+        func left() -> Double { max(1, settings.timeLimit - Date().timeIntervalSince(start)) }
+        let ctx = PlanningContext(scenario)
+        let small = SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6)
+
+        var exportErrors: [String] = []
+        let exporter: ((Model) -> Void)? = settings.exportDirectory.map { dir in
+            { model in
+                do { try model.write(to: dir.appendingPathComponent("\(model.name).mps").path, format: .freeMPS) }
+                catch { exportErrors.append("\(error)") }
+            }
+        }
+        let a = try CohortStage(ctx: ctx, options: small, exporter: exporter).run()
+        let b = try FacilitatorStage(ctx: ctx, options: SolveOptions(timeLimit: left() * 0.7, relativeGap: settings.gap / 4),
+                                     exporter: exporter).run(a.cohorts)
+        let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6),
+                                        exporter: exporter).run()
+        let facilitatorBound = try FacilitatorBound(ctx: ctx).solve(unservable: a.unservable)
+        if let first = exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
+
+        let diary = Diary(ctx)
+        let dating = SessionDating(ctx: ctx, diary: diary).run(a.cohorts, teams: b.teams)
+        let forums = ForumStage(ctx: ctx).run(diary: diary)
+        let (visits, visitUnmet) = AdviserStage(ctx: ctx, options: small).dateVisits(advisers.primary, diary: diary)
+
+        let cohorts = a.cohorts.map { c in
+            PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
+                       facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) })
+        }
+        var plan = Plan(scenario: scenario.name, year: scenario.yearLabel, status: "feasible", objective: 0, bound: 0, gap: 0,
+                        seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
+                        adviserAssignments: visits,
+                        unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet,
+                        models: a.models + [b.stats, facilitatorBound.stats, advisers.stats].compactMap { $0 })
+        let costs = PlanCosts(scenario: scenario).price(plan)
+        plan.costs = costs.byTerm.mapValues { ($0 * 100).rounded() / 100 }
+        plan.objective = (costs.total * 100).rounded() / 100
+        // Each part of the bound is a relaxation of its share of the cost (docs/model.md).
+        let bound = a.bound + facilitatorBound.bound + advisers.bound + forums.bound
+        plan.bound = min(plan.objective, (bound * 100).rounded(.down) / 100)
+        plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0
+        plan.status = settings.stop?.isStopped == true ? "interrupted" : (plan.gap <= settings.gap + 1e-12 ? "optimal" : "feasible")
+        plan.seconds = (Date().timeIntervalSince(start) * 1000).rounded() / 1000
+        return plan
+    }
+}

@@ -247,7 +247,7 @@ public struct ScenarioGenerator {
             return ExpertAdviser(id: "EA\(i + 1)", name: personName(&rng), homeTown: town.name,
                                  home: GeoPoint(latitude: town.location.latitude + rng.uniform(-0.01, 0.01),
                                                 longitude: town.location.longitude + rng.uniform(-0.01, 0.01)),
-                                 authorities: covers, capacityDays: Double(rng.int(34...44)), dayRate: Double(rng.int(9...12) * 50))
+                                 authorities: covers, capacityDays: Double(rng.int(42...52)), dayRate: Double(rng.int(9...12) * 50))
         }
     }
 

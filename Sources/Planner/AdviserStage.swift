@@ -1,0 +1,191 @@
+import HubModel
+import Solver
+
+/// Gives every Focus School one expert adviser for the year (continuity), within
+/// advisers' capacity and coverage, then dates the visits.
+///
+/// A MIP: b[s,a] = 1 when adviser a supports school s; unmet support days are
+/// penalised slack. Cost: day rates and travel from the adviser's home.
+struct AdviserStage {
+    let ctx: PlanningContext
+    let options: SolveOptions
+    var exporter: ((Model) -> Void)? = nil
+
+    struct Outcome {
+        var primary: [String: String]   // school → adviser
+        var unmet: [UnmetItem]
+        var objective: Double
+        var bound: Double
+        var stats: ModelStats?
+    }
+
+    static func totalDays(_ n: FocusSchoolNeed) -> Int { HalfTerm.allCases.reduce(0) { $0 + n.days(in: $1) } }
+
+    func run() throws -> Outcome {
+        let s = ctx.scenario, w = s.weights
+        let needs = s.focusSchools.filter { Self.totalDays($0) > 0 && ctx.schoolById[$0.school] != nil }
+        guard !needs.isEmpty else { return Outcome(primary: [:], unmet: [], objective: 0, bound: 0, stats: nil) }
+        var m = Model(name: "adviser_assignment")
+        var b: [[(Int, Variable)]] = []
+        var slack: [Variable] = []
+        var load = Array(repeating: LinearExpression(), count: s.advisers.count)
+        var objective = LinearExpression()
+        for (si, n) in needs.enumerated() {
+            let school = ctx.schoolById[n.school]!
+            let days = Double(Self.totalDays(n))
+            var one = LinearExpression()
+            var row: [(Int, Variable)] = []
+            for (ai, a) in s.advisers.enumerated() where a.authorities.contains(school.authority) {
+                let v = m.addBinary("b_\(n.school)_\(a.id)")
+                row.append((ai, v))
+                one.add(1, v)
+                load[ai].add(days, v)
+                objective.add(days * a.dayRate * w.staffDays + days * a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute, v)
+            }
+            let u = m.addBinary("u_\(n.school)")
+            slack.append(u)
+            one.add(1, u)
+            m.add(one == 1, name: "support_\(n.school)")
+            objective.add(days * w.unmet, u)
+            b.append(row)
+        }
+        // Every school needs at least the smallest school's days, so an adviser can
+        // take at most ⌊capacity / smallest⌋ schools: a valid cut that closes most
+        // of the LP gap of this bin-packing-like model.
+        let smallest = Double(needs.map { Self.totalDays($0) }.min() ?? 1)
+        for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty {
+            m.add(load[ai] <= a.capacityDays, name: "capacity_\(a.id)")
+            let count = LinearExpression(sum: b.flatMap { $0 }.filter { $0.0 == ai }.map(\.1))
+            m.add(count <= (a.capacityDays / smallest).rounded(.down), name: "schools_\(a.id)")
+        }
+        m.setObjective(.minimize, objective)
+        exporter?(m)
+        let r = try GLPKSolver.solve(m, options: options)
+        let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
+                               status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        guard r.status.hasSolution else { throw PlannerError.stageFailed("adviser assignment: GLPK returned \(r.status.rawValue)") }
+        var primary: [String: String] = [:]
+        var unmet: [UnmetItem] = []
+        for (si, n) in needs.enumerated() {
+            if let chosen = b[si].first(where: { r.value($0.1) > 0.5 }) {
+                primary[n.school] = s.advisers[chosen.0].id
+            } else {
+                let la = ctx.schoolById[n.school]!.authority
+                let covering = s.advisers.filter { $0.authorities.contains(la) }
+                let why = covering.isEmpty ? "\(la): no expert adviser covers \(la)"
+                    : "\(la): the \(covering.count) adviser(s) covering \(la) have too few days left for \(Self.totalDays(n)) support days"
+                unmet.append(UnmetItem(what: "Focus School \(n.school): support days", amount: Double(Self.totalDays(n)), reason: why))
+            }
+        }
+        return Outcome(primary: primary, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, stats: stats)
+    }
+
+    /// Dates each support day: audit days first in HT1, visits spread through each half-term.
+    func dateVisits(_ primary: [String: String], diary: Diary) -> ([AdviserAssignment], [UnmetItem]) {
+        var out: [AdviserAssignment] = []
+        var unmet: [UnmetItem] = []
+        for n in ctx.scenario.focusSchools.sorted(by: { $0.school < $1.school }) {
+            guard let adviser = primary[n.school], let school = ctx.schoolById[n.school] else { continue }
+            for ht in HalfTerm.allCases {
+                let kinds = Array(repeating: "audit", count: ht == .ht1 ? n.auditDays : 0) + Array(repeating: "visit", count: n.daysPerHalfTerm)
+                guard !kinds.isEmpty else { continue }
+                let days = ctx.teachingDays([school.authority], ht)
+                for (k, kind) in kinds.enumerated() {
+                    let target = days.isEmpty ? nil : days[min(days.count - 1, days.count * (k + 1) / (kinds.count + 1))]
+                    if let target, let d = Diary.nearest(days, to: target).first(where: { diary.isFree(adviser, $0) }) {
+                        diary.book(adviser, d)
+                        out.append(AdviserAssignment(school: n.school, adviser: adviser, halfTerm: ht.rawValue, days: 1,
+                                                     date: d.description, kind: kind))
+                    } else {
+                        unmet.append(UnmetItem(what: "Focus School \(n.school): \(kind) day in \(ht.rawValue)", amount: 1,
+                                               reason: "\(school.authority), \(ht.rawValue): adviser \(adviser) has no free teaching day left"))
+                    }
+                }
+            }
+        }
+        return (out, unmet)
+    }
+}
+
+/// Places each CPD Leaders Forum meeting: the cheapest venue and chair that
+/// have a common free teaching day, near the middle of the half-term.
+struct ForumStage {
+    let ctx: PlanningContext
+
+    struct Outcome {
+        var forums: [PlanForum]
+        var unmet: [UnmetItem]
+        /// Sum over meetings of the cheapest (venue, chair) cost, dates ignored: a lower bound.
+        var bound: Double
+    }
+
+    /// (scope id, authorities in scope) for a series.
+    func units(_ f: ForumSeries) -> [(String, [String])] {
+        switch f.scope {
+        case .authority: return ctx.scenario.authorities.map { ($0.id, [$0.id]) }
+        case .hub: return [("hub", ctx.scenario.authorities.map(\.id))]
+        }
+    }
+
+    func attendees(_ f: ForumSeries, _ authorities: [String]) -> [School] {
+        ctx.scenario.focusSchools.compactMap { ctx.schoolById[$0.school] }.filter { authorities.contains($0.authority) }
+    }
+
+    /// The cost of holding one meeting at a venue with a chair.
+    func cost(_ f: ForumSeries, venue: Venue, chair: ExpertAdviser, schools: [School]) -> Double {
+        let w = ctx.scenario.weights
+        let travel = schools.reduce(0.0) { $0 + (ctx.origin(ofSchool: $1.id) ?? $1.location).travelMinutes(to: venue.location) }
+        return venue.dayCost * w.venueHire + travel * w.participantTravelPerMinute
+            + chair.home.travelMinutes(to: venue.location) * w.staffTravelPerMinute
+            + (f.hours > 3.5 ? 1 : 0.5) * chair.dayRate * w.staffDays
+    }
+
+    func run(diary: Diary) -> Outcome {
+        var out = Outcome(forums: [], unmet: [], bound: 0)
+        let w = ctx.scenario.weights
+        for f in ctx.scenario.forums {
+            for (scope, authorities) in units(f) {
+                let schools = attendees(f, authorities)
+                let size = schools.count + f.extraAttendees
+                let venues = ctx.scenario.venues.filter { (f.scope == .hub || authorities.contains($0.authority)) && $0.largestRoom >= size }
+                let chairs = ctx.scenario.advisers.filter { a in authorities.allSatisfy { a.authorities.contains($0) } || (f.scope == .hub && !a.authorities.isEmpty) }
+                let pairs = venues.flatMap { v in chairs.map { (v, $0, cost(f, venue: v, chair: $0, schools: schools)) } }
+                    .sorted { ($0.2, $0.0.id, $0.1.id) < ($1.2, $1.0.id, $1.1.id) }
+                for ht in f.halfTerms {
+                    let what = "\(f.id) \(scope) \(ht.rawValue)"
+                    guard let cheapest = pairs.first else {
+                        let why = venues.isEmpty ? "no venue in scope seats \(size)" : "no expert adviser covers \(authorities.joined(separator: ", ")) to chair it"
+                        out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): \(why)"))
+                        out.bound += w.unmet
+                        continue
+                    }
+                    out.bound += cheapest.2
+                    let days = ctx.teachingDays(authorities, ht)
+                    guard !days.isEmpty else {
+                        out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): no common teaching day"))
+                        continue
+                    }
+                    let target = days[days.count / 2]
+                    var placed = false
+                    search: for (v, chair, _) in pairs {
+                        for d in Diary.nearest(days, to: target) where ctx.venueOpen(v, d) && diary.isFree(chair.id, d) {
+                            guard let room = diary.freeRoom(v, d, seats: size) else { continue }
+                            diary.book(chair.id, d)
+                            diary.bookRoom(v, room, d)
+                            out.forums.append(PlanForum(forum: f.id, scope: scope, halfTerm: ht.rawValue, date: d.description,
+                                                        start: f.start, hours: f.hours, venue: v.id, room: room.id,
+                                                        chair: chair.id, attendees: size))
+                            placed = true
+                            break search
+                        }
+                    }
+                    if !placed {
+                        out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1,
+                                                   reason: "\(scope), \(ht.rawValue): no teaching day on which a venue seating \(size) and a chair are both free"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

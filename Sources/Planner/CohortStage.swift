@@ -1,0 +1,238 @@
+import HubModel
+import Solver
+
+/// Stage A: forms each programme's cohorts and picks their home venues.
+///
+/// One small MIP per programme (and per authority where cohorts may not mix
+/// authorities): integer participants x[z,v] from zone z to venue v, integer
+/// cohorts y[v] and an open flag o[v] per venue, with the tight linking
+/// x[z,v] ≤ n_z·o[v]. Its cost is a valid lower bound of the same terms in
+/// any plan (docs/model.md), so its bound feeds the plan's bound.
+struct CohortStage {
+    let ctx: PlanningContext
+    let options: SolveOptions
+    /// Called with each model before it is solved (for --export-mps).
+    var exporter: ((Model) -> Void)? = nil
+
+    /// A cohort before facilitators and dates.
+    struct Cohort {
+        var id: String
+        var programme: Programme
+        var authority: String
+        var venue: Venue?
+        var schools: [(String, Int)]
+        var size: Int { schools.reduce(0) { $0 + $1.1 } }
+        /// Authorities of its participants (whose teaching days it must respect).
+        var authorities: [String]
+    }
+
+    struct Outcome {
+        var cohorts: [Cohort]
+        var unmet: [UnmetItem]
+        var objective: Double
+        /// Bound on participant travel, venue hire and unmet participants alone
+        /// (the same model solved without its facilitator-day estimate).
+        var bound: Double
+        /// Participants that cannot be served in any plan, by programme.
+        var unservable: [String: Int]
+        var models: [ModelStats]
+    }
+
+    func run() throws -> Outcome {
+        var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, unservable: [:], models: [])
+        for p in ctx.scenario.programmes where !p.sessions.isEmpty {
+            let zones = ctx.zones(programme: p.id)
+            guard !zones.isEmpty else { continue }
+            let groups: [(String?, [PlanningContext.Zone])] = p.crossAuthority
+                ? [(nil, zones)]
+                : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (authority, groupZones) in groups {
+                let numbering = out.cohorts.filter { $0.programme.id == p.id }.count
+                let part = try plan(p, authority: authority, zones: groupZones, numbering: numbering, facilitatorTerm: true)
+                let relaxed = try plan(p, authority: authority, zones: groupZones, numbering: numbering, facilitatorTerm: false)
+                out.cohorts += part.cohorts
+                out.unmet += part.unmet
+                out.objective += part.objective
+                out.bound += relaxed.bound
+                out.unservable[p.id, default: 0] += Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
+                out.models += part.models
+            }
+        }
+        return out
+    }
+
+    /// Cheapest day rate of a facilitator qualified for the programme (a lower bound on its day cost).
+    func minimumRate(_ p: Programme) -> Double {
+        ctx.scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
+    }
+
+    /// One programme (and authority): with `facilitatorTerm` false the model prices
+    /// only travel, hire and unmet participants, for the plan's bound.
+    func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
+              facilitatorTerm: Bool) throws -> Outcome {
+        let w = ctx.scenario.weights
+        let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
+        let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
+        let rate = facilitatorTerm ? minimumRate(p) : 0
+        let label = authority.map { "\(p.id) \($0)" } ?? p.id
+        let total = zones.reduce(0) { $0 + $1.participants }
+
+        if inPerson == 0 {
+            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: rate, days: facilitatorDays)
+        }
+        let maxTravel = ctx.scenario.solver.maxTravelMinutes
+        let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
+        var m = Model(name: "cohorts_\(label.replacingOccurrences(of: " ", with: "_"))\(facilitatorTerm ? "" : "_bound")")
+        var x: [[Variable?]] = Array(repeating: Array(repeating: nil, count: venues.count), count: zones.count)
+        var y: [Variable] = [], fac: [Variable] = []
+        var objective = LinearExpression()
+        for (j, v) in venues.enumerated() {
+            let cap = min(p.cohortMax, v.largestRoom)
+            let maxCohorts = Double(total / p.cohortMin + 1)
+            y.append(m.addVariable("y_\(v.id)", lower: 0, upper: maxCohorts, kind: .integer))
+            fac.append(m.addVariable("fac_\(v.id)", lower: 0))
+            var assigned = LinearExpression()
+            for (i, z) in zones.enumerated() {
+                let t = z.location.travelMinutes(to: v.location)
+                guard t <= maxTravel else { continue }
+                let xv = m.addVariable("x_\(i)_\(v.id)", lower: 0, upper: Double(z.participants), kind: .integer)
+                x[i][j] = xv
+                assigned.add(1, xv)
+                // Disaggregated linking (DESIGN.md): a zone sends at most min(n_z, cap)
+                // participants per cohort opened, which keeps the LP bound close.
+                m.add(xv - Double(min(z.participants, cap)) * y[j] <= 0, name: "link_\(i)_\(v.id)")
+                objective.add(t * Double(inPerson) * w.participantTravelPerMinute, xv)
+            }
+            m.add(assigned - Double(cap) * y[j] <= 0, name: "cap_\(v.id)")
+            m.add(assigned - Double(p.cohortMin) * y[j] >= 0, name: "min_\(v.id)")
+            // Each cohort needs at least one facilitator, and one per ppf participants.
+            m.add(fac[j] - y[j] >= 0, name: "facc_\(v.id)")
+            m.add(fac[j] - (1.0 / Double(p.participantsPerFacilitator)) * assigned >= 0, name: "facp_\(v.id)")
+            objective.add(Double(inPerson) * v.dayCost * w.venueHire, y[j])
+            objective.add(facilitatorDays * rate * w.staffDays, fac[j])
+        }
+        var unmetVars: [Variable] = []
+        for (i, z) in zones.enumerated() {
+            let u = m.addVariable("u_\(i)", lower: 0, upper: Double(z.participants), kind: .integer)
+            unmetVars.append(u)
+            var e = LinearExpression(u)
+            for j in venues.indices { if let xv = x[i][j] { e.add(1, xv) } }
+            m.add(e == Double(z.participants), name: "demand_\(i)")
+            objective.add(w.unmet, u)
+        }
+        // Chvátal–Gomory cut: Σy + Σu/cmax ≥ N/cmax and u ≥ u/cmax give Σy + Σu ≥ ⌈N/cmax⌉.
+        var cohortsOrUnmet = LinearExpression(sum: y)
+        for u in unmetVars { cohortsOrUnmet.add(1, u) }
+        m.add(cohortsOrUnmet >= Double((total + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
+        m.setObjective(.minimize, objective)
+        if facilitatorTerm { exporter?(m) }
+        let r = try GLPKSolver.solve(m, options: options)
+        let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
+                               status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        guard r.status.hasSolution else {
+            throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")
+        }
+        // Decode: split each venue's participants into y even cohorts.
+        var cohorts: [Cohort] = []
+        var unmet: [UnmetItem] = []
+        var taken: [String: Int] = [:]  // participants of each (zone, school) placed so far
+        for (j, v) in venues.enumerated() {
+            let count = Int(r.value(y[j]).rounded())
+            guard count > 0 else { continue }
+            var flows: [(String, Int)] = []
+            var authorities: Set<String> = []
+            for (i, z) in zones.enumerated() {
+                guard let xv = x[i][j] else { continue }
+                var take = Int(r.value(xv).rounded())
+                if take > 0 { authorities.insert(z.authority) }
+                for (school, n) in z.schools where take > 0 {
+                    let already = taken[z.id + school] ?? 0
+                    let k = min(n - already, take)
+                    if k > 0 {
+                        flows.append((school, k))
+                        taken[z.id + school] = already + k
+                        take -= k
+                    }
+                }
+            }
+            for part in split(flows, into: count) {
+                let id = "\(p.id)-\(authority ?? v.authority)-\(numbering + cohorts.count + 1 < 10 ? "0" : "")\(numbering + cohorts.count + 1)"
+                cohorts.append(Cohort(id: id, programme: p, authority: authority ?? v.authority, venue: v, schools: part,
+                                      authorities: authorities.sorted()))
+            }
+        }
+        for (i, z) in zones.enumerated() {
+            let u = Int(r.value(unmetVars[i]).rounded())
+            if u > 0 {
+                unmet.append(UnmetItem(what: "\(z.town) (\(z.authority)), \(p.id): participants", amount: Double(u),
+                                       reason: unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel)))
+            }
+        }
+        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, unservable: [:], models: [stats])
+    }
+
+    /// Cohorts of a programme whose sessions are all online: no venue, even sizes.
+    func onlineOnly(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int, rate: Double,
+                    days: Double) -> Outcome {
+        let flows = zones.flatMap(\.schools)
+        let total = flows.reduce(0) { $0 + $1.1 }
+        let w = ctx.scenario.weights
+        if total < p.cohortMin {
+            return Outcome(cohorts: [], unmet: [UnmetItem(what: "\(p.id)\(authority.map { " \($0)" } ?? ""): participants",
+                                                          amount: Double(total),
+                                                          reason: "only \(total) enrolled, fewer than the smallest cohort (\(p.cohortMin))")],
+                           objective: Double(total) * w.unmet, bound: Double(total) * w.unmet, unservable: [:], models: [])
+        }
+        let count = (total + p.cohortMax - 1) / p.cohortMax
+        let auths = Array(Set(zones.map(\.authority))).sorted()
+        let cohorts = split(flows, into: count).enumerated().map { k, part in
+            Cohort(id: "\(p.id)-\(authority ?? "HUB")-\(numbering + k + 1 < 10 ? "0" : "")\(numbering + k + 1)", programme: p,
+                   authority: authority ?? auths.first ?? "", venue: nil, schools: part, authorities: auths)
+        }
+        let facilitators = cohorts.reduce(0) { $0 + p.facilitatorsNeeded(for: $1.size) }
+        let cost = Double(facilitators) * days * rate * w.staffDays
+        return Outcome(cohorts: cohorts, unmet: [], objective: cost, bound: rate > 0 ? cost : 0, unservable: [:], models: [])
+    }
+
+    /// Splits (school, participants) flows into `count` cohorts of sizes differing by at most one.
+    func split(_ flows: [(String, Int)], into count: Int) -> [[(String, Int)]] {
+        let total = flows.reduce(0) { $0 + $1.1 }
+        var sizes = Array(repeating: total / count, count: count)
+        for k in 0..<(total % count) { sizes[k] += 1 }
+        var parts: [[(String, Int)]] = Array(repeating: [], count: count)
+        var k = 0, room = sizes.first ?? 0
+        for (school, n) in flows {
+            var left = n
+            while left > 0 && k < count {
+                let take = min(left, room)
+                if take > 0 { parts[k].append((school, take)) }
+                left -= take
+                room -= take
+                if room == 0 { k += 1; room = k < count ? sizes[k] : 0 }
+            }
+        }
+        return parts
+    }
+
+    func unmetReason(_ p: Programme, zone: PlanningContext.Zone, venues: [Venue], maxTravel: Double) -> String {
+        let reachable = venues.filter { zone.location.travelMinutes(to: $0.location) <= maxTravel }
+        if venues.isEmpty { return "no venue has a room for a cohort of \(p.cohortMin) (the smallest \(p.id) cohort)" }
+        if reachable.isEmpty {
+            let nearest = venues.map { zone.location.travelMinutes(to: $0.location) }.min() ?? 0
+            return "no venue with a room for \(p.cohortMin) within \(Int(maxTravel)) minutes of \(zone.town) (nearest: \(Int(nearest)) minutes)"
+        }
+        return "too few participants within reach of the venues near \(zone.town) to fill a cohort of \(p.cohortMin)"
+    }
+}
+
+public enum PlannerError: Error, CustomStringConvertible {
+    case stageFailed(String)
+    case invalidPlanFile(String)
+
+    public var description: String {
+        switch self {
+        case .stageFailed(let s): "planning failed: \(s)"
+        case .invalidPlanFile(let s): s
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import HubModel
+
+/// Books dates for everything: sessions (stage C), forums and adviser visits.
+///
+/// A constructive pass, most constrained first: each event takes the free day
+/// nearest its target (sessions spread through the half-term in order), with
+/// people, rooms and venues never double-booked. Costs do not depend on the
+/// day chosen, so this stage changes only feasibility, never the objective
+/// (except where a substitute facilitator is needed).
+final class Diary {
+    let ctx: PlanningContext
+    /// "person|day" and "venue|room|day" keys already booked.
+    private var booked: Set<String> = []
+    /// Facilitator days used per (facilitator, half-term) and per year.
+    private(set) var termLoad: [String: Double] = [:]
+    private(set) var yearLoad: [String: Double] = [:]
+
+    init(_ ctx: PlanningContext) { self.ctx = ctx }
+
+    func isFree(_ who: String, _ d: Day) -> Bool { !booked.contains("\(who)|\(d.ordinal)") && !ctx.scenario.isUnavailable(who, on: d) }
+    func book(_ who: String, _ d: Day) { booked.insert("\(who)|\(d.ordinal)") }
+
+    /// The smallest free room at the venue that seats `size`.
+    func freeRoom(_ v: Venue, _ d: Day, seats size: Int) -> Room? {
+        v.rooms.filter { $0.capacity >= size && !booked.contains("\(v.id)|\($0.id)|\(d.ordinal)") }
+            .min { ($0.capacity, $0.id) < ($1.capacity, $1.id) }
+    }
+
+    func bookRoom(_ v: Venue, _ r: Room, _ d: Day) { booked.insert("\(v.id)|\(r.id)|\(d.ordinal)") }
+
+    func addLoad(_ f: String, _ ht: HalfTerm, _ days: Double) {
+        termLoad["\(f)|\(ht.rawValue)", default: 0] += days
+        yearLoad[f, default: 0] += days
+    }
+
+    func hasCapacity(_ f: Facilitator, _ ht: HalfTerm, _ days: Double) -> Bool {
+        (termLoad["\(f.id)|\(ht.rawValue)"] ?? 0) + days <= f.daysPerHalfTerm + 1e-9 && (yearLoad[f.id] ?? 0) + days <= f.daysPerYear + 1e-9
+    }
+
+    /// The candidate nearest the target, earlier first on ties.
+    static func nearest(_ days: [Day], to target: Day) -> [Day] {
+        days.sorted { (abs($0.ordinal - target.ordinal), $0.ordinal) < (abs($1.ordinal - target.ordinal), $1.ordinal) }
+    }
+}
+
+/// Stage C: dates, rooms and (where needed) substitute facilitators for every session.
+struct SessionDating {
+    let ctx: PlanningContext
+    let diary: Diary
+
+    struct Outcome {
+        var sessions: [PlanSession]
+        var unmet: [UnmetItem]
+    }
+
+    func run(_ cohorts: [CohortStage.Cohort], teams: [String: [String]]) -> Outcome {
+        struct Pending {
+            var cohort: CohortStage.Cohort
+            var pattern: SessionPattern
+            var position: Int      // 1-based among the cohort's sessions in this half-term
+            var count: Int         // the cohort's sessions in this half-term
+            var days: [Day]        // teaching days for the cohort, venue open
+        }
+        // Team members first take their full load for the year (stage B planned it).
+        for c in cohorts {
+            for f in teams[c.id] ?? [] {
+                for ht in HalfTerm.allCases {
+                    let d = FacilitatorStage.days(c.programme, ht)
+                    if d > 0 { diary.addLoad(f, ht, d) }
+                }
+            }
+        }
+        var sessions: [PlanSession] = []
+        var unmet: [UnmetItem] = []
+        for ht in HalfTerm.allCases {
+            var pending: [Pending] = []
+            for c in cohorts {
+                let mine = c.programme.sessions.filter { $0.halfTerm == ht }
+                guard !mine.isEmpty else { continue }
+                let teaching = ctx.teachingDays(c.authorities.isEmpty ? [c.authority] : c.authorities, ht)
+                for (k, pat) in mine.enumerated() {
+                    let days = pat.mode == .inPerson ? teaching.filter { d in c.venue.map { ctx.venueOpen($0, d) } ?? true } : teaching
+                    pending.append(Pending(cohort: c, pattern: pat, position: k + 1, count: mine.count, days: days))
+                }
+            }
+            // Most constrained first; a cohort's sessions keep their order through the date bounds.
+            pending.sort { ($0.days.count, $0.cohort.id, $0.pattern.number) < ($1.days.count, $1.cohort.id, $1.pattern.number) }
+            var dated: [String: Day] = [:]  // "cohort|number" → day
+            for item in pending {
+                let c = item.cohort, pat = item.pattern
+                let team = teams[c.id] ?? []
+                let after = dated["\(c.id)|\(pat.number - 1)"], before = dated["\(c.id)|\(pat.number + 1)"]
+                let window = item.days.filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true) }
+                guard !window.isEmpty else {
+                    unmet.append(unmetSession(c, pat, "no teaching day left in \(ht.rawValue) between the cohort's neighbouring sessions"))
+                    continue
+                }
+                let target = item.days[min(item.days.count - 1, item.days.count * item.position / (item.count + 1))]
+                var placed = false
+                // First choice: the whole team on its own; then with substitutes.
+                for allowSubstitutes in [false, true] where !placed {
+                    for d in Diary.nearest(window, to: target) {
+                        var room: Room?
+                        if pat.mode == .inPerson {
+                            guard let v = c.venue, let r = diary.freeRoom(v, d, seats: c.size) else { continue }
+                            room = r
+                        }
+                        guard let crew = crew(team, c, pat, d, allowSubstitutes: allowSubstitutes) else { continue }
+                        for f in crew { diary.book(f, d) }
+                        if let v = c.venue, let room { diary.bookRoom(v, room, d) }
+                        dated["\(c.id)|\(pat.number)"] = d
+                        sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht.rawValue,
+                                                    date: d.description, start: pat.start, hours: pat.hours,
+                                                    venue: pat.mode == .inPerson ? c.venue?.id : nil, room: room?.id,
+                                                    facilitators: crew, participants: c.size, online: pat.mode == .online))
+                        placed = true
+                        break
+                    }
+                }
+                if !placed {
+                    unmet.append(unmetSession(c, pat, "no teaching day in \(ht.rawValue) on which a qualified team\(pat.mode == .inPerson ? ", the venue and a room for \(c.size)" : "") are all free"))
+                }
+            }
+        }
+        sessions.sort { ($0.cohort, $0.session) < ($1.cohort, $1.session) }
+        return Outcome(sessions: sessions, unmet: unmet)
+    }
+
+    /// The team for a session on a day: the cohort's own facilitators, or with
+    /// free qualified substitutes (cheapest first) standing in for busy ones.
+    func crew(_ team: [String], _ c: CohortStage.Cohort, _ pat: SessionPattern, _ d: Day, allowSubstitutes: Bool) -> [String]? {
+        let need = c.programme.facilitatorsNeeded(for: c.size)
+        var crew = team.filter { diary.isFree($0, d) }
+        if crew.count == team.count && crew.count >= need { return crew }
+        guard allowSubstitutes else { return nil }
+        let substitutes = ctx.scenario.facilitators
+            .filter { $0.qualifications.contains(c.programme.id) && !team.contains($0.id) && diary.isFree($0.id, d)
+                && diary.hasCapacity($0, pat.halfTerm, pat.facilitatorDays) }
+            .sorted { ($0.dayRate, $0.id) < ($1.dayRate, $1.id) }
+        for f in substitutes where crew.count < need {
+            crew.append(f.id)
+            diary.addLoad(f.id, pat.halfTerm, pat.facilitatorDays)
+        }
+        return crew.count >= need ? crew.sorted() : nil
+    }
+
+    func unmetSession(_ c: CohortStage.Cohort, _ pat: SessionPattern, _ why: String) -> UnmetItem {
+        UnmetItem(what: "cohort \(c.id): session \(pat.number) (\(pat.halfTerm.rawValue))", amount: Double(c.size),
+                  reason: "\(c.authority), \(c.programme.id), \(pat.halfTerm.rawValue): \(why)")
+    }
+}

@@ -1,0 +1,107 @@
+import HubModel
+import Solver
+
+/// Stage B: gives every cohort a year-long facilitator team.
+///
+/// One MIP over all cohorts: a[c,f] = 1 when facilitator f is on cohort c's
+/// team, within each facilitator's days per half-term and per year, with
+/// unfilled team places as penalised slack. Cost: day rates, travel to the
+/// cohort's venue, and days above the mean load.
+struct FacilitatorStage {
+    let ctx: PlanningContext
+    let options: SolveOptions
+    var exporter: ((Model) -> Void)? = nil
+
+    struct Outcome {
+        /// cohort id → facilitator ids.
+        var teams: [String: [String]]
+        var unmet: [UnmetItem]
+        var stats: ModelStats?
+    }
+
+    /// Facilitator days of a cohort's sessions in a half-term.
+    static func days(_ p: Programme, _ ht: HalfTerm) -> Double {
+        p.sessions.filter { $0.halfTerm == ht }.reduce(0) { $0 + $1.facilitatorDays }
+    }
+
+    func run(_ cohorts: [CohortStage.Cohort]) throws -> Outcome {
+        let s = ctx.scenario, w = s.weights
+        let facilitators = s.facilitators
+        guard !cohorts.isEmpty else { return Outcome(teams: [:], unmet: [], stats: nil) }
+        var available: [String: Set<HalfTerm>] = [:]
+        for f in facilitators {
+            available[f.id] = Set(HalfTerm.allCases.filter { ctx.availableDays(facilitator: f.id, $0) > 0 })
+        }
+        var m = Model(name: "facilitator_teams")
+        var a: [[(Int, Variable)]] = []  // per cohort: (facilitator index, var)
+        var slack: [Variable] = []
+        var load = Array(repeating: LinearExpression(), count: facilitators.count)
+        var loadByTerm = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
+        var objective = LinearExpression()
+        var totalDemand = 0.0
+        for (ci, c) in cohorts.enumerated() {
+            let p = c.programme
+            let need = p.facilitatorsNeeded(for: c.size)
+            let total = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
+            totalDemand += Double(need) * total
+            let terms = Set(p.sessions.map(\.halfTerm))
+            let inPerson = Double(p.sessions.filter { $0.mode == .inPerson }.count)
+            var row: [(Int, Variable)] = []
+            var team = LinearExpression()
+            for (fi, f) in facilitators.enumerated() where f.qualifications.contains(p.id) && terms.isSubset(of: available[f.id] ?? []) {
+                let v = m.addBinary("a_\(ci)_\(f.id)")
+                row.append((fi, v))
+                team.add(1, v)
+                let travel = c.venue.map { f.home.travelMinutes(to: $0.location) } ?? 0
+                objective.add(total * f.dayRate * w.staffDays + inPerson * travel * w.staffTravelPerMinute, v)
+                load[fi].add(total, v)
+                for ht in HalfTerm.allCases {
+                    let d = Self.days(p, ht)
+                    if d > 0 { loadByTerm[fi][ht.index].add(d, v) }
+                }
+            }
+            let u = m.addVariable("u_\(ci)", lower: 0, upper: Double(need), kind: .integer)
+            slack.append(u)
+            team.add(1, u)
+            m.add(team == Double(need), name: "team_\(c.id)")
+            objective.add(w.unmet * Double(c.size), u)
+            a.append(row)
+        }
+        let mean = totalDemand / Double(max(1, facilitators.count))
+        for (fi, f) in facilitators.enumerated() where !load[fi].terms.isEmpty {
+            m.add(load[fi] <= f.daysPerYear, name: "year_\(f.id)")
+            for ht in HalfTerm.allCases where !loadByTerm[fi][ht.index].terms.isEmpty {
+                m.add(loadByTerm[fi][ht.index] <= f.daysPerHalfTerm, name: "term_\(f.id)_\(ht.rawValue)")
+            }
+            let e = m.addVariable("imb_\(f.id)", lower: 0)
+            m.add(e - load[fi] >= -mean, name: "imbalance_\(f.id)")
+            objective.add(w.loadImbalance, e)
+        }
+        m.setObjective(.minimize, objective)
+        exporter?(m)
+        let r = try GLPKSolver.solve(m, options: options)
+        let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
+                               status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }
+        var teams: [String: [String]] = [:]
+        var unmet: [UnmetItem] = []
+        for (ci, c) in cohorts.enumerated() {
+            teams[c.id] = a[ci].filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()
+            let missing = Int(r.value(slack[ci]).rounded())
+            if missing > 0 {
+                unmet.append(UnmetItem(what: "cohort \(c.id): facilitator places", amount: Double(missing),
+                                       reason: teamReason(c, candidates: a[ci].map { facilitators[$0.0] })))
+            }
+        }
+        return Outcome(teams: teams, unmet: unmet, stats: stats)
+    }
+
+    func teamReason(_ c: CohortStage.Cohort, candidates: [Facilitator]) -> String {
+        let qualified = ctx.scenario.facilitators.filter { $0.qualifications.contains(c.programme.id) }
+        if qualified.isEmpty { return "\(c.authority), \(c.programme.id): no facilitator is qualified for \(c.programme.id)" }
+        if candidates.isEmpty {
+            return "\(c.authority), \(c.programme.id): every qualified facilitator is unavailable for a whole half-term the cohort meets in"
+        }
+        return "\(c.authority), \(c.programme.id): the \(qualified.count) qualified facilitator(s) have no days left in the half-terms this cohort meets"
+    }
+}

@@ -1,0 +1,141 @@
+import HubModel
+
+/// A year plan: what `plan.json` holds. Ids are the scenario's ids.
+public struct Plan: Codable, Sendable, Equatable {
+    public var scenario: String
+    public var year: String
+    /// `optimal` (within the requested gap of the bound), `feasible`, or `interrupted`.
+    public var status: String
+    /// Total weighted cost, £.
+    public var objective: Double
+    /// A proven lower bound on the cost of any plan (see docs/model.md).
+    public var bound: Double
+    /// (objective − bound) / objective.
+    public var gap: Double
+    public var seconds: Double
+    /// Cost term → £.
+    public var costs: [String: Double]
+    public var cohorts: [PlanCohort]
+    public var sessions: [PlanSession]
+    public var forums: [PlanForum]
+    public var adviserAssignments: [AdviserAssignment]
+    public var unmet: [UnmetItem]
+    /// The GLPK models solved, for benchmarks and explanations.
+    public var models: [ModelStats]
+
+    public init(scenario: String, year: String, status: String, objective: Double, bound: Double, gap: Double,
+                seconds: Double, costs: [String: Double], cohorts: [PlanCohort], sessions: [PlanSession],
+                forums: [PlanForum], adviserAssignments: [AdviserAssignment], unmet: [UnmetItem], models: [ModelStats]) {
+        self.scenario = scenario
+        self.year = year
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.seconds = seconds
+        self.costs = costs
+        self.cohorts = cohorts
+        self.sessions = sessions
+        self.forums = forums
+        self.adviserAssignments = adviserAssignments
+        self.unmet = unmet
+        self.models = models
+    }
+}
+
+public struct SchoolPlaces: Codable, Sendable, Equatable {
+    public var school: String
+    public var participants: Int
+
+    public init(school: String, participants: Int) {
+        self.school = school
+        self.participants = participants
+    }
+}
+
+public struct PlanCohort: Codable, Sendable, Equatable {
+    public var id: String
+    public var programme: String
+    /// The authority the cohort belongs to (its venue's, for cross-authority cohorts).
+    public var authority: String
+    /// Home venue for in-person sessions (nil when every session is online).
+    public var venue: String?
+    /// The cohort's year-long facilitator team.
+    public var facilitators: [String]
+    public var schools: [SchoolPlaces]
+
+    public var participants: Int { schools.reduce(0) { $0 + $1.participants } }
+}
+
+public struct PlanSession: Codable, Sendable, Equatable {
+    public var programme: String
+    public var cohort: String
+    public var session: Int
+    public var halfTerm: String
+    public var date: String
+    public var start: String
+    public var hours: Double
+    public var venue: String?
+    public var room: String?
+    public var facilitators: [String]
+    public var participants: Int
+    public var online: Bool
+}
+
+public struct PlanForum: Codable, Sendable, Equatable {
+    public var forum: String
+    /// Authority id, or `hub`.
+    public var scope: String
+    public var halfTerm: String
+    public var date: String
+    public var start: String
+    public var hours: Double
+    public var venue: String
+    public var room: String
+    public var chair: String
+    public var attendees: Int
+}
+
+public struct AdviserAssignment: Codable, Sendable, Equatable {
+    public var school: String
+    public var adviser: String
+    public var halfTerm: String
+    public var days: Double
+    public var date: String?
+    /// `audit` or `visit`.
+    public var kind: String
+}
+
+/// Demand the plan could not meet, and the rule that stopped it.
+public struct UnmetItem: Codable, Sendable, Equatable {
+    public var what: String
+    public var amount: Double
+    public var reason: String
+}
+
+/// Size and outcome of one GLPK model the planner solved.
+public struct ModelStats: Codable, Sendable, Equatable {
+    public var name: String
+    public var rows: Int
+    public var columns: Int
+    public var nonZeros: Int
+    public var status: String
+    public var objective: Double?
+    public var bound: Double?
+    public var seconds: Double
+}
+
+/// Names of the cost terms in `costs`.
+public enum CostTerm {
+    public static let participantTravel = "participantTravel"
+    public static let facilitatorTravel = "facilitatorTravel"
+    public static let adviserTravel = "adviserTravel"
+    public static let venueHire = "venueHire"
+    public static let facilitatorDays = "facilitatorDays"
+    public static let adviserDays = "adviserDays"
+    public static let loadImbalance = "loadImbalance"
+    public static let brokenContinuity = "brokenContinuity"
+    public static let unmetDemand = "unmetDemand"
+    public static let all = [participantTravel, facilitatorTravel, adviserTravel, venueHire, facilitatorDays, adviserDays,
+                             loadImbalance, brokenContinuity, unmetDemand]
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import HubModel
+import Planner
+import Solver
+
+/// Loads a scenario, or fails with every problem listed (exit 2).
+func loadScenario(_ directory: String) throws -> Scenario {
+    do {
+        let (scenario, warnings) = try ScenarioLoader.load(URL(fileURLWithPath: directory))
+        for w in warnings { printError((directory as NSString).appendingPathComponent(w.file) + w.description.dropFirst(w.file.count)) }
+        return scenario
+    } catch let e as ScenarioError {
+        for d in e.diagnostics { printError((directory as NSString).appendingPathComponent(d.file) + d.description.dropFirst(d.file.count)) }
+        throw CommandFailure.badInput("\(directory): \(e.diagnostics.filter { $0.severity == .error }.count) error(s); nothing was planned")
+    }
+}
+
+/// `hubplan plan DIR`: plans the year, checks the plan, writes plan.json.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a scenario's year: cohorts, sessions, facilitators, venues, forums, advisers.",
+        discussion: "Writes OUTDIR/plan.json (default DIR/out). Exit codes: 0 planned, 1 plan check failed, 2 bad input.")
+
+    @Argument(help: "The scenario folder.") var directory: String
+    @Option(help: "Output folder (default: DIR/out).") var out: String?
+    @Option(help: "Seconds for the whole plan (default: the scenario's).") var timeLimit: Double?
+    @Option(help: "Relative gap that counts as optimal (default: the scenario's).") var gap: Double?
+    @Option(help: "Also write every model solved as free MPS into this folder (NAME.mps).") var exportMps: String?
+    @Flag(help: "Print plan.json's summary as JSON.") var json = false
+    @Flag(help: "Print nothing but errors.") var quiet = false
+
+    func run() throws {
+        let scenario = try loadScenario(directory)
+        var settings = Planner.Settings(scenario: scenario)
+        if let t = timeLimit {
+            guard t > 0, t.isFinite else { throw CommandFailure.badInput("--time-limit must be a positive number of seconds") }
+            settings.timeLimit = t
+        }
+        if let g = gap {
+            guard g >= 0, g < 1 else { throw CommandFailure.badInput("--gap must be a fraction between 0 and 1") }
+            settings.gap = g
+        }
+        if let dir = exportMps {
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            settings.exportDirectory = URL(fileURLWithPath: dir)
+        }
+        let plan: Plan
+        do {
+            plan = try Planner(scenario: scenario, settings: settings).plan()
+        } catch {
+            throw CommandFailure(message: "\(directory): \(error)", exitCode: 3)
+        }
+        let violations = PlanChecker(scenario: scenario).check(plan)
+        let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out"))
+        do {
+            try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+            try PlanFile.write(plan, to: outDir.appendingPathComponent("plan.json"))
+        } catch {
+            throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
+        }
+        if json {
+            print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
+        } else if !quiet {
+            print(PlanSummary(plan: plan, scenario: scenario, violations: violations).text)
+            print("\nwrote \(outDir.appendingPathComponent("plan.json").path)")
+        }
+        if !violations.isEmpty {
+            for v in violations { printError("plan check: \(v)") }
+            throw CommandFailure(message: "the plan breaks \(violations.count) rule(s) (a bug: please report it with the scenario)", exitCode: 1)
+        }
+    }
+}
+
+/// `hubplan check DIR plan.json`: re-checks any plan file against its scenario.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Re-check a plan file against its scenario's hard rules.",
+        discussion: "Exit codes: 0 clean, 1 violations (listed), 2 bad input.")
+
+    @Argument(help: "The scenario folder.") var directory: String
+    @Argument(help: "The plan file (plan.json).") var planFile: String
+
+    func run() throws {
+        let scenario = try loadScenario(directory)
+        let plan: Plan
+        do {
+            plan = try PlanFile.read(URL(fileURLWithPath: planFile))
+        } catch {
+            throw CommandFailure.badInput("\(error)")
+        }
+        let violations = PlanChecker(scenario: scenario).check(plan)
+        for v in violations { print(v) }
+        if violations.isEmpty {
+            print("\(planFile): no violations (\(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days checked)")
+        } else {
+            throw CommandFailure(message: "\(planFile): \(violations.count) violation(s)", exitCode: 1)
+        }
+    }
+}
+
+/// What `plan` prints.
+struct PlanSummary {
+    let plan: Plan
+    let scenario: Scenario
+    let violations: [PlanViolation]
+
+    var text: String {
+        func money(_ x: Double) -> String { "£" + String(format: "%.0f", x) }
+        var lines: [String] = []
+        lines.append("\(plan.scenario), \(plan.year)")
+        lines.append("status     \(plan.status)")
+        lines.append("objective  \(money(plan.objective))")
+        lines.append("bound      \(money(plan.bound))")
+        lines.append("gap        \(String(format: "%.2f%%", plan.gap * 100))")
+        lines.append("seconds    \(String(format: "%.2f", plan.seconds))")
+        lines.append("plan check \(violations.isEmpty ? "passed" : "\(violations.count) violation(s)")")
+        lines.append("")
+        lines.append("cost terms")
+        lines.append(TextTable.render(CostTerm.all.map { [$0, money(plan.costs[$0] ?? 0)] }))
+        lines.append("")
+        lines.append("\(plan.cohorts.count) cohorts, \(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days")
+        if plan.unmet.isEmpty {
+            lines.append("unmet demand: none")
+        } else {
+            lines.append("unmet demand:")
+            for u in plan.unmet.prefix(20) { lines.append("  \(u.what): \(formatAmount(u.amount)) — \(u.reason)") }
+            if plan.unmet.count > 20 { lines.append("  … and \(plan.unmet.count - 20) more (see plan.json)") }
+        }
+        let util = Utilisation(plan: plan, scenario: scenario)
+        lines.append("")
+        lines.append("top facilitator utilisation (days used / days available in the year)")
+        lines.append(TextTable.render(util.facilitators.prefix(5).map { [$0.id, String(format: "%.1f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
+        return lines.joined(separator: "\n")
+    }
+
+    func formatAmount(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
+
+    func jsonString() -> String {
+        var o: [String: Any] = ["status": plan.status, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
+                                "seconds": plan.seconds, "costs": plan.costs, "unmet": plan.unmet.count,
+                                "violations": violations.map(\.description)]
+        o["sessions"] = plan.sessions.count
+        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

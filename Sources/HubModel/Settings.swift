@@ -51,8 +51,8 @@ public struct ObjectiveWeights: Sendable, Equatable, Codable {
 public struct SolverSettings: Sendable, Equatable, Codable {
     /// Seconds for the whole plan.
     public var timeLimit: Double = 60
-    /// Relative gap to stop at.
-    public var gap: Double = 0.005
+    /// Relative gap between the plan and its proven bound at which it counts as optimal.
+    public var gap: Double = 0.01
     /// Longest one-way travel, minutes, a participant is asked to make.
     public var maxTravelMinutes: Double = 45
 

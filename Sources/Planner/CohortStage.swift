@@ -33,13 +33,16 @@ struct CohortStage {
         /// Bound on participant travel, venue hire and unmet participants alone
         /// (the same model solved without its facilitator-day estimate).
         var bound: Double
-        /// Participants that cannot be served in any plan, by programme.
-        var unservable: [String: Int]
+        /// Bound on those terms plus every facilitator place at its programme's cheapest rate.
+        var boundWithPlaces: Double = 0
+        /// The fewest facilitator places any plan needs, by programme: per group of
+        /// cohorts (authority, or the hub), ⌈served/cmax⌉ cohorts and ⌈served/ppf⌉ facilitators.
+        var minimumPlaces: [String: Int]
         var models: [ModelStats]
     }
 
     func run() throws -> Outcome {
-        var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, unservable: [:], models: [])
+        var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, minimumPlaces: [:], models: [])
         for p in ctx.scenario.programmes where !p.sessions.isEmpty {
             let zones = ctx.zones(programme: p.id)
             guard !zones.isEmpty else { continue }
@@ -54,7 +57,13 @@ struct CohortStage {
                 out.unmet += part.unmet
                 out.objective += part.objective
                 out.bound += relaxed.bound
-                out.unservable[p.id, default: 0] += Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
+                out.boundWithPlaces += part.bound
+                // The relaxed model's unmet participants are the fewest any plan can leave unmet.
+                let served = groupZones.reduce(0) { $0 + $1.participants } - Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
+                if served > 0 {
+                    out.minimumPlaces[p.id, default: 0] += max((served + p.cohortMax - 1) / p.cohortMax,
+                                                              (served + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
+                }
                 out.models += part.models
             }
         }
@@ -168,7 +177,7 @@ struct CohortStage {
                                        reason: unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel)))
             }
         }
-        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, unservable: [:], models: [stats])
+        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, minimumPlaces: [:], models: [stats])
     }
 
     /// Cohorts of a programme whose sessions are all online: no venue, even sizes.
@@ -181,7 +190,7 @@ struct CohortStage {
             return Outcome(cohorts: [], unmet: [UnmetItem(what: "\(p.id)\(authority.map { " \($0)" } ?? ""): participants",
                                                           amount: Double(total),
                                                           reason: "only \(total) enrolled, fewer than the smallest cohort (\(p.cohortMin))")],
-                           objective: Double(total) * w.unmet, bound: Double(total) * w.unmet, unservable: [:], models: [])
+                           objective: Double(total) * w.unmet, bound: Double(total) * w.unmet, minimumPlaces: [:], models: [])
         }
         let count = (total + p.cohortMax - 1) / p.cohortMax
         let auths = Array(Set(zones.map(\.authority))).sorted()
@@ -191,7 +200,7 @@ struct CohortStage {
         }
         let facilitators = cohorts.reduce(0) { $0 + p.facilitatorsNeeded(for: $1.size) }
         let cost = Double(facilitators) * days * rate * w.staffDays
-        return Outcome(cohorts: cohorts, unmet: [], objective: cost, bound: rate > 0 ? cost : 0, unservable: [:], models: [])
+        return Outcome(cohorts: cohorts, unmet: [], objective: cost, bound: rate > 0 ? cost : 0, minimumPlaces: [:], models: [])
     }
 
     /// Splits (school, participants) flows into `count` cohorts of sizes differing by at most one.

@@ -5,26 +5,28 @@ import Solver
 /// imbalance that holds for every plan (docs/model.md, "The bound").
 ///
 /// An LP: g[f,p,h] facilitator days of f on programme p in half-term h, meeting
-/// the fewest facilitator days any plan needs — ⌈served/cmax⌉ and
-/// ⌈served/ppf⌉ slots, each for all of p's sessions — within every
+/// the fewest facilitator days any plan needs (per cohort group, ⌈served/cmax⌉
+/// cohorts and ⌈served/ppf⌉ places, each for all of p's sessions), within every
 /// facilitator's days per half-term and per year. Travel is priced at the
 /// facilitator's shortest trip to any venue that can host p; imbalance as in
 /// the plan. Short capacity becomes slack priced as unmet places.
 struct FacilitatorBound {
     let ctx: PlanningContext
 
-    func solve(unservable: [String: Int]) throws -> (bound: Double, stats: ModelStats) {
+    /// - Parameter baseRate: when given (programme → its cheapest qualified rate), each
+    ///   day is priced only above that rate and imbalance is left out: the part of
+    ///   facilitator cost that the cohort models (which price every place at the
+    ///   cheapest rate) do not already count.
+    func solve(minimumPlaces: [String: Int], baseRate: [String: Double]? = nil) throws -> (bound: Double, stats: ModelStats) {
         let s = ctx.scenario, w = s.weights
-        var m = Model(name: "facilitator_bound")
+        var m = Model(name: baseRate == nil ? "facilitator_bound" : "facilitator_excess_bound")
         var objective = LinearExpression()
         var load = Array(repeating: LinearExpression(), count: s.facilitators.count)
         var termLoad = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: s.facilitators.count)
         var totalDemand = 0.0
-        let enrolled = Dictionary(grouping: s.enrolment, by: \.programme).mapValues { $0.reduce(0) { $0 + $1.participants } }
         for p in s.programmes where !p.sessions.isEmpty {
-            let served = (enrolled[p.id] ?? 0) - (unservable[p.id] ?? 0)
-            guard served > 0 else { continue }
-            let slots = Double(max((served + p.cohortMax - 1) / p.cohortMax, (served + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
+            guard let places = minimumPlaces[p.id], places > 0 else { continue }
+            let slots = Double(places)
             let venues = s.venues.filter { $0.largestRoom >= p.cohortMin }
             let totalDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
             for ht in HalfTerm.allCases {
@@ -38,7 +40,8 @@ struct FacilitatorBound {
                     load[fi].add(1, g)
                     termLoad[fi][ht.index].add(1, g)
                     let trip = venues.map { f.home.travelMinutes(to: $0.location) }.min() ?? 0
-                    objective.add(f.dayRate * w.staffDays + inPerson / days * trip * w.staffTravelPerMinute, g)
+                    let rate = f.dayRate - (baseRate?[p.id] ?? 0)
+                    objective.add(rate * w.staffDays + inPerson / days * trip * w.staffTravelPerMinute, g)
                 }
                 // A missing place costs at least unmet × (smallest cohort) for the whole programme's days.
                 let short = m.addVariable("short_\(p.id)_\(ht.rawValue)", lower: 0)
@@ -51,7 +54,7 @@ struct FacilitatorBound {
         // Imbalance is only a valid part of the bound while an extra facilitator day
         // costs more than the imbalance it could save (see docs/model.md).
         let cheapest = s.facilitators.map(\.dayRate).min() ?? 0
-        let priceImbalance = cheapest * w.staffDays >= w.loadImbalance
+        let priceImbalance = baseRate == nil && cheapest * w.staffDays >= w.loadImbalance
         let mean = totalDemand / Double(max(1, s.facilitators.count))
         for (fi, f) in s.facilitators.enumerated() where !load[fi].terms.isEmpty {
             m.add(load[fi] <= f.daysPerYear, name: "year_\(f.id)")

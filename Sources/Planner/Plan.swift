@@ -22,6 +22,9 @@ public struct Plan: Codable, Sendable, Equatable {
     public var unmet: [UnmetItem]
     /// The GLPK models solved, for benchmarks and explanations.
     public var models: [ModelStats]
+    /// The bound's parts (docs/model.md): cohorts (participant travel, venue hire,
+    /// unmet participants), facilitators, advisers, forums.
+    public var boundParts: [String: Double] = [:]
 
     public init(scenario: String, year: String, status: String, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [String: Double], cohorts: [PlanCohort], sessions: [PlanSession],
@@ -54,6 +57,18 @@ public struct SchoolPlaces: Codable, Sendable, Equatable {
 }
 
 public struct PlanCohort: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey { case id, programme, authority, venue, facilitators, schools }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(programme, forKey: .programme)
+        try c.encode(authority, forKey: .authority)
+        try c.encode(venue, forKey: .venue)
+        try c.encode(facilitators, forKey: .facilitators)
+        try c.encode(schools, forKey: .schools)
+    }
+
     public var id: String
     public var programme: String
     /// The authority the cohort belongs to (its venue's, for cross-authority cohorts).
@@ -68,6 +83,27 @@ public struct PlanCohort: Codable, Sendable, Equatable {
 }
 
 public struct PlanSession: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case programme, cohort, session, halfTerm, date, start, hours, venue, room, facilitators, participants, online
+    }
+
+    /// Writes `venue` and `room` as null for online sessions rather than leaving them out.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(programme, forKey: .programme)
+        try c.encode(cohort, forKey: .cohort)
+        try c.encode(session, forKey: .session)
+        try c.encode(halfTerm, forKey: .halfTerm)
+        try c.encode(date, forKey: .date)
+        try c.encode(start, forKey: .start)
+        try c.encode(hours, forKey: .hours)
+        try c.encode(venue, forKey: .venue)
+        try c.encode(room, forKey: .room)
+        try c.encode(facilitators, forKey: .facilitators)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(online, forKey: .online)
+    }
+
     public var programme: String
     public var cohort: String
     public var session: Int
@@ -97,6 +133,18 @@ public struct PlanForum: Codable, Sendable, Equatable {
 }
 
 public struct AdviserAssignment: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey { case school, adviser, halfTerm, days, date, kind }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(school, forKey: .school)
+        try c.encode(adviser, forKey: .adviser)
+        try c.encode(halfTerm, forKey: .halfTerm)
+        try c.encode(days, forKey: .days)
+        try c.encode(date, forKey: .date)
+        try c.encode(kind, forKey: .kind)
+    }
+
     public var school: String
     public var adviser: String
     public var halfTerm: String

@@ -68,8 +68,8 @@ public struct ScenarioGenerator {
         let scale = Double(schools.count) / 292
         let enrolment = makeEnrolment(schools, programmes, scale: scale, &rng)
         let facilitators = makeFacilitators(sites, schools, programmes, scale: scale, &rng)
-        let advisers = makeAdvisers(sites, scale: scale, &rng)
         let focus = makeFocusSchools(schools, count: max(4, Int((30 * scale).rounded())), &rng)
+        let advisers = makeAdvisers(sites, schools: schools, focus: focus, &rng)
         let venues = makeVenues(sites, schools, &rng)
         let calendar = Self.calendar(sites)
         let unavailability = makeUnavailability(facilitators, venues, &rng)
@@ -236,19 +236,25 @@ public struct ScenarioGenerator {
         return out
     }
 
-    func makeAdvisers(_ sites: [AuthoritySite], scale: Double, _ rng: inout SeededRandom) -> [ExpertAdviser] {
-        let count = max(2, Int((7 * scale).rounded()))
-        return (0..<count).map { i in
-            let site = sites[i % sites.count]
-            let town = site.towns[0]
-            // Each adviser covers their own authority and, every other one, the next too.
-            var covers: Set<String> = [site.id]
-            if i % 2 == 1 && sites.count > 1 { covers.insert(sites[(i + 1) % sites.count].id) }
-            return ExpertAdviser(id: "EA\(i + 1)", name: personName(&rng), homeTown: town.name,
-                                 home: GeoPoint(latitude: town.location.latitude + rng.uniform(-0.01, 0.01),
-                                                longitude: town.location.longitude + rng.uniform(-0.01, 0.01)),
-                                 authorities: covers, capacityDays: Double(rng.int(42...52)), dayRate: Double(rng.int(9...12) * 50))
+    /// Enough advisers in each authority for its Focus Schools' days (about 40 days
+    /// each, with slack), every other one also covering the next authority.
+    func makeAdvisers(_ sites: [AuthoritySite], schools: [School], focus: [FocusSchoolNeed], _ rng: inout SeededRandom) -> [ExpertAdviser] {
+        let authorityOf = Dictionary(schools.map { ($0.id, $0.authority) }, uniquingKeysWith: { a, _ in a })
+        var out: [ExpertAdviser] = []
+        for (k, site) in sites.enumerated() {
+            let days = focus.filter { authorityOf[$0.school] == site.id }.reduce(0) { $0 + $1.auditDays + 6 * $1.daysPerHalfTerm }
+            let count = max(1, Int((Double(days) * 1.15 / 40).rounded(.up)))
+            for j in 0..<count {
+                let town = site.towns[j % site.towns.count]
+                var covers: Set<String> = [site.id]
+                if out.count % 2 == 1 && sites.count > 1 { covers.insert(sites[(k + 1) % sites.count].id) }
+                out.append(ExpertAdviser(id: "EA\(out.count + 1)", name: personName(&rng), homeTown: town.name,
+                                         home: GeoPoint(latitude: town.location.latitude + rng.uniform(-0.01, 0.01),
+                                                        longitude: town.location.longitude + rng.uniform(-0.01, 0.01)),
+                                         authorities: covers, capacityDays: Double(rng.int(40...48)), dayRate: Double(rng.int(9...12) * 50)))
+            }
         }
+        return out
     }
 
     func makeFocusSchools(_ schools: [School], count: Int, _ rng: inout SeededRandom) -> [FocusSchoolNeed] {

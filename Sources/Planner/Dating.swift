@@ -92,7 +92,10 @@ struct SessionDating {
                 let after = dated["\(c.id)|\(pat.number - 1)"], before = dated["\(c.id)|\(pat.number + 1)"]
                 let window = item.days.filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true) }
                 guard !window.isEmpty else {
-                    unmet.append(unmetSession(c, pat, "no teaching day left in \(ht.rawValue) between the cohort's neighbouring sessions"))
+                    let why = item.days.isEmpty
+                        ? "the venue \(c.venue?.id ?? "") is closed or unavailable on every teaching day"
+                        : "no teaching day left between the cohort's neighbouring sessions"
+                    unmet.append(unmetSession(c, pat, why))
                     continue
                 }
                 let target = item.days[min(item.days.count - 1, item.days.count * item.position / (item.count + 1))]

@@ -1,0 +1,144 @@
+import Foundation
+import HubModel
+import Testing
+@testable import Planner
+
+/// Each hard rule with a tiny scenario that meets it and one that cannot; a rule
+/// that cannot be met comes back as named unmet demand, never as an error.
+@Suite struct PlannerRuleTests {
+    @Test func tinyScenarioPlansEverythingAndPassesTheChecker() throws {
+        let s = Tiny.scenario()
+        let plan = try Tiny.plan(s)
+        #expect(plan.unmet.isEmpty, "\(plan.unmet)")
+        #expect(plan.cohorts.count == 1)
+        #expect(plan.sessions.count == 3)
+        #expect(plan.forums.count == 2)
+        #expect(plan.adviserAssignments.count == 7)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        #expect(plan.bound <= plan.objective + 1e-6)
+    }
+
+    @Test func participantsAreSplitIntoCohortsWithinSizeLimits() throws {
+        let s = Tiny.scenario(participants: [20, 15, 15])
+        let plan = try Tiny.plan(s)
+        #expect(plan.cohorts.count == 3)
+        #expect(plan.cohorts.allSatisfy { (5...20).contains($0.participants) })
+        #expect(plan.cohorts.reduce(0) { $0 + $1.participants } == 50)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func noQualifiedFacilitatorIsNamedUnmetDemand() throws {
+        var s = Tiny.scenario()
+        for i in s.facilitators.indices { s.facilitators[i].qualifications = [] }
+        let plan = try Tiny.plan(s)
+        let item = try #require(plan.unmet.first { $0.what.contains("facilitator places") })
+        #expect(item.reason == "WIG, P: no facilitator is qualified for P")
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func tooFewRoomsIsNamedUnmetDemand() throws {
+        var s = Tiny.scenario()
+        s.venues[0].rooms = [Room(id: "Cupboard", capacity: 4)]
+        let plan = try Tiny.plan(s)
+        #expect(plan.unmet.contains { $0.what.contains("participants") && $0.reason.contains("no venue has a room for a cohort of 5") })
+        #expect(plan.cohorts.isEmpty)
+    }
+
+    @Test func adviserOverCapacityIsNamedUnmetDemand() throws {
+        var s = Tiny.scenario()
+        s.advisers[0].capacityDays = 3
+        let plan = try Tiny.plan(s)
+        let item = try #require(plan.unmet.first { $0.what == "Focus School S2: support days" })
+        #expect(item.amount == 7)
+        #expect(item.reason == "WIG: the 1 adviser(s) covering WIG have too few days left for 7 support days")
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func venueBeyondTravelLimitIsNamedUnmetDemand() throws {
+        var s = Tiny.scenario()
+        s.solver.maxTravelMinutes = 5
+        s.venues[0].location = GeoPoint(latitude: 53.40, longitude: -2.60)
+        let plan = try Tiny.plan(s)
+        #expect(plan.unmet.contains { $0.reason.contains("within 5 minutes") })
+    }
+
+    @Test func unavailableFacilitatorIsNotBookedOnThoseDays() throws {
+        var s = Tiny.scenario()
+        s.facilitators.removeLast()
+        s.unavailability = [Unavailability(who: "F1", from: Tiny.d(9, 1), to: Tiny.d(10, 14), reason: "leave")]
+        let plan = try Tiny.plan(s)
+        let ht1 = plan.sessions.filter { $0.halfTerm == "HT1" }
+        #expect(ht1.count == 2)
+        #expect(ht1.allSatisfy { Day(iso: $0.date)! > Tiny.d(10, 14) })
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func oneFacilitatorForTwoCohortsIsNeverDoubleBooked() throws {
+        var s = Tiny.scenario(participants: [20, 15, 15])
+        s.facilitators = [s.facilitators[0]]
+        s.facilitators[0].daysPerHalfTerm = 10
+        s.facilitators[0].daysPerYear = 20
+        let plan = try Tiny.plan(s)
+        let days = plan.sessions.filter { $0.facilitators.contains("F1") }.map(\.date)
+        #expect(days.count == Set(days).count)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func facilitatorLoadLimitLeavesPlacesUnmet() throws {
+        var s = Tiny.scenario(participants: [20, 15, 15])
+        s.facilitators = [s.facilitators[0]]
+        s.facilitators[0].daysPerHalfTerm = 2.5
+        let plan = try Tiny.plan(s)
+        #expect(plan.unmet.contains { $0.what.contains("facilitator places") && $0.reason.contains("no days left") })
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func sessionsAreInOrderOnTeachingDays() throws {
+        let s = Tiny.scenario()
+        let plan = try Tiny.plan(s)
+        let dates = plan.sessions.sorted { $0.session < $1.session }.map { Day(iso: $0.date)! }
+        #expect(dates == dates.sorted())
+        #expect(dates.allSatisfy { !$0.isWeekend })
+        #expect(!dates.contains(Tiny.d(9, 2)))  // first day of term
+    }
+
+    @Test func venueClosedOnEveryDayLeavesTheSessionUnmet() throws {
+        var s = Tiny.scenario()
+        s.unavailability = [Unavailability(who: "V1", from: Tiny.d(9, 1), to: Tiny.d(10, 31), reason: "building work")]
+        let plan = try Tiny.plan(s)
+        #expect(plan.unmet.contains { $0.what.contains("session 1") && $0.reason.contains("closed or unavailable on every teaching day") })
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    @Test func forumNeedsAChairWhoCoversTheAuthority() throws {
+        var s = Tiny.scenario()
+        s.advisers[0].authorities = ["HAL"]
+        let plan = try Tiny.plan(s)
+        #expect(plan.unmet.contains { $0.what == "forum LF WIG HT1" && $0.reason.contains("no expert adviser covers WIG") })
+    }
+
+    @Test func samePlanForTheSameScenario() throws {
+        let s = Tiny.scenario(participants: [20, 15, 15])
+        var a = try Tiny.plan(s), b = try Tiny.plan(s)
+        a.seconds = 0; b.seconds = 0
+        a.models = a.models.map { var m = $0; m.seconds = 0; return m }
+        b.models = b.models.map { var m = $0; m.seconds = 0; return m }
+        #expect(a == b)
+    }
+}
+
+@Suite struct ReferencePlanTests {
+    static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios/generate-2026-27")
+
+    @Test func referenceScenarioPlansWithNoUnmetDemandAndPassesTheChecker() throws {
+        let (s, _) = try ScenarioLoader.load(Self.reference)
+        let plan = try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan()
+        #expect(plan.unmet.isEmpty, "\(plan.unmet)")
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        #expect(plan.bound <= plan.objective)
+        #expect(plan.cohorts.reduce(0) { $0 + $1.participants } == s.enrolment.filter { $0.programme != "AB" }.reduce(0) { $0 + $1.participants })
+        // The costs in plan.json add up to the objective.
+        #expect(abs(plan.costs.values.reduce(0, +) - plan.objective) < 1)
+    }
+}

@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -c release --product hubplan 2>&1 | tail -1
-exec .build/release/hubplan solve benchmarks/miplib/bell5.mps.gz "$@"
+exec .build/release/hubplan plan scenarios/generate-2026-27 "$@"

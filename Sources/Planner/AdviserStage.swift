@@ -10,6 +10,7 @@ struct AdviserStage {
     let ctx: PlanningContext
     let options: SolveOptions
     var exporter: ((Model) -> Void)? = nil
+    var hooks = SolveHooks()
 
     struct Outcome {
         var primary: [String: String]   // school → adviser
@@ -60,7 +61,7 @@ struct AdviserStage {
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
-        let r = try GLPKSolver.solve(m, options: options)
+        let r = try hooks.solve(m, options)
         let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
                                status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("adviser assignment: GLPK returned \(r.status.rawValue)") }

@@ -13,6 +13,7 @@ struct CohortStage {
     let options: SolveOptions
     /// Called with each model before it is solved (for --export-mps).
     var exporter: ((Model) -> Void)? = nil
+    var hooks = SolveHooks()
 
     /// A cohort before facilitators and dates.
     struct Cohort {
@@ -135,7 +136,7 @@ struct CohortStage {
         m.add(cohortsOrUnmet >= Double((total + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
         m.setObjective(.minimize, objective)
         if facilitatorTerm { exporter?(m) }
-        let r = try GLPKSolver.solve(m, options: options)
+        let r = try hooks.solve(m, options)
         let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
                                status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
         guard r.status.hasSolution else {

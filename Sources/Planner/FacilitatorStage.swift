@@ -11,6 +11,7 @@ struct FacilitatorStage {
     let ctx: PlanningContext
     let options: SolveOptions
     var exporter: ((Model) -> Void)? = nil
+    var hooks = SolveHooks()
 
     struct Outcome {
         /// cohort id → facilitator ids.
@@ -79,7 +80,7 @@ struct FacilitatorStage {
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
-        let r = try GLPKSolver.solve(m, options: options)
+        let r = try hooks.solve(m, options)
         let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
                                status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }

@@ -2,6 +2,19 @@ import Foundation
 import HubModel
 import Solver
 
+/// What every GLPK solve of a plan shares: the stop request and the progress report.
+struct SolveHooks {
+    var stop: StopToken?
+    var progress: (@Sendable (String, SolveProgress) -> Void)?
+
+    func solve(_ m: Model, _ options: SolveOptions) throws -> SolveResult {
+        let name = m.name
+        guard let report = progress else { return try GLPKSolver.solve(m, options: options, stop: stop) }
+        let forward: @Sendable (SolveProgress) -> Void = { p in report(name, p) }
+        return try GLPKSolver.solve(m, options: options, stop: stop, progress: forward)
+    }
+}
+
 /// Turns a scenario into a year plan (docs/model.md describes the model).
 public struct Planner {
     public struct Settings: Sendable {
@@ -48,14 +61,15 @@ public struct Planner {
                 catch { exportErrors.append("\(error)") }
             }
         }
-        let a = try CohortStage(ctx: ctx, options: small, exporter: exporter).run()
+        let hooks = SolveHooks(stop: settings.stop, progress: settings.progress)
+        let a = try CohortStage(ctx: ctx, options: small, exporter: exporter, hooks: hooks).run()
         // Cuts matter here: on the L instance GLPK stalls at a 0.7% gap after 100 s
         // without them and reaches 0.2% in 6 s with them (benchmarks/README.md).
         let teamOptions = SolveOptions(timeLimit: left() * 0.7, relativeGap: settings.gap / 2,
                                        cuts: [.gomory, .mir, .cover, .clique])
-        let b = try FacilitatorStage(ctx: ctx, options: teamOptions, exporter: exporter).run(a.cohorts)
+        let b = try FacilitatorStage(ctx: ctx, options: teamOptions, exporter: exporter, hooks: hooks).run(a.cohorts)
         let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6),
-                                        exporter: exporter).run()
+                                        exporter: exporter, hooks: hooks).run()
         // Two valid bounds on cohort and facilitator costs together; the plan keeps the larger.
         let facilitatorBound = try FacilitatorBound(ctx: ctx).solve(minimumPlaces: a.minimumPlaces)
         let cheapest = Dictionary(scenario.programmes.map { p in (p.id, CohortStage(ctx: ctx, options: small).minimumRate(p)) },

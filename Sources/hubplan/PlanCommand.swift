@@ -46,6 +46,7 @@ struct PlanCommand: ParsableCommand {
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             settings.exportDirectory = URL(fileURLWithPath: dir)
         }
+        if !quiet && !json && isatty(STDERR_FILENO) != 0 { settings.progress = ProgressLine.report }
         let plan: Plan
         do {
             plan = try Planner(scenario: scenario, settings: settings).plan()
@@ -60,6 +61,7 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
         }
+        if settings.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if json {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !quiet {
@@ -98,6 +100,16 @@ struct CheckCommand: ParsableCommand {
         } else {
             throw CommandFailure(message: "\(planFile): \(violations.count) violation(s)", exitCode: 1)
         }
+    }
+}
+
+/// One self-overwriting line on a terminal while branch-and-cut runs.
+enum ProgressLine {
+    @Sendable static func report(_ model: String, _ p: SolveProgress) {
+        func num(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "-" }
+        let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
+        let line = "\r\u{1B}[K\(model): incumbent \(num(p.incumbent))  bound \(num(p.bound))  gap \(gap)  \(String(format: "%.1f", p.seconds))s"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
 

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite struct PlanCommandTests {
+    @Test func plansTheReferenceScenarioWritesPlanJSONAndChecksIt() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(summary["violations"] as? [String] == [])
+        let planURL = dir.appendingPathComponent("plan.json")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: planURL)) as? [String: Any])
+        for key in ["scenario", "status", "objective", "bound", "gap", "seconds", "costs", "cohorts", "sessions", "forums",
+                    "adviserAssignments", "unmet"] {
+            #expect(plan[key] != nil, "plan.json lacks \(key)")
+        }
+        let session = try #require((plan["sessions"] as? [[String: Any]])?.first)
+        for key in ["programme", "cohort", "session", "halfTerm", "date", "venue", "room", "facilitators", "participants", "online"] {
+            #expect(session.keys.contains(key), "session lacks \(key)")
+        }
+        let check = try CLI.run(["check", "scenarios/generate-2026-27", planURL.path])
+        #expect(check.exitCode == 0)
+        #expect(check.stdout.contains("no violations"))
+    }
+
+    @Test func checkListsViolationsAndExitsOne() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--quiet"])
+        let planURL = dir.appendingPathComponent("plan.json")
+        var text = try String(contentsOf: planURL, encoding: .utf8)
+        // Move every session to a Sunday.
+        let dates = try NSRegularExpression(pattern: "\"date\" : \"2026-(09|10)-\\d\\d\"")
+        text = dates.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "\"date\" : \"2026-09-06\"")
+        try text.write(to: planURL, atomically: true, encoding: .utf8)
+        let check = try CLI.run(["check", "scenarios/generate-2026-27", planURL.path])
+        #expect(check.exitCode == 1)
+        #expect(check.stdout.contains("term-dates:"))
+        #expect(check.stdout.contains("double-booked:"))
+    }
+
+    @Test func brokenPlanFileIsBadInput() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("plan.json")
+        try "{\"scenario\": 3}".write(to: file, atomically: true, encoding: .utf8)
+        let check = try CLI.run(["check", "scenarios/generate-2026-27", file.path])
+        #expect(check.exitCode == 2)
+        #expect(check.stderr.contains(file.path))
+    }
+
+    @Test func brokenScenarioPlansNothingAndExitsTwo() throws {
+        let run = try CLI.run(["plan", "Tests/SolverTests/Fixtures"])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("scenario.yaml: error: missing file"))
+    }
+
+    @Test func exportsEveryModelAsMPS() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--export-mps", dir.appendingPathComponent("mps").path, "--quiet"])
+        #expect(run.exitCode == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("mps").path)
+        #expect(files.contains("facilitator_teams.mps"))
+        #expect(files.contains("adviser_assignment.mps"))
+        let solve = try CLI.run(["solve", dir.appendingPathComponent("mps/adviser_assignment.mps").path, "--json"])
+        #expect(solve.exitCode == 0)
+    }
+}

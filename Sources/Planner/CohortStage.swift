@@ -175,7 +175,7 @@ struct CohortStage {
             let u = Int(r.value(unmetVars[i]).rounded())
             if u > 0 {
                 unmet.append(UnmetItem(what: "\(z.town) (\(z.authority)), \(p.id): participants", amount: Double(u),
-                                       reason: unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel)))
+                                       reason: unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel, groupTotal: total)))
             }
         }
         return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, minimumPlaces: [:], models: [stats])
@@ -224,9 +224,13 @@ struct CohortStage {
         return parts
     }
 
-    func unmetReason(_ p: Programme, zone: PlanningContext.Zone, venues: [Venue], maxTravel: Double) -> String {
+    func unmetReason(_ p: Programme, zone: PlanningContext.Zone, venues: [Venue], maxTravel: Double, groupTotal: Int) -> String {
         let reachable = venues.filter { zone.location.travelMinutes(to: $0.location) <= maxTravel }
         if venues.isEmpty { return "no venue has a room for a cohort of \(p.cohortMin) (the smallest \(p.id) cohort)" }
+        let inGroup = groupTotal
+        if inGroup < p.cohortMin {
+            return "only \(inGroup) \(p.id) participant(s)\(p.crossAuthority ? " in the hub" : " in \(zone.authority)"), fewer than the smallest cohort (\(p.cohortMin))"
+        }
         if reachable.isEmpty {
             let nearest = venues.map { zone.location.travelMinutes(to: $0.location) }.min() ?? 0
             return "no venue with a room for \(p.cohortMin) within \(Int(maxTravel)) minutes of \(zone.town) (nearest: \(Int(nearest)) minutes)"

@@ -52,13 +52,15 @@ struct CohortStage {
                 : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (authority, groupZones) in groups {
                 let numbering = out.cohorts.filter { $0.programme.id == p.id }.count
-                let part = try plan(p, authority: authority, zones: groupZones, numbering: numbering, facilitatorTerm: true)
-                let relaxed = try plan(p, authority: authority, zones: groupZones, numbering: numbering, facilitatorTerm: false)
+                let part = try plan(p, authority: authority, zones: groupZones, numbering: numbering, placeRate: minimumRate(p))
+                let relaxed = try plan(p, authority: authority, zones: groupZones, numbering: numbering, placeRate: 0)
+                let shifted = try plan(p, authority: authority, zones: groupZones, numbering: numbering,
+                                       placeRate: minimumRate(p) - placeRateShift)
                 out.cohorts += part.cohorts
                 out.unmet += part.unmet
                 out.objective += part.objective
                 out.bound += relaxed.bound
-                out.boundWithPlaces += part.bound
+                out.boundWithPlaces += shifted.bound
                 // The relaxed model's unmet participants are the fewest any plan can leave unmet.
                 let served = groupZones.reduce(0) { $0 + $1.participants } - Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
                 if served > 0 {
@@ -76,14 +78,25 @@ struct CohortStage {
         ctx.scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
     }
 
-    /// One programme (and authority): with `facilitatorTerm` false the model prices
-    /// only travel, hire and unmet participants, for the plan's bound.
+    /// How far below the cheapest rate the joint bound prices a facilitator place
+    /// (the imbalance weight; docs/model.md explains why), or 0 when that would
+    /// make a price negative.
+    var placeRateShift: Double {
+        let w = ctx.scenario.weights.loadImbalance
+        let cheapest = ctx.scenario.programmes.filter { !$0.sessions.isEmpty }.map(minimumRate).min() ?? 0
+        return cheapest * ctx.scenario.weights.staffDays >= w ? w / max(ctx.scenario.weights.staffDays, 1e-9) : 0
+    }
+
+    /// One programme (and authority), pricing each facilitator place at `placeRate`
+    /// a day: the cheapest qualified rate for the plan's decisions, 0 or a shifted
+    /// rate for the bound's parts.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
-              facilitatorTerm: Bool) throws -> Outcome {
+              placeRate: Double) throws -> Outcome {
+        let facilitatorTerm = placeRate == minimumRate(p)
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
-        let rate = facilitatorTerm ? minimumRate(p) : 0
+        let rate = max(0, placeRate)
         let label = authority.map { "\(p.id) \($0)" } ?? p.id
         let total = zones.reduce(0) { $0 + $1.participants }
 
@@ -92,7 +105,7 @@ struct CohortStage {
         }
         let maxTravel = ctx.scenario.solver.maxTravelMinutes
         let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
-        var m = Model(name: "cohorts_\(label.replacingOccurrences(of: " ", with: "_"))\(facilitatorTerm ? "" : "_bound")")
+        var m = Model(name: "cohorts_\(label.replacingOccurrences(of: " ", with: "_"))\(facilitatorTerm ? "" : placeRate == 0 ? "_bound" : "_joint_bound")")
         var x: [[Variable?]] = Array(repeating: Array(repeating: nil, count: venues.count), count: zones.count)
         var y: [Variable] = [], fac: [Variable] = []
         var objective = LinearExpression()

@@ -13,11 +13,15 @@ import Solver
 struct FacilitatorBound {
     let ctx: PlanningContext
 
-    /// - Parameter baseRate: when given (programme → its cheapest qualified rate), each
-    ///   day is priced only above that rate and imbalance is left out: the part of
-    ///   facilitator cost that the cohort models (which price every place at the
-    ///   cheapest rate) do not already count.
-    func solve(minimumPlaces: [String: Int], baseRate: [String: Double]? = nil) throws -> (bound: Double, stats: ModelStats) {
+    /// - Parameters:
+    ///   - baseRate: when given (programme → the day rate the cohort models already
+    ///     charge per place), each day is priced only above that rate: the part of
+    ///     facilitator cost the cohort models do not count.
+    ///   - withImbalance: price load imbalance. With a base rate this is valid only
+    ///     when every day costs at least the imbalance weight above its base, which
+    ///     the caller ensures by lowering the base by that weight.
+    func solve(minimumPlaces: [String: Int], baseRate: [String: Double]? = nil,
+               withImbalance: Bool = true) throws -> (bound: Double, stats: ModelStats) {
         let s = ctx.scenario, w = s.weights
         var m = Model(name: baseRate == nil ? "facilitator_bound" : "facilitator_excess_bound")
         var objective = LinearExpression()
@@ -54,7 +58,7 @@ struct FacilitatorBound {
         // Imbalance is only a valid part of the bound while an extra facilitator day
         // costs more than the imbalance it could save (see docs/model.md).
         let cheapest = s.facilitators.map(\.dayRate).min() ?? 0
-        let priceImbalance = baseRate == nil && cheapest * w.staffDays >= w.loadImbalance
+        let priceImbalance = withImbalance && cheapest * w.staffDays >= w.loadImbalance
         let mean = totalDemand / Double(max(1, s.facilitators.count))
         for (fi, f) in s.facilitators.enumerated() where !load[fi].terms.isEmpty {
             m.add(load[fi] <= f.daysPerYear, name: "year_\(f.id)")

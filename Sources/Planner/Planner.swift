@@ -72,9 +72,10 @@ public struct Planner {
                                         exporter: exporter, hooks: hooks).run()
         // Two valid bounds on cohort and facilitator costs together; the plan keeps the larger.
         let facilitatorBound = try FacilitatorBound(ctx: ctx).solve(minimumPlaces: a.minimumPlaces)
-        let cheapest = Dictionary(scenario.programmes.map { p in (p.id, CohortStage(ctx: ctx, options: small).minimumRate(p)) },
-                                  uniquingKeysWith: { x, _ in x })
-        let excessBound = try FacilitatorBound(ctx: ctx).solve(minimumPlaces: a.minimumPlaces, baseRate: cheapest)
+        let cohortStage = CohortStage(ctx: ctx, options: small)
+        let shift = cohortStage.placeRateShift
+        let base = Dictionary(scenario.programmes.map { p in (p.id, cohortStage.minimumRate(p) - shift) }, uniquingKeysWith: { x, _ in x })
+        let excessBound = try FacilitatorBound(ctx: ctx).solve(minimumPlaces: a.minimumPlaces, baseRate: base, withImbalance: shift > 0)
         if let first = exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
 
         let diary = Diary(ctx)
@@ -98,7 +99,7 @@ public struct Planner {
         let separate = a.bound + facilitatorBound.bound
         let joint = a.boundWithPlaces + excessBound.bound
         plan.boundParts = ["cohorts and facilitators": max(separate, joint), "advisers": advisers.bound, "forums": forums.bound,
-                           "cohorts alone + facilitator LP": separate, "cohorts at cheapest rates + excess LP": joint]
+                           "cohorts alone + facilitator LP": separate, "cohorts with places priced + excess LP": joint]
             .mapValues { ($0 * 100).rounded() / 100 }
         let bound = max(separate, joint) + advisers.bound + forums.bound
         plan.bound = min(plan.objective, (bound * 100).rounded(.down) / 100)

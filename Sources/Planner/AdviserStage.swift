@@ -62,8 +62,7 @@ struct AdviserStage {
         m.setObjective(.minimize, objective)
         exporter?(m)
         let r = try hooks.solve(m, options)
-        let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
-                               status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        let stats = ModelStats(m, r)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("adviser assignment: GLPK returned \(r.status.rawValue)") }
         var primary: [String: String] = [:]
         var unmet: [UnmetItem] = []

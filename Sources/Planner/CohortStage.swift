@@ -150,8 +150,7 @@ struct CohortStage {
         m.setObjective(.minimize, objective)
         if facilitatorTerm { exporter?(m) }
         let r = try hooks.solve(m, options)
-        let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
-                               status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        let stats = ModelStats(m, r)
         guard r.status.hasSolution else {
             throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")
         }

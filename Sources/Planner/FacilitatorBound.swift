@@ -73,8 +73,7 @@ struct FacilitatorBound {
         }
         m.setObjective(.minimize, objective)
         let r = try GLPKSolver.solve(m)
-        let stats = ModelStats(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
-                               status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        let stats = ModelStats(m, r)
         guard r.status == .optimal, let b = r.bound else { return (0, stats) }
         return (b, stats)
     }

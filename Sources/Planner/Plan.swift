@@ -1,4 +1,5 @@
 import HubModel
+import Solver
 
 /// A year plan: what `plan.json` holds. Ids are the scenario's ids.
 public struct Plan: Codable, Sendable, Equatable {
@@ -171,6 +172,14 @@ public struct ModelStats: Codable, Sendable, Equatable {
     public var objective: Double?
     public var bound: Double?
     public var seconds: Double
+}
+
+extension ModelStats {
+    /// The size of a model and what GLPK made of it.
+    init(_ m: Model, _ r: SolveResult) {
+        self.init(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
+                  status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+    }
 }
 
 /// Names of the cost terms in `costs`.

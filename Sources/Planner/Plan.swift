@@ -26,6 +26,11 @@ public struct Plan: Codable, Sendable, Equatable {
     /// The bound's parts (docs/model.md): cohorts (participant travel, venue hire,
     /// unmet participants), facilitators, advisers, forums.
     public var boundParts: [String: Double] = [:]
+    /// Cost by authority and by programme (costs not tied to one are left out).
+    public var costsByAuthority: [String: Double] = [:]
+    public var costsByProgramme: [String: Double] = [:]
+    /// Days used against days available, per facilitator, adviser and venue.
+    public var utilisation: [UtilisationEntry] = []
 
     public init(scenario: String, year: String, status: String, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [String: Double], cohorts: [PlanCohort], sessions: [PlanSession],
@@ -180,6 +185,14 @@ extension ModelStats {
         self.init(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
                   status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
     }
+}
+
+public struct UtilisationEntry: Codable, Sendable, Equatable {
+    /// `facilitator`, `adviser` or `venue`.
+    public var kind: String
+    public var id: String
+    public var used: Double
+    public var available: Double
 }
 
 /// Names of the cost terms in `costs`.

@@ -95,6 +95,12 @@ public struct Planner {
         let costs = PlanCosts(scenario: scenario).price(plan)
         plan.costs = costs.byTerm.mapValues { ($0 * 100).rounded() / 100 }
         plan.objective = (costs.total * 100).rounded() / 100
+        plan.costsByAuthority = costs.byAuthority.mapValues { ($0 * 100).rounded() / 100 }
+        plan.costsByProgramme = costs.byProgramme.mapValues { ($0 * 100).rounded() / 100 }
+        let use = Utilisation(plan: plan, scenario: scenario)
+        plan.utilisation = use.facilitators.map { UtilisationEntry(kind: "facilitator", id: $0.id, used: $0.used, available: $0.available) }
+            + use.advisers.map { UtilisationEntry(kind: "adviser", id: $0.id, used: $0.used, available: $0.available) }
+            + use.venues.map { UtilisationEntry(kind: "venue", id: $0.id, used: $0.used, available: $0.available) }
         // Each part of the bound is a relaxation of its share of the cost (docs/model.md).
         let separate = a.bound + facilitatorBound.bound
         let joint = a.boundWithPlaces + excessBound.bound

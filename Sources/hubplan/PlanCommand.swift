@@ -133,6 +133,9 @@ struct PlanSummary {
         lines.append("cost terms")
         lines.append(TextTable.render(CostTerm.all.map { [$0, money(plan.costs[$0] ?? 0)] }))
         lines.append("")
+        lines.append("cost by authority")
+        lines.append(TextTable.render(plan.costsByAuthority.sorted { $0.key < $1.key }.map { [$0.key, money($0.value)] }))
+        lines.append("")
         lines.append("\(plan.cohorts.count) cohorts, \(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days")
         if plan.unmet.isEmpty {
             lines.append("unmet demand: none")
@@ -145,6 +148,10 @@ struct PlanSummary {
         lines.append("")
         lines.append("top facilitator utilisation (days used / days available in the year)")
         lines.append(TextTable.render(util.facilitators.prefix(5).map { [$0.id, String(format: "%.1f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
+        lines.append("top adviser utilisation (support days / capacity)")
+        lines.append(TextTable.render(util.advisers.prefix(3).map { [$0.id, String(format: "%.0f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
+        lines.append("busiest venues (days booked / open teaching days)")
+        lines.append(TextTable.render(util.venues.prefix(3).map { [$0.id, String(format: "%.0f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
         return lines.joined(separator: "\n")
     }
 

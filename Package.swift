@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubModelTests", dependencies: ["HubModel"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"]),
         .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
     ]
 )

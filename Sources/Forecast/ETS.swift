@@ -63,9 +63,11 @@ public struct ETS: Sendable {
         }
         var best: [Double] = []
         var bestValue = Double.infinity
-        let alphas = [0.0001, 0.1, 0.3, 0.5, 0.8, 0.9999]
-        let betas = k >= 2 ? [0.0001, 0.1, 0.5, 0.9999] : [0.0]
-        let phis = k == 3 ? [0.8, 0.9, 0.98] : [1.0]
+        // Starts at the corners and inside the box: short series often have their
+        // optimum on a bound, and more than one local optimum.
+        let alphas = [0.0001, 0.2, 0.6, 0.9999]
+        let betas = k >= 2 ? [0.0001, 0.2, 0.9999] : [0.0]
+        let phis = k == 3 ? [0.8, 0.98] : [1.0]
         for a in alphas {
             for b in betas {
                 for p in phis {

@@ -103,6 +103,7 @@ struct ForecastCommand: ParsableCommand {
         }
         if quiet { return }
         for line in header { print(line) }
+        print(backtestTable(hub))
         var lines: [[String]] = [["programme", "authority", "year", "method", "forecast", "80% interval", "95% interval"]]
         for f in forecasts {
             for (i, y) in f.years.enumerated() {
@@ -124,6 +125,27 @@ struct ForecastCommand: ParsableCommand {
         }
         print(TextTable.render(cap))
         if let out { print("\nwrote \(out)") }
+    }
+}
+
+extension ForecastCommand {
+    /// Rolling-origin one-step backtests of every method on every history series, averaged.
+    func backtestTable(_ hub: HubForecast) -> String {
+        let s = hub.scenario
+        let all = s.programmes.flatMap { p in s.authorities.compactMap { hub.series(programme: p.id, authority: $0.id)?.values } }
+            .filter { $0.count >= 4 }
+        var lines: [[String]] = [["method", "MASE", "sMAPE %", "80% cover", "95% cover"]]
+        for m in ForecastMethod.allCases where m != .auto {
+            let scores = all.map { Backtest.run(m, $0, horizon: 1) }.filter { $0.mase.isFinite }
+            guard !scores.isEmpty else { continue }
+            let n = Double(scores.count)
+            lines.append([m.rawValue, String(format: "%.3f", scores.reduce(0) { $0 + $1.mase } / n),
+                          String(format: "%.2f", scores.reduce(0) { $0 + $1.smape } / n),
+                          String(format: "%.2f", scores.reduce(0) { $0 + $1.coverage80 } / n),
+                          String(format: "%.2f", scores.reduce(0) { $0 + $1.coverage95 } / n)])
+        }
+        return "rolling-origin backtest on the history (\(all.count) series, one step ahead, from 3 years of training)\n"
+            + TextTable.render(lines) + "\n"
     }
 }
 

@@ -29,7 +29,7 @@ let package = Package(
         ]),
         .target(name: "Forecast", dependencies: ["HubModel"]),
         .target(name: "Planner", dependencies: ["HubModel", "Solver"]),
-        .target(name: "Reports", dependencies: ["HubModel", "Planner"]),
+        .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast"]),
         .executableTarget(name: "hubplan", dependencies: [
             "Solver", "HubModel", "Forecast", "Planner", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,7 +37,8 @@ let package = Package(
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubModelTests", dependencies: ["HubModel"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"]),
-        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast"], exclude: ["Golden"]),
         .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
     ]
 )

@@ -31,6 +31,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var costsByProgramme: [String: Double] = [:]
     /// Days used against days available, per facilitator, adviser and venue.
     public var utilisation: [UtilisationEntry] = []
+    /// Schools engaged, participants served and their travel, by authority.
+    public var reach: Reach?
 
     public init(scenario: String, year: String, status: String, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [String: Double], cohorts: [PlanCohort], sessions: [PlanSession],

@@ -97,6 +97,7 @@ public struct Planner {
         plan.objective = (costs.total * 100).rounded() / 100
         plan.costsByAuthority = costs.byAuthority.mapValues { ($0 * 100).rounded() / 100 }
         plan.costsByProgramme = costs.byProgramme.mapValues { ($0 * 100).rounded() / 100 }
+        plan.reach = Reach(plan: plan, scenario: scenario)
         let use = Utilisation(plan: plan, scenario: scenario)
         plan.utilisation = use.facilitators.map { UtilisationEntry(kind: "facilitator", id: $0.id, used: $0.used, available: $0.available) }
             + use.advisers.map { UtilisationEntry(kind: "adviser", id: $0.id, used: $0.used, available: $0.available) }

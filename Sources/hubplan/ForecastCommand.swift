@@ -23,6 +23,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Forecast horizon in steps (series mode).") var horizon: Int?
     @Option(help: "Write the forecasts as CSV here.") var out: String?
     @Flag(help: "Print nothing but errors.") var quiet = false
+    @Flag(help: "Print the forecasts (and capacity) as JSON.") var json = false
 
     func run() throws {
         guard quantile > 0, quantile < 1 else { throw CommandFailure.badInput("--quantile must be between 0 and 1, got \(quantile)") }
@@ -102,6 +103,21 @@ struct ForecastCommand: ParsableCommand {
             do { try AtomicFile.write(csv, to: URL(fileURLWithPath: out)) } catch { throw CommandFailure.badInput("\(error)") }
         }
         if quiet { return }
+        if json {
+            let rows = CapacityProjection(scenario: scenario).project(forecasts, quantile: quantile)
+            Style.printJSON([
+                "forecasts": forecasts.flatMap { f in f.years.enumerated().map { i, y in
+                    ["programme": f.programme, "authority": f.authority, "year": AcademicYear.label(y), "method": f.result.method,
+                     "forecast": f.result.forecast[i], "lo80": f.result.lo80[i], "hi80": f.result.hi80[i],
+                     "lo95": f.result.lo95[i], "hi95": f.result.hi95[i]] as [String: Any]
+                } },
+                "capacity": rows.map { ["year": AcademicYear.label($0.year), "participants": $0.participants, "cohorts": $0.cohorts,
+                                        "venueDays": $0.venueDays, "facilitatorDaysNeeded": $0.facilitatorDaysNeeded,
+                                        "facilitatorDaysAvailable": $0.facilitatorDaysAvailable, "adviserDaysNeeded": $0.adviserDaysNeeded,
+                                        "adviserDaysAvailable": $0.adviserDaysAvailable] as [String: Any] },
+            ] as [String: Any])
+            return
+        }
         for line in header { print(line) }
         print(backtestTable(hub))
         var lines: [[String]] = [["programme", "authority", "year", "method", "forecast", "80% interval", "95% interval"]]
@@ -117,7 +133,7 @@ struct ForecastCommand: ParsableCommand {
         print("\ncapacity needed at the \(Int((quantile * 100).rounded()))th percentile, against today's capacity")
         var cap: [[String]] = [["year", "participants", "cohorts", "session-days", "venue room-days", "facilitator days", "adviser days"]]
         for r in rows {
-            func flag(_ short: Bool) -> String { short ? "  SHORT" : "" }
+            func flag(_ short: Bool) -> String { short ? "  " + Style.bad("SHORT") : "" }
             cap.append([AcademicYear.label(r.year), String(r.participants), String(r.cohorts), String(r.sessionDays),
                         "\(r.venueDays) / \(r.venueDaysAvailable)\(flag(r.venueShortfall > 0))",
                         String(format: "%.0f / %.0f", r.facilitatorDaysNeeded, r.facilitatorDaysAvailable) + flag(r.facilitatorShortfall > 0),

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import HubModel
+import Forecast
 import Planner
+import Reports
 import Solver
 
 /// Loads a scenario, or fails with every problem listed (exit 2).
@@ -58,6 +60,9 @@ struct PlanCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
             try PlanFile.write(plan, to: outDir.appendingPathComponent("plan.json"))
+            // Fan charts to 2027-28 from the history, with ETS chosen by AICc.
+            let forecasts = HubForecast(scenario: scenario).forecast(method: .ets, until: max(scenario.year, 2027))
+            _ = try ReportWriter.write(plan: plan, scenario: scenario, forecasts: forecasts, to: outDir)
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
         }
@@ -66,7 +71,7 @@ struct PlanCommand: ParsableCommand {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !quiet {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations).text)
-            print("\nwrote \(outDir.appendingPathComponent("plan.json").path)")
+            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), report.html, csv/ and calendars/")
         }
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }
@@ -84,6 +89,8 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "The scenario folder.") var directory: String
     @Argument(help: "The plan file (plan.json).") var planFile: String
+    @Flag(help: "Print the violations as JSON.") var json = false
+    @Flag(help: "Print nothing; the exit code tells.") var quiet = false
 
     func run() throws {
         let scenario = try loadScenario(directory)
@@ -94,8 +101,16 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure.badInput("\(error)")
         }
         let violations = PlanChecker(scenario: scenario).check(plan)
-        for v in violations { print(v) }
-        if violations.isEmpty {
+        if json {
+            Style.printJSON(["violations": violations.map { ["rule": $0.rule, "message": $0.message] }, "sessions": plan.sessions.count,
+                             "forums": plan.forums.count, "adviserDays": plan.adviserAssignments.count] as [String: Any])
+            if !violations.isEmpty { throw ExitCode(1) }
+            return
+        }
+        if !quiet { for v in violations { print(v) } }
+        if quiet {
+            if !violations.isEmpty { throw ExitCode(1) }
+        } else if violations.isEmpty {
             print("\(planFile): no violations (\(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days checked)")
         } else {
             throw CommandFailure(message: "\(planFile): \(violations.count) violation(s)", exitCode: 1)
@@ -123,18 +138,32 @@ struct PlanSummary {
         func money(_ x: Double) -> String { "£" + String(format: "%.0f", x) }
         var lines: [String] = []
         lines.append("\(plan.scenario), \(plan.year)")
-        lines.append("status     \(plan.status)")
+        lines.append("status     \(plan.status == "optimal" ? Style.good(plan.status) : Style.warn(plan.status))")
         lines.append("objective  \(money(plan.objective))")
         lines.append("bound      \(money(plan.bound))")
         lines.append("gap        \(String(format: "%.2f%%", plan.gap * 100))")
         lines.append("seconds    \(String(format: "%.2f", plan.seconds))")
-        lines.append("plan check \(violations.isEmpty ? "passed" : "\(violations.count) violation(s)")")
+        lines.append("plan check \(violations.isEmpty ? Style.good("passed") : Style.bad("\(violations.count) violation(s)"))")
         lines.append("")
         lines.append("cost terms")
         lines.append(TextTable.render(CostTerm.all.map { [$0, money(plan.costs[$0] ?? 0)] }))
         lines.append("")
         lines.append("cost by authority")
         lines.append(TextTable.render(plan.costsByAuthority.sorted { $0.key < $1.key }.map { [$0.key, money($0.value)] }))
+        if let reach = plan.reach {
+            lines.append("")
+            lines.append("reach and equity")
+            var rows: [[String]] = [["authority", "schools engaged", "travel median", "p90", "worst (min, one way)"]]
+            for a in scenario.authorities {
+                let t = reach.travelByAuthority[a.id]
+                rows.append([a.id, "\(reach.schoolsEngaged[a.id] ?? 0) / \(reach.schools[a.id] ?? 0)",
+                             t.map { String(format: "%.0f", $0.median) } ?? "-", t.map { String(format: "%.0f", $0.p90) } ?? "-",
+                             t.map { String(format: "%.0f", $0.worst) } ?? "-"])
+            }
+            let engaged = reach.schoolsEngaged.values.reduce(0, +), total = reach.schools.values.reduce(0, +)
+            rows.append(["total", "\(engaged) / \(total)", "", "", ""])
+            lines.append(TextTable.render(rows))
+        }
         lines.append("")
         lines.append("\(plan.cohorts.count) cohorts, \(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days")
         if plan.unmet.isEmpty {

@@ -11,9 +11,34 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: "The scenario folder.") var directory: String
     @Flag(help: "Print only the problems.") var quiet = false
+    @Flag(help: "Print the summary and every problem as JSON.") var json = false
 
     func run() throws {
         let (scenario, diagnostics) = ScenarioLoader.check(URL(fileURLWithPath: directory))
+        if json {
+            func list(_ ds: [Diagnostic]) -> [[String: Any]] {
+                ds.map { d in
+                    var o: [String: Any] = ["file": d.file, "message": d.message]
+                    if let r = d.row { o["row"] = r }
+                    if let c = d.column { o["column"] = c }
+                    return o
+                }
+            }
+            var o: [String: Any] = ["valid": !diagnostics.hasErrors, "errors": list(diagnostics.errors.sorted()),
+                                    "warnings": list(diagnostics.warnings.sorted())]
+            if let scenario, !diagnostics.hasErrors {
+                let sum = ScenarioSummary(scenario)
+                o["schools"] = sum.total.schools
+                o["participants"] = sum.total.participants
+                o["facilitators"] = sum.total.facilitators
+                o["advisers"] = sum.total.advisers
+                o["venues"] = sum.total.venues
+                o["focusSchools"] = sum.total.focusSchools
+            }
+            Style.printJSON(o)
+            if diagnostics.hasErrors { throw ExitCode(2) }
+            return
+        }
         let problems = diagnostics.all.sorted()
         if let scenario, !quiet, !diagnostics.hasErrors { print(SummaryTable(ScenarioSummary(scenario), scenario: scenario).text) }
         for d in problems { printError(prefixed(d)) }
@@ -77,6 +102,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "S, M, L or XL.") var size: LadderSize = .m
     @Option(help: "Seed; the same seed writes the same bytes.") var seed: UInt64 = 2026
     @Option(help: "Output folder (XL writes hub-01 … hub-87 inside it).") var out: String
+    @Flag(help: "Print nothing.") var quiet = false
+    @Flag(help: "Print what was written as JSON.") var json = false
 
     func run() throws {
         let generator = ScenarioGenerator(size: size, seed: seed)
@@ -85,7 +112,11 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput("\(out): \(error)")
         }
-        print("wrote \(size.rawValue) scenario (seed \(seed)) to \(out)")
+        if json {
+            Style.printJSON(["size": size.rawValue, "seed": seed, "out": out, "scenarios": generator.scenarios().count] as [String: Any])
+        } else if !quiet {
+            print("wrote \(size.rawValue) scenario (seed \(seed)) to \(out)")
+        }
     }
 }
 

@@ -20,6 +20,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print one JSON object: status, objective, bound, gap, seconds.")
     var json = false
 
+    @Flag(help: "Print nothing; the exit code tells.")
+    var quiet = false
+
     func run() throws {
         let model: Model
         do {
@@ -36,7 +39,7 @@ struct SolveCommand: ParsableCommand {
         }
         if json {
             print(SolveSummary(result).jsonString())
-        } else {
+        } else if !quiet {
             print(SolveSummary(result).text(name: file, model: model))
         }
         if !result.status.hasSolution { throw ExitCode(1) }

@@ -65,5 +65,7 @@ public struct Diagnostics: Sendable {
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

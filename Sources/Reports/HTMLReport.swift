@@ -216,3 +216,31 @@ public enum HTMLReport {
         return b
     }
 }
+
+/// The what-if comparison as one self-contained page.
+public enum WhatIfReport {
+    public static func render(title: String, kpis: [PlanKPIs], unmet: [String: [UnmetItem]]) -> String {
+        var b = """
+        <!DOCTYPE html>
+        <html lang="en-GB"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title>
+        <style>body{font-family:system-ui,Arial,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem}
+        table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:right}
+        th:first-child,td:first-child{text-align:left}thead th{background:#eef3fa}caption{text-align:left;font-weight:600}</style></head><body>
+        <h1>\(HTML.escape(title))</h1><p>Each variant is the base scenario with its overlay applied, planned from scratch and checked.</p>
+        """
+        let rows = PlanKPIs.table(kpis)
+        b += "<table><caption>Variants side by side</caption><thead><tr><th scope=\"col\">figure</th>"
+        b += kpis.map { "<th scope=\"col\">\(HTML.escape($0.variant))</th>" }.joined() + "</tr></thead><tbody>"
+        for (label, values) in rows {
+            b += "<tr><th scope=\"row\">\(HTML.escape(label))</th>" + values.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
+        }
+        b += "</tbody></table>"
+        for k in kpis {
+            let items = unmet[k.variant] ?? []
+            b += "<h2>\(HTML.escape(k.variant)): unmet demand</h2>"
+            b += items.isEmpty ? "<p>None.</p>" : HTML.table(caption: "What \(k.variant) could not meet", header: ["what", "amount", "reason"],
+                                                             rows: items.map { [$0.what, CSVExport.num($0.amount), $0.reason] })
+        }
+        return b + "</body></html>\n"
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Forecast
+import Foundation
+import HubModel
+import Planner
+import Reports
+
+/// `hubplan whatif DIR --variant A.yaml …`: plans the base and every variant, side by side.
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Plan the base scenario and what-if variants (overlay files) in parallel and compare them.",
+        discussion: "Writes OUTDIR/comparison.csv, comparison.json, whatif.html and OUTDIR/<variant>/plan.json (+ report). Exit codes: 0, 1 a plan check failed, 2 bad input.")
+
+    @Argument(help: "The base scenario folder.") var directory: String
+    @Option(name: .customLong("variant"), help: "An overlay file (repeatable).") var variants: [String] = []
+    @Option(help: "Plans at once (default: the number of cores).") var jobs: Int?
+    @Option(help: "Output folder (default: DIR/out/whatif).") var out: String?
+    @Option(help: "Seconds for each plan (default: the scenario's).") var timeLimit: Double?
+    @Flag(help: "Print the comparison as JSON.") var json = false
+    @Flag(help: "Print nothing but errors.") var quiet = false
+
+    func run() throws {
+        guard !variants.isEmpty else { throw CommandFailure.badInput("give at least one --variant overlay file") }
+        let base = try loadScenario(directory)
+        var scenarios: [(String, Scenario)] = [("base", base)]
+        var problems: [String] = []
+        for path in variants {
+            do {
+                let overlay = try Overlay.load(URL(fileURLWithPath: path), base: base)
+                scenarios.append((overlay.name, try applyOverlay(overlay, to: base)))
+            } catch let e as ScenarioError {
+                let dir = (path as NSString).deletingLastPathComponent
+                problems += e.diagnostics.map { dir.isEmpty ? $0.description : "\(dir)/\($0.description)" }
+            }
+        }
+        if !problems.isEmpty {
+            for p in problems { printError(p) }
+            throw CommandFailure.badInput("\(problems.count) problem(s) in the overlays; nothing was planned")
+        }
+        if Set(scenarios.map(\.0)).count != scenarios.count { throw CommandFailure.badInput("two variants have the same name; give each overlay a distinct name") }
+        let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/whatif"))
+        let results = PlanSlots(count: scenarios.count)
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        for (i, (name, scenario)) in scenarios.enumerated() {
+            queue.addOperation {
+                var settings = Planner.Settings(scenario: scenario)
+                if let t = timeLimit { settings.timeLimit = t }
+                do {
+                    let plan = try Planner(scenario: scenario, settings: settings).plan()
+                    results.set(i, .success(plan))
+                } catch {
+                    results.set(i, .failure(CommandFailure(message: "\(name): \(error)", exitCode: 3)))
+                }
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+        var kpis: [PlanKPIs] = [], unmet: [String: [UnmetItem]] = [:], violations = 0
+        for (i, (name, scenario)) in scenarios.enumerated() {
+            let plan = try results.get(i)
+            let broken = PlanChecker(scenario: scenario).check(plan)
+            violations += broken.count
+            for v in broken { printError("\(name): plan check: \(v)") }
+            let dir = outDir.appendingPathComponent(name)
+            do {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                try PlanFile.write(plan, to: dir.appendingPathComponent("plan.json"))
+                _ = try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: dir)
+            } catch {
+                throw CommandFailure.badInput("\(dir.path): cannot write: \(error)")
+            }
+            kpis.append(PlanKPIs(variant: name, plan: plan, scenario: scenario))
+            unmet[name] = plan.unmet
+        }
+        try writeComparison(kpis, unmet: unmet, to: outDir)
+        if json {
+            let data = (try? JSONEncoder().encode(kpis)) ?? Data()
+            print(String(decoding: data, as: UTF8.self))
+        } else if !quiet {
+            let rows = PlanKPIs.table(kpis)
+            print(TextTable.render([["figure"] + kpis.map(\.variant)] + rows.map { [$0.0] + $0.1 }))
+            print("\nwrote \(outDir.path)/comparison.csv, comparison.json, whatif.html and one folder per variant")
+        }
+        if violations > 0 { throw CommandFailure(message: "\(violations) plan check violation(s) (a bug)", exitCode: 1) }
+    }
+
+    func writeComparison(_ kpis: [PlanKPIs], unmet: [String: [UnmetItem]], to dir: URL) throws {
+        let rows = PlanKPIs.table(kpis)
+        var csv = (["figure"] + kpis.map(\.variant)).map(csvField).joined(separator: ",") + "\n"
+        for (label, values) in rows { csv += ([label.trimmingCharacters(in: .whitespaces)] + values).map(csvField).joined(separator: ",") + "\n" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try AtomicFile.write(csv, to: dir.appendingPathComponent("comparison.csv"))
+            try AtomicFile.write(try encoder.encode(kpis), to: dir.appendingPathComponent("comparison.json"))
+            try AtomicFile.write(WhatIfReport.render(title: "What-if comparison", kpis: kpis, unmet: unmet), to: dir.appendingPathComponent("whatif.html"))
+        } catch {
+            throw CommandFailure.badInput("\(dir.path): cannot write the comparison: \(error)")
+        }
+    }
+
+    func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+/// Applies an overlay, including demand taken from the forecast for a later year.
+func applyOverlay(_ overlay: Overlay, to base: Scenario) throws -> Scenario {
+    var s = overlay.apply(to: base)
+    if let f = overlay.forecast {
+        guard let method = ForecastMethod(rawValue: f.method) else {
+            throw ScenarioError(diagnostics: [Diagnostic(.error, file: overlay.file, "forecast.method: unknown method '\(f.method)'")])
+        }
+        for pf in HubForecast(scenario: base).forecast(method: method, until: f.year) {
+            guard let i = pf.years.firstIndex(of: f.year) else { continue }
+            let n = max(0, Int(pf.result.quantile(f.quantile, horizon: i + 1).rounded()))
+            Overlay.changeEnrolment(&s, Overlay.EnrolmentChange(programme: pf.programme, authority: pf.authority, scale: nil, set: n))
+        }
+    }
+    return s
+}
+
+/// Plans filled in from several threads.
+final class PlanSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<Plan, CommandFailure>?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<Plan, CommandFailure>) { lock.lock(); storage[i] = r; lock.unlock() }
+    func get(_ i: Int) throws -> Plan {
+        lock.lock(); defer { lock.unlock() }
+        return try storage[i]!.get()
+    }
+}

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // glpk.h and libglpk, from Debian's libglpk-dev (no pkg-config file).
@@ -30,8 +31,10 @@ let package = Package(
         .target(name: "Forecast", dependencies: ["HubModel"]),
         .target(name: "Planner", dependencies: ["HubModel", "Solver"]),
         .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast"]),
+        // The history of runs in SQLite (GRDB): which command ran on which inputs, with what result.
+        .target(name: "RunHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "hubplan", dependencies: [
-            "Solver", "HubModel", "Forecast", "Planner", "Reports",
+            "Solver", "HubModel", "Forecast", "Planner", "Reports", "RunHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast"], exclude: ["Golden"]),
+        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),
         .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what HubPlan needs on a fresh Debian machine: GLPK's headers and
-# library (libglpk-dev) when glpk.h is missing. Swift itself must be present.
+# Installs what HubPlan needs on a fresh Debian machine: GLPK's and SQLite's
+# headers and libraries (libglpk-dev, libsqlite3-dev) when missing. Swift itself must be present.
 set -euo pipefail
 
 as_root() {
@@ -8,10 +8,13 @@ as_root() {
         echo "setup: need root (or sudo) to run: $*" >&2; exit 1; fi
 }
 
-if [ ! -f /usr/include/glpk.h ]; then
-    echo "setup: installing libglpk-dev" >&2
+missing=()
+[ -f /usr/include/glpk.h ] || missing+=(libglpk-dev)
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)   # GRDB, for the run history
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq libglpk-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! command -v swift >/dev/null; then

@@ -102,6 +102,8 @@ struct ForecastCommand: ParsableCommand {
             }
             do { try AtomicFile.write(csv, to: URL(fileURLWithPath: out)) } catch { throw CommandFailure.badInput("\(error)") }
         }
+        RunLog.record(command: "forecast", scenario: directory, settings: ["method": method, "until": until, "quantile": quantile, "policy": policy],
+                      kpis: ["series": forecasts.count], outputs: out.map { [$0] } ?? [])
         if quiet { return }
         if json {
             let rows = CapacityProjection(scenario: scenario).project(forecasts, quantile: quantile)

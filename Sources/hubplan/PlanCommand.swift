@@ -67,6 +67,10 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
         }
         if settings.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        RunLog.record(command: "plan", scenario: directory, settings: ["timeLimit": settings.timeLimit, "gap": settings.gap],
+                      kpis: ["status": plan.status, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
+                             "sessions": plan.sessions.count, "unmet": plan.unmet.count, "seconds": plan.seconds, "violations": violations.count],
+                      outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("report.html").path])
         if json {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !quiet {

@@ -74,6 +74,10 @@ struct WhatIfCommand: ParsableCommand {
             unmet[name] = plan.unmet
         }
         try writeComparison(kpis, unmet: unmet, to: outDir)
+        var figures: [String: Any] = [:]
+        for k in kpis { figures[k.variant] = k.objective }
+        RunLog.record(command: "whatif", scenario: directory, extraInputs: variants, settings: ["variants": variants],
+                      kpis: figures, outputs: [outDir.appendingPathComponent("comparison.json").path])
         if json {
             let data = (try? JSONEncoder().encode(kpis)) ?? Data()
             print(String(decoding: data, as: UTF8.self))

@@ -11,6 +11,8 @@ struct AdviserStage {
     let options: SolveOptions
     var exporter: ((Model) -> Void)? = nil
     var hooks = SolveHooks()
+    /// When re-planning: school → its previous adviser.
+    var previousAdviser: [String: String] = [:]
 
     struct Outcome {
         var primary: [String: String]   // school → adviser
@@ -41,7 +43,8 @@ struct AdviserStage {
                 row.append((ai, v))
                 one.add(1, v)
                 load[ai].add(days, v)
-                objective.add(days * a.dayRate * w.staffDays + days * a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute, v)
+                let keepBonus = previousAdviser[n.school] == a.id ? w.brokenContinuity : 0
+                objective.add(days * a.dayRate * w.staffDays + days * a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute - keepBonus, v)
             }
             let u = m.addBinary("u_\(n.school)")
             slack.append(u)
@@ -81,17 +84,33 @@ struct AdviserStage {
     }
 
     /// Dates each support day: audit days first in HT1, visits spread through each half-term.
-    func dateVisits(_ primary: [String: String], diary: Diary) -> ([AdviserAssignment], [UnmetItem]) {
+    func dateVisits(_ primary: [String: String], diary: Diary, baseline: Baseline? = nil) -> ([AdviserAssignment], [UnmetItem]) {
         var out: [AdviserAssignment] = []
         var unmet: [UnmetItem] = []
+        // Re-planning: visits already made stay; later ones aim for their previous dates.
+        var held: [String: Int] = [:]   // "school|HTn" → days already given
+        var previousDates: [String: [Day]] = [:]
+        for a in baseline?.plan.adviserAssignments ?? [] {
+            guard let ds = a.date, let d = Day(iso: ds) else { continue }
+            if baseline!.isFrozen(ds) {
+                diary.book(a.adviser, d)
+                out.append(a)
+                held["\(a.school)|\(a.halfTerm)", default: 0] += 1
+            } else {
+                previousDates["\(a.school)|\(a.halfTerm)", default: []].append(d)
+            }
+        }
         for n in ctx.scenario.focusSchools.sorted(by: { $0.school < $1.school }) {
             guard let adviser = primary[n.school], let school = ctx.schoolById[n.school] else { continue }
             for ht in HalfTerm.allCases {
-                let kinds = Array(repeating: "audit", count: ht == .ht1 ? n.auditDays : 0) + Array(repeating: "visit", count: n.daysPerHalfTerm)
+                let all = Array(repeating: "audit", count: ht == .ht1 ? n.auditDays : 0) + Array(repeating: "visit", count: n.daysPerHalfTerm)
+                let kinds = Array(all.dropFirst(held["\(n.school)|\(ht.rawValue)"] ?? 0))
                 guard !kinds.isEmpty else { continue }
-                let days = ctx.teachingDays([school.authority], ht)
+                let freeze = baseline?.freezeBefore
+                let days = ctx.teachingDays([school.authority], ht).filter { d in freeze.map { d >= $0 } ?? true }
+                let wished = previousDates["\(n.school)|\(ht.rawValue)"] ?? []
                 for (k, kind) in kinds.enumerated() {
-                    let target = days.isEmpty ? nil : days[min(days.count - 1, days.count * (k + 1) / (kinds.count + 1))]
+                    let target = k < wished.count ? wished[k] : (days.isEmpty ? nil : days[min(days.count - 1, days.count * (k + 1) / (kinds.count + 1))])
                     if let target, let d = Diary.nearest(days, to: target).first(where: { diary.isFree(adviser, $0) }) {
                         diary.book(adviser, d)
                         out.append(AdviserAssignment(school: n.school, adviser: adviser, halfTerm: ht.rawValue, days: 1,
@@ -140,8 +159,9 @@ struct ForumStage {
             + (f.hours > 3.5 ? 1 : 0.5) * chair.dayRate * w.staffDays
     }
 
-    func run(diary: Diary) -> Outcome {
+    func run(diary: Diary, baseline: Baseline? = nil) -> Outcome {
         var out = Outcome(forums: [], unmet: [], bound: 0)
+        let previous = Dictionary((baseline?.plan.forums ?? []).map { ("\($0.forum)|\($0.scope)|\($0.halfTerm)", $0) }, uniquingKeysWith: { a, _ in a })
         let w = ctx.scenario.weights
         for f in ctx.scenario.forums {
             for (scope, authorities) in units(f) {
@@ -160,7 +180,18 @@ struct ForumStage {
                         continue
                     }
                     out.bound += cheapest.2
-                    let days = ctx.teachingDays(authorities, ht)
+                    if let old = previous["\(f.id)|\(scope)|\(ht.rawValue)"], let d = Day(iso: old.date), let v = ctx.venueById[old.venue],
+                       let room = v.rooms.first(where: { $0.id == old.room }),
+                       baseline!.isFrozen(old.date) || (ctx.venueOpen(v, d) && diary.isFree(old.chair, d) && diary.freeRoom(v, d, seats: size) != nil
+                                                         && ctx.adviserById[old.chair] != nil && ctx.teachingDays(authorities, ht).contains(d)) {
+                        // Held already, or still possible as planned: keep it.
+                        diary.book(old.chair, d)
+                        diary.bookRoom(v, room, d)
+                        out.forums.append(old)
+                        continue
+                    }
+                    let freeze = baseline?.freezeBefore
+                    let days = ctx.teachingDays(authorities, ht).filter { d in freeze.map { d >= $0 } ?? true }
                     guard !days.isEmpty else {
                         out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): no common teaching day"))
                         continue

@@ -13,6 +13,8 @@ struct CohortStage {
     let options: SolveOptions
     /// Called with each model before it is solved (for --export-mps).
     var exporter: ((Model) -> Void)? = nil
+    /// When re-planning: programmes whose previous cohorts still fit keep them.
+    var baseline: Baseline? = nil
     var hooks = SolveHooks()
 
     /// A cohort before facilitators and dates.
@@ -45,6 +47,12 @@ struct CohortStage {
     func run() throws -> Outcome {
         var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, minimumPlaces: [:], models: [])
         for p in ctx.scenario.programmes where !p.sessions.isEmpty {
+            if let kept = baseline?.cohorts(of: p, in: ctx) {
+                // Participants have started in these cohorts: keep them. The bound
+                // still comes from the cohort models, which any plan must respect.
+                out.cohorts += kept
+            }
+            let keep = out.cohorts.contains { $0.programme.id == p.id }
             let zones = ctx.zones(programme: p.id)
             guard !zones.isEmpty else { continue }
             let groups: [(String?, [PlanningContext.Zone])] = p.crossAuthority
@@ -53,10 +61,11 @@ struct CohortStage {
             for (authority, groupZones) in groups {
                 let numbering = out.cohorts.filter { $0.programme.id == p.id }.count
                 let part = try plan(p, authority: authority, zones: groupZones, numbering: numbering, placeRate: minimumRate(p))
+                    .keeping(keep)
                 let relaxed = try plan(p, authority: authority, zones: groupZones, numbering: numbering, placeRate: 0)
                 let shifted = try plan(p, authority: authority, zones: groupZones, numbering: numbering,
                                        placeRate: minimumRate(p) - placeRateShift)
-                out.cohorts += part.cohorts
+                if !keep { out.cohorts += part.cohorts }
                 out.unmet += part.unmet
                 out.objective += part.objective
                 out.bound += relaxed.bound
@@ -248,6 +257,17 @@ struct CohortStage {
             return "no venue with a room for \(p.cohortMin) within \(Int(maxTravel)) minutes of \(zone.town) (nearest: \(Int(nearest)) minutes)"
         }
         return "too few participants within reach of the venues near \(zone.town) to fill a cohort of \(p.cohortMin)"
+    }
+}
+
+extension CohortStage.Outcome {
+    /// With `kept`, the previous cohorts stay: this outcome adds only its bound.
+    func keeping(_ kept: Bool) -> CohortStage.Outcome {
+        guard kept else { return self }
+        var o = self
+        o.cohorts = []
+        o.unmet = []
+        return o
     }
 }
 

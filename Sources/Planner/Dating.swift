@@ -47,6 +47,7 @@ final class Diary {
 struct SessionDating {
     let ctx: PlanningContext
     let diary: Diary
+    var baseline: Baseline? = nil
 
     struct Outcome {
         var sessions: [PlanSession]
@@ -72,6 +73,21 @@ struct SessionDating {
         }
         var sessions: [PlanSession] = []
         var unmet: [UnmetItem] = []
+        let previous = Dictionary((baseline?.plan.sessions ?? []).map { ("\($0.cohort)|\($0.session)", $0) }, uniquingKeysWith: { a, _ in a })
+        let cohortIds = Set(cohorts.map(\.id))
+        var frozen: [String: Day] = [:]
+        // Sessions already held (before the freeze date) stay exactly as they were.
+        if let baseline {
+            for s in baseline.plan.sessions where baseline.isFrozen(s.date) && cohortIds.contains(s.cohort) {
+                guard let d = Day(iso: s.date) else { continue }
+                for f in s.facilitators { diary.book(f, d) }
+                if let vid = s.venue, let v = ctx.venueById[vid], let roomId = s.room, let room = v.rooms.first(where: { $0.id == roomId }) {
+                    diary.bookRoom(v, room, d)
+                }
+                frozen["\(s.cohort)|\(s.session)"] = d
+                sessions.append(s)
+            }
+        }
         for ht in HalfTerm.allCases {
             var pending: [Pending] = []
             for c in cohorts {
@@ -85,12 +101,15 @@ struct SessionDating {
             }
             // Most constrained first; a cohort's sessions keep their order through the date bounds.
             pending.sort { ($0.days.count, $0.cohort.id, $0.pattern.number) < ($1.days.count, $1.cohort.id, $1.pattern.number) }
-            var dated: [String: Day] = [:]  // "cohort|number" → day
+            var dated: [String: Day] = frozen  // "cohort|number" → day
             for item in pending {
                 let c = item.cohort, pat = item.pattern
+                if frozen["\(c.id)|\(pat.number)"] != nil { continue }
                 let team = teams[c.id] ?? []
                 let after = dated["\(c.id)|\(pat.number - 1)"], before = dated["\(c.id)|\(pat.number + 1)"]
-                let window = item.days.filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true) }
+                let notBefore = baseline?.freezeBefore
+                let window = item.days.filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true)
+                    && (notBefore.map { d >= $0 } ?? true) }
                 guard !window.isEmpty else {
                     let why = item.days.isEmpty
                         ? "the venue \(c.venue?.id ?? "") is closed or unavailable on every teaching day"
@@ -98,7 +117,9 @@ struct SessionDating {
                     unmet.append(unmetSession(c, pat, why))
                     continue
                 }
-                let target = item.days[min(item.days.count - 1, item.days.count * item.position / (item.count + 1))]
+                // Re-planning: aim for the session's previous date, so it moves only if it must.
+                let target = previous["\(c.id)|\(pat.number)"].flatMap { Day(iso: $0.date) }
+                    ?? item.days[min(item.days.count - 1, item.days.count * item.position / (item.count + 1))]
                 var placed = false
                 // First choice: the whole team on its own; then with substitutes.
                 for allowSubstitutes in [false, true] where !placed {

@@ -12,6 +12,8 @@ struct FacilitatorStage {
     let options: SolveOptions
     var exporter: ((Model) -> Void)? = nil
     var hooks = SolveHooks()
+    /// When re-planning: cohort id → its previous team, kept unless that costs more than the change penalty.
+    var previousTeams: [String: [String]] = [:]
 
     struct Outcome {
         /// cohort id → facilitator ids.
@@ -54,7 +56,9 @@ struct FacilitatorStage {
                 row.append((fi, v))
                 team.add(1, v)
                 let travel = c.venue.map { f.home.travelMinutes(to: $0.location) } ?? 0
-                objective.add(total * f.dayRate * w.staffDays + inPerson * travel * w.staffTravelPerMinute, v)
+                // Keeping a previous team member saves the change penalty.
+                let keepBonus = previousTeams[c.id]?.contains(f.id) == true ? w.brokenContinuity : 0
+                objective.add(total * f.dayRate * w.staffDays + inPerson * travel * w.staffTravelPerMinute - keepBonus, v)
                 load[fi].add(total, v)
                 for ht in HalfTerm.allCases {
                     let d = Self.days(p, ht)

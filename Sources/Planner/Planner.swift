@@ -28,6 +28,8 @@ public struct Planner {
         public var progress: (@Sendable (String, SolveProgress) -> Void)?
         /// When set, every model is also written here as free MPS (`NAME.mps`).
         public var exportDirectory: URL?
+        /// When set, re-plan: keep what is frozen and change as little as possible.
+        public var baseline: Baseline?
 
         public init(timeLimit: Double, gap: Double, stop: StopToken? = nil,
                     progress: (@Sendable (String, SolveProgress) -> Void)? = nil) {
@@ -62,14 +64,18 @@ public struct Planner {
             }
         }
         let hooks = SolveHooks(stop: settings.stop, progress: settings.progress)
-        let a = try CohortStage(ctx: ctx, options: small, exporter: exporter, hooks: hooks).run()
+        let baseline = settings.baseline
+        let a = try CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks).run()
         // Cuts matter here: on the L instance GLPK stalls at a 0.7% gap after 100 s
         // without them and reaches 0.2% in 6 s with them (benchmarks/README.md).
         let teamOptions = SolveOptions(timeLimit: left() * 0.7, relativeGap: settings.gap / 2,
                                        cuts: [.gomory, .mir, .cover, .clique])
-        let b = try FacilitatorStage(ctx: ctx, options: teamOptions, exporter: exporter, hooks: hooks).run(a.cohorts)
+        let previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
+        let b = try FacilitatorStage(ctx: ctx, options: teamOptions, exporter: exporter, hooks: hooks, previousTeams: previousTeams).run(a.cohorts)
         let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6),
-                                        exporter: exporter, hooks: hooks).run()
+                                        exporter: exporter, hooks: hooks,
+                                        previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
+                                                                    uniquingKeysWith: { x, _ in x })).run()
         // Two valid bounds on cohort and facilitator costs together; the plan keeps the larger.
         let facilitatorBound = try FacilitatorBound(ctx: ctx).solve(minimumPlaces: a.minimumPlaces)
         let cohortStage = CohortStage(ctx: ctx, options: small)
@@ -79,9 +85,9 @@ public struct Planner {
         if let first = exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
 
         let diary = Diary(ctx)
-        let dating = SessionDating(ctx: ctx, diary: diary).run(a.cohorts, teams: b.teams)
-        let forums = ForumStage(ctx: ctx).run(diary: diary)
-        let (visits, visitUnmet) = AdviserStage(ctx: ctx, options: small).dateVisits(advisers.primary, diary: diary)
+        let dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(a.cohorts, teams: b.teams)
+        let forums = ForumStage(ctx: ctx).run(diary: diary, baseline: baseline)
+        let (visits, visitUnmet) = AdviserStage(ctx: ctx, options: small).dateVisits(advisers.primary, diary: diary, baseline: baseline)
 
         let cohorts = a.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,

@@ -47,3 +47,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: scenario.appendingPathComponent("out/plan.json").path))
     }
 }
+
+@Suite struct ReplanCommandTests {
+    @Test func replanListsWhatChangedAndWritesACheckedPlan() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.appendingPathComponent("base").path, "--quiet"])
+        let run = try CLI.run(["replan", "scenarios/generate-2026-27", "--from", dir.appendingPathComponent("base/plan.json").path,
+                               "--overlay", "scenarios/generate-2026-27/whatif/facilitator-off-from-ht3.yaml",
+                               "--freeze-before", "2027-01-04", "--out", dir.appendingPathComponent("re").path, "--json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let changes = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(!changes.isEmpty)
+        #expect(changes.allSatisfy { ($0["after"] as? String)?.contains("[F15]") != true })
+        let check = try CLI.run(["check", "scenarios/generate-2026-27", dir.appendingPathComponent("re/plan.json").path])
+        #expect(check.exitCode == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("re/changes.csv").path))
+    }
+
+    @Test func badFreezeDateIsBadInput() throws {
+        let run = try CLI.run(["replan", "scenarios/generate-2026-27", "--from", "nope.json", "--freeze-before", "next week"])
+        #expect(run.exitCode == 2)
+    }
+}

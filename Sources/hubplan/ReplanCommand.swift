@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import HubModel
+import Planner
+import Reports
+
+/// `hubplan replan DIR --from plan.json`: re-plans after a change, keeping the past and moving as little as it can.
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan from a previous plan after a change, keeping everything before a date and moving as little as possible.",
+        discussion: "Writes OUTDIR/plan.json, report, changes.csv. Exit codes: 0, 1 the new plan fails its check, 2 bad input.")
+
+    @Argument(help: "The scenario folder.") var directory: String
+    @Option(help: "The previous plan (plan.json).") var from: String
+    @Option(help: "A what-if overlay with the change (a facilitator off, a venue closed, …).") var overlay: String?
+    @Option(help: "Keep every session, forum and visit before this date (YYYY-MM-DD) exactly as planned.") var freezeBefore: String?
+    @Option(help: "Output folder (default: DIR/out/replan).") var out: String?
+    @Flag(help: "Print the changes as JSON.") var json = false
+    @Flag(help: "Print nothing but errors.") var quiet = false
+
+    func run() throws {
+        var scenario = try loadScenario(directory)
+        let previous: Plan
+        do { previous = try PlanFile.read(URL(fileURLWithPath: from)) } catch { throw CommandFailure.badInput("\(error)") }
+        var freeze: Day?
+        if let text = freezeBefore {
+            guard let d = Day(iso: text) else { throw CommandFailure.badInput("--freeze-before: '\(text)' is not a date YYYY-MM-DD") }
+            freeze = d
+        }
+        if let path = overlay {
+            do {
+                scenario = try applyOverlay(try Overlay.load(URL(fileURLWithPath: path), base: scenario), to: scenario)
+            } catch let e as ScenarioError {
+                for d in e.diagnostics { printError(d.description) }
+                throw CommandFailure.badInput("\(path): \(e.diagnostics.count) problem(s); nothing was re-planned")
+            }
+        }
+        var settings = Planner.Settings(scenario: scenario)
+        settings.baseline = Baseline(plan: previous, freezeBefore: freeze)
+        let plan: Plan
+        do { plan = try Planner(scenario: scenario, settings: settings).plan() } catch {
+            throw CommandFailure(message: "\(directory): \(error)", exitCode: 3)
+        }
+        let violations = PlanChecker(scenario: scenario).check(plan)
+        let changes = PlanChange.between(previous, plan)
+        let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
+        do {
+            try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+            try PlanFile.write(plan, to: outDir.appendingPathComponent("plan.json"))
+            _ = try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir)
+            var csv = "kind,what,before,after\n"
+            for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
+            try AtomicFile.write(csv, to: outDir.appendingPathComponent("changes.csv"))
+        } catch {
+            throw CommandFailure.badInput("\(outDir.path): cannot write: \(error)")
+        }
+        RunLog.record(command: "replan", scenario: directory, extraInputs: [from] + (overlay.map { [$0] } ?? []),
+                      settings: ["from": from, "overlay": overlay ?? "", "freezeBefore": freezeBefore ?? ""],
+                      kpis: ["objective": plan.objective, "gap": plan.gap, "changes": changes.count, "unmet": plan.unmet.count,
+                             "violations": violations.count],
+                      outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("changes.csv").path])
+        if json {
+            print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
+        } else if !quiet {
+            let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
+            print("re-planned: \(changes.count) change(s) — " + ["session", "forum", "adviser", "cohort"].map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", "))
+            print("cost £\(String(format: "%.0f", previous.objective)) → £\(String(format: "%.0f", plan.objective)); unmet items \(previous.unmet.count) → \(plan.unmet.count); plan check \(violations.isEmpty ? "passed" : "\(violations.count) violation(s)")")
+            for c in changes.prefix(40) { print("  \(c.kind): \(c.what): \(c.before) → \(c.after)") }
+            if changes.count > 40 { print("  … \(changes.count - 40) more in changes.csv") }
+            print("wrote \(outDir.path)/plan.json and changes.csv")
+        }
+        if !violations.isEmpty {
+            for v in violations { printError("plan check: \(v)") }
+            throw CommandFailure(message: "the new plan breaks \(violations.count) rule(s) (a bug)", exitCode: 1)
+        }
+    }
+
+    func field(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

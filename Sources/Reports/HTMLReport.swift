@@ -37,6 +37,51 @@ enum HTML {
 /// One self-contained HTML page for a plan: no network, no external fonts,
 /// charts as inline SVG with text alternatives, readable printed.
 public enum HTMLReport {
+    /// Fan charts of hub totals by programme, each with its numbers as text.
+    static func forecastSection(scenario: Scenario, forecasts: [ProgrammeForecast]) -> String {
+        var b = ""
+        b += "<section id=\"forecast\"><h2>Forecast to 2028</h2>"
+        if forecasts.isEmpty {
+            b += "<p>No forecast: the scenario has no history of three years or more.</p>"
+        } else {
+            b += "<p>Hub totals by programme: history (solid), forecast (dashed) with 80% (dark) and 95% (light) intervals. Intervals of the boroughs are combined assuming independent errors.</p>"
+            for p in scenario.programmes {
+                let parts = forecasts.filter { $0.programme == p.id }
+                guard let years = parts.first?.years else { continue }
+                var hist: [Int: Double] = [:]
+                for r in scenario.history where r.programme == p.id { hist[r.year, default: 0] += Double(r.participants) }
+                var rows: [(Int, Double, Double, Double, Double, Double)] = []
+                for (i, y) in years.enumerated() {
+                    let mean = parts.reduce(0) { $0 + $1.result.forecast[i] }
+                    let sd95 = parts.reduce(0) { $0 + pow(($1.result.hi95[i] - $1.result.lo95[i]) / (2 * ForecastResult.z95), 2) }.squareRoot()
+                    rows.append((y, mean, mean - ForecastResult.z80 * sd95, mean + ForecastResult.z80 * sd95,
+                                 mean - ForecastResult.z95 * sd95, mean + ForecastResult.z95 * sd95))
+                }
+                let history = hist.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                let text = "History " + history.map { "\(AcademicYear.label($0.0)) \(Int($0.1))" }.joined(separator: ", ")
+                    + ". Forecast " + rows.map { "\(AcademicYear.label($0.0)) \(Int($0.1.rounded())) (80%: \(Int($0.2.rounded()))–\(Int($0.3.rounded())); 95%: \(Int($0.4.rounded()))–\(Int($0.5.rounded())))" }.joined(separator: ", ")
+                b += "<figure><h3>\(HTML.escape(p.name)) (\(p.id))</h3>" + SVGChart.fan(title: "\(p.id) forecast", description: text, history: history,
+                                                                                      forecast: rows, yearLabel: AcademicYear.label)
+                b += "<figcaption>\(HTML.escape(text))</figcaption></figure>"
+            }
+        }
+        b += "</section>"
+
+        return b
+    }
+
+    /// A page of the forecast alone (`hubplan forecast --report`).
+    public static func renderForecast(scenario: Scenario, forecasts: [ProgrammeForecast], capacity: [[String]]) -> String {
+        var b = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(scenario.name)) — forecast</title>"
+        b += "<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem auto;max-width:1000px;padding:0 1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccd;padding:.25rem .45rem;text-align:left}thead th{background:#eef3fa}caption{text-align:left;font-weight:600}</style></head><body>"
+        b += "<h1>\(HTML.escape(scenario.name)): enrolment forecast</h1>"
+        b += forecastSection(scenario: scenario, forecasts: forecasts)
+        if let header = capacity.first {
+            b += HTML.table(caption: "Capacity needed against today's capacity", header: header, rows: Array(capacity.dropFirst()))
+        }
+        return b + "</body></html>\n"
+    }
+
     public static func render(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast] = []) -> String {
         let money: (Double) -> String = { "£" + String(format: "%.0f", $0) }
         let la = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -139,32 +184,7 @@ public enum HTMLReport {
         b += "</section>"
 
         // Forecast
-        b += "<section id=\"forecast\"><h2>Forecast to 2028</h2>"
-        if forecasts.isEmpty {
-            b += "<p>No forecast: the scenario has no history of three years or more.</p>"
-        } else {
-            b += "<p>Hub totals by programme: history (solid), forecast (dashed) with 80% (dark) and 95% (light) intervals. Intervals of the boroughs are combined assuming independent errors.</p>"
-            for p in scenario.programmes {
-                let parts = forecasts.filter { $0.programme == p.id }
-                guard let years = parts.first?.years else { continue }
-                var hist: [Int: Double] = [:]
-                for r in scenario.history where r.programme == p.id { hist[r.year, default: 0] += Double(r.participants) }
-                var rows: [(Int, Double, Double, Double, Double, Double)] = []
-                for (i, y) in years.enumerated() {
-                    let mean = parts.reduce(0) { $0 + $1.result.forecast[i] }
-                    let sd95 = parts.reduce(0) { $0 + pow(($1.result.hi95[i] - $1.result.lo95[i]) / (2 * ForecastResult.z95), 2) }.squareRoot()
-                    rows.append((y, mean, mean - ForecastResult.z80 * sd95, mean + ForecastResult.z80 * sd95,
-                                 mean - ForecastResult.z95 * sd95, mean + ForecastResult.z95 * sd95))
-                }
-                let history = hist.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                let text = "History " + history.map { "\(AcademicYear.label($0.0)) \(Int($0.1))" }.joined(separator: ", ")
-                    + ". Forecast " + rows.map { "\(AcademicYear.label($0.0)) \(Int($0.1.rounded())) (80%: \(Int($0.2.rounded()))–\(Int($0.3.rounded())); 95%: \(Int($0.4.rounded()))–\(Int($0.5.rounded())))" }.joined(separator: ", ")
-                b += "<figure><h3>\(HTML.escape(p.name)) (\(p.id))</h3>" + SVGChart.fan(title: "\(p.id) forecast", description: text, history: history,
-                                                                                      forecast: rows, yearLabel: AcademicYear.label)
-                b += "<figcaption>\(HTML.escape(text))</figcaption></figure>"
-            }
-        }
-        b += "</section>"
+        b += forecastSection(scenario: scenario, forecasts: forecasts)
 
         // Unmet
         b += "<section id=\"unmet\"><h2>Unmet demand</h2>"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecast
 import Foundation
 import HubModel
+import Reports
 
 /// `hubplan forecast`: enrolment to 2028 from a scenario's history, or any series file.
 struct ForecastCommand: ParsableCommand {
@@ -22,6 +23,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Series file with columns series_id,t,value (series mode).") var series: String?
     @Option(help: "Forecast horizon in steps (series mode).") var horizon: Int?
     @Option(help: "Write the forecasts as CSV here.") var out: String?
+    @Option(help: "Write a one-file HTML page with fan charts and the capacity table here (scenario mode).") var report: String?
     @Flag(help: "Print nothing but errors.") var quiet = false
     @Flag(help: "Print the forecasts (and capacity) as JSON.") var json = false
 
@@ -102,6 +104,16 @@ struct ForecastCommand: ParsableCommand {
             }
             do { try AtomicFile.write(csv, to: URL(fileURLWithPath: out)) } catch { throw CommandFailure.badInput("\(error)") }
         }
+        if let report {
+            let rows = CapacityProjection(scenario: scenario).project(forecasts, quantile: quantile)
+            let table = [["year", "participants", "cohorts", "venue room-days", "facilitator days needed / available", "adviser days needed / available"]]
+                + rows.map { [AcademicYear.label($0.year), String($0.participants), String($0.cohorts), "\($0.venueDays) / \($0.venueDaysAvailable)",
+                              String(format: "%.0f / %.0f", $0.facilitatorDaysNeeded, $0.facilitatorDaysAvailable),
+                              String(format: "%.0f / %.0f", $0.adviserDaysNeeded, $0.adviserDaysAvailable)] }
+            do {
+                try AtomicFile.write(HTMLReport.renderForecast(scenario: scenario, forecasts: forecasts, capacity: table), to: URL(fileURLWithPath: report))
+            } catch { throw CommandFailure.badInput("\(error)") }
+        }
         RunLog.record(command: "forecast", scenario: directory, settings: ["method": method, "until": until, "quantile": quantile, "policy": policy],
                       kpis: ["series": forecasts.count], outputs: out.map { [$0] } ?? [])
         if quiet { return }
@@ -143,6 +155,7 @@ struct ForecastCommand: ParsableCommand {
         }
         print(TextTable.render(cap))
         if let out { print("\nwrote \(out)") }
+        if let report { print("wrote \(report)") }
     }
 }
 

@@ -30,13 +30,17 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.csv")
-        let run = try CLI.run(["forecast", "scenarios/generate-2026-27", "--method", "flow", "--until", "2027-28", "--out", out.path])
+        let page = dir.appendingPathComponent("forecast.html")
+        let run = try CLI.run(["forecast", "scenarios/generate-2026-27", "--method", "flow", "--until", "2027-28", "--out", out.path,
+                               "--report", page.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("cohort-flow parameters"))
         #expect(run.stdout.contains("2027-28"))
         #expect(run.stdout.contains("capacity needed at the 80th percentile"))
         let csv = try String(contentsOf: out, encoding: .utf8)
         #expect(csv.hasPrefix("programme,authority,year,method,forecast,lo80,hi80,lo95,hi95\n"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Capacity needed"))
     }
 
     @Test func unknownMethodIsBadInput() throws {

@@ -59,6 +59,77 @@ def describe(name, schools, plan, summary, wall, rss, code):
     }
 
 
+def plan_hubs(hubplan, d, hubs):
+    """Plans hubs independently, in parallel up to the cores (the XL instance)."""
+    start = time.time()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda h: run_plan(hubplan, os.path.join(d, h)), hubs))
+    wall = time.time() - start
+    objs = [r[0]["objective"] for r in results]
+    bounds = [r[0]["bound"] for r in results]
+    return {
+        "instance": f"XL ({len(hubs)} hubs)", "hubs": len(hubs), "schools": 292 * len(hubs),
+        "models": sum(len(r[0]["models"]) for r in results),
+        "rows": sum(sum(m["rows"] for m in r[0]["models"]) for r in results),
+        "columns": sum(sum(m["columns"] for m in r[0]["models"]) for r in results),
+        "nonZeros": sum(sum(m["nonZeros"] for m in r[0]["models"]) for r in results),
+        "solveSeconds": round(sum(sum(m["seconds"] for m in r[0]["models"]) for r in results), 3),
+        "planSeconds": round(sum(r[0]["seconds"] for r in results), 3), "wallSeconds": round(wall, 3),
+        "objective": round(sum(objs), 2), "bound": round(sum(bounds), 2),
+        "gap": (sum(objs) - sum(bounds)) / sum(objs), "status": "worst hub: " + max((r[0]["gap"], r[0]["status"]) for r in results)[1],
+        "unmet": sum(len(r[0]["unmet"]) for r in results),
+        "check": "passed" if all(r[4] == 0 for r in results) else "FAILED",
+        "peakMemoryMB": round(max(r[3] or 0 for r in results) / 1024, 1),
+    }
+
+
+# Quality figures are deterministic (same seed, same plan), so a baseline can hold them
+# exactly; the tolerances allow for floating-point noise, not for a worse planner.
+TOLERANCE = {"objective_rel": 0.001, "gap_abs": 0.001}
+
+
+def check_baseline(rows, path):
+    base = {r["instance"]: r for r in json.load(open(path))["rows"]}
+    failures = []
+    for r in rows:
+        b = base.get(r["instance"])
+        if not b:
+            continue
+        if r["objective"] > b["objective"] * (1 + TOLERANCE["objective_rel"]):
+            failures.append(f"{r['instance']}: objective {r['objective']:.2f} > baseline {b['objective']:.2f} (+{TOLERANCE['objective_rel']:.1%})")
+        if r["gap"] > b["gap"] + TOLERANCE["gap_abs"]:
+            failures.append(f"{r['instance']}: gap {r['gap']:.4f} > baseline {b['gap']:.4f} + {TOLERANCE['gap_abs']}")
+        if r["unmet"] > b["unmet"]:
+            failures.append(f"{r['instance']}: {r['unmet']} unmet items > baseline {b['unmet']}")
+        if r["check"] != "passed":
+            failures.append(f"{r['instance']}: plan check failed")
+    return failures
+
+
+def scaling_svg(rows):
+    """Solve seconds against schools, log-log, one point per instance."""
+    pts = [(r["schools"], max(r["wallSeconds"], 0.01), r["instance"]) for r in rows]
+    import math
+    w, h, l, b = 640, 360, 70, 50
+    xs = [math.log10(p[0]) for p in pts]
+    ys = [math.log10(p[1]) for p in pts]
+    x0, x1 = min(xs) - 0.1, max(xs) + 0.1
+    y0, y1 = min(ys) - 0.2, max(ys) + 0.2
+    X = lambda v: l + (v - x0) / (x1 - x0) * (w - l - 20)
+    Y = lambda v: h - b - (v - y0) / (y1 - y0) * (h - b - 20)
+    desc = "; ".join(f"{p[2]}: {p[0]} schools, {p[1]:.2f} s" for p in pts)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="t d">',
+           '<title id="t">Planning time against schools</title>', f'<desc id="d">Wall-clock seconds per instance, log-log: {desc}</desc>',
+           f'<line x1="{l}" y1="{h-b}" x2="{w-20}" y2="{h-b}" stroke="#555"/><line x1="{l}" y1="20" x2="{l}" y2="{h-b}" stroke="#555"/>',
+           f'<text x="{w/2}" y="{h-10}" text-anchor="middle" font-size="12">schools (log scale)</text>',
+           f'<text x="15" y="{h/2}" transform="rotate(-90 15 {h/2})" text-anchor="middle" font-size="12">seconds (log scale)</text>']
+    for (sx, sy, name), lx, ly in zip(pts, xs, ys):
+        out.append(f'<circle cx="{X(lx):.1f}" cy="{Y(ly):.1f}" r="4" fill="#2b6cb0"/>')
+        out.append(f'<text x="{X(lx)+6:.1f}" y="{Y(ly)-6:.1f}" font-size="11">{name} ({sy:.1f} s)</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
 def peers_for(mps, time_limit):
     if not os.path.exists(PEERS):
         return None
@@ -84,6 +155,9 @@ def main():
     ap.add_argument("--peer-time-limit", type=float, default=60)
     ap.add_argument("--json")
     ap.add_argument("--markdown")
+    ap.add_argument("--check", help="baseline.json: fail when a quality figure regresses beyond its tolerance")
+    ap.add_argument("--write-baseline", help="write the quality figures of this run as a baseline here")
+    ap.add_argument("--scaling", help="with --xl: also plan XL with these hub counts (e.g. 11,22,44) and write scaling.md/.svg beside --markdown")
     args = ap.parse_args()
     hubplan = os.path.abspath(args.hubplan)
     work = tempfile.mkdtemp(prefix="ladder-")
@@ -106,26 +180,12 @@ def main():
         if args.xl:
             d = os.path.join(work, "XL")
             subprocess.run([hubplan, "generate", "--size", "XL", "--seed", args.seed, "--out", d], check=True, capture_output=True)
+            counts = [int(c) for c in args.scaling.split(",")] if args.scaling else []
+            for c in counts:
+                rows.append(plan_hubs(hubplan, d, sorted(os.listdir(d))[:c]))
+                print(json.dumps(rows[-1]), flush=True)
             hubs = sorted(os.listdir(d))[: args.xl_hubs]
-            start = time.time()
-            with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-                results = list(pool.map(lambda h: run_plan(hubplan, os.path.join(d, h)), hubs))
-            wall = time.time() - start
-            objs = [r[0]["objective"] for r in results]
-            bounds = [r[0]["bound"] for r in results]
-            rows.append({
-                "instance": f"XL ({len(hubs)} hubs)", "schools": 292 * len(hubs), "models": sum(len(r[0]["models"]) for r in results),
-                "rows": sum(sum(m["rows"] for m in r[0]["models"]) for r in results),
-                "columns": sum(sum(m["columns"] for m in r[0]["models"]) for r in results),
-                "nonZeros": sum(sum(m["nonZeros"] for m in r[0]["models"]) for r in results),
-                "solveSeconds": round(sum(sum(m["seconds"] for m in r[0]["models"]) for r in results), 3),
-                "planSeconds": round(sum(r[0]["seconds"] for r in results), 3), "wallSeconds": round(wall, 3),
-                "objective": round(sum(objs), 2), "bound": round(sum(bounds), 2),
-                "gap": (sum(objs) - sum(bounds)) / sum(objs), "status": "worst hub: " + max((r[0]["gap"], r[0]["status"]) for r in results)[1],
-                "unmet": sum(len(r[0]["unmet"]) for r in results),
-                "check": "passed" if all(r[4] == 0 for r in results) else "FAILED",
-                "peakMemoryMB": round(max(r[3] or 0 for r in results) / 1024, 1),
-            })
+            rows.append(plan_hubs(hubplan, d, hubs))
             print(json.dumps(rows[-1]), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -160,7 +220,34 @@ def main():
             with open(path + ".tmp", "w") as f:
                 f.write(text)
             os.replace(path + ".tmp", path)
-    return 1 if any(r["check"] != "passed" for r in rows) else 0
+    if args.scaling and args.markdown:
+        base = os.path.dirname(os.path.abspath(args.markdown))
+        with open(os.path.join(base, "scaling.svg.tmp"), "w") as f:
+            f.write(scaling_svg(rows))
+        os.replace(os.path.join(base, "scaling.svg.tmp"), os.path.join(base, "scaling.svg"))
+        xl = [r for r in rows if r.get("hubs")]
+        lines = ["| instance | schools | wall s | s per hub |", "|---|---:|---:|---:|"]
+        for r in rows:
+            per = f"{r['wallSeconds'] / r['hubs']:.2f}" if r.get("hubs") else "-"
+            lines.append(f"| {r['instance']} | {r['schools']} | {r['wallSeconds']} | {per} |")
+        with open(os.path.join(base, "scaling.md.tmp"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+        os.replace(os.path.join(base, "scaling.md.tmp"), os.path.join(base, "scaling.md"))
+    if args.write_baseline:
+        keep = [{k: r[k] for k in ("instance", "objective", "bound", "gap", "unmet", "status")} for r in rows]
+        with open(args.write_baseline + ".tmp", "w") as f:
+            json.dump({"seed": args.seed, "tolerance": TOLERANCE, "rows": keep}, f, indent=2)
+            f.write("\n")
+        os.replace(args.write_baseline + ".tmp", args.write_baseline)
+    failed = any(r["check"] != "passed" for r in rows)
+    if args.check:
+        problems = check_baseline(rows, args.check)
+        for p in problems:
+            print("REGRESSION: " + p, file=sys.stderr)
+        if not problems:
+            print(f"baseline {args.check}: no regression")
+        failed = failed or bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

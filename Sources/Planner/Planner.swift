@@ -63,7 +63,10 @@ public struct Planner {
                 catch { exportErrors.append("\(error)") }
             }
         }
-        let hooks = SolveHooks(stop: settings.stop, progress: settings.progress)
+        // Only the team model runs long enough to be worth stopping; the small
+        // models (milliseconds each) always finish, so a stopped plan is whole.
+        let hooks = SolveHooks(stop: nil, progress: settings.progress)
+        let stoppable = SolveHooks(stop: settings.stop, progress: settings.progress)
         let baseline = settings.baseline
         let a = try CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks).run()
         // Cuts matter here: on the L instance GLPK stalls at a 0.7% gap after 100 s
@@ -71,7 +74,16 @@ public struct Planner {
         let teamOptions = SolveOptions(timeLimit: left() * 0.7, relativeGap: settings.gap / 2,
                                        cuts: [.gomory, .mir, .cover, .clique])
         let previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
-        let b = try FacilitatorStage(ctx: ctx, options: teamOptions, exporter: exporter, hooks: hooks, previousTeams: previousTeams).run(a.cohorts)
+        var b: FacilitatorStage.Outcome
+        do {
+            b = try FacilitatorStage(ctx: ctx, options: teamOptions, exporter: exporter, hooks: stoppable, previousTeams: previousTeams).run(a.cohorts)
+        } catch PlannerError.stageFailed(_) where settings.stop?.isStopped == true {
+            // Stopped before any solution: take the first one GLPK finds instead.
+            var quick = teamOptions
+            quick.timeLimit = 10
+            quick.relativeGap = 0.5
+            b = try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams).run(a.cohorts)
+        }
         let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6),
                                         exporter: exporter, hooks: hooks,
                                         previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },

@@ -49,6 +49,8 @@ struct PlanCommand: ParsableCommand {
             settings.exportDirectory = URL(fileURLWithPath: dir)
         }
         if !quiet && !json && isatty(STDERR_FILENO) != 0 { settings.progress = ProgressLine.report }
+        let interrupts = Interrupts()
+        settings.stop = interrupts.token
         let plan: Plan
         do {
             plan = try Planner(scenario: scenario, settings: settings).plan()
@@ -80,6 +82,9 @@ struct PlanCommand: ParsableCommand {
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }
             throw CommandFailure(message: "the plan breaks \(violations.count) rule(s) (a bug: please report it with the scenario)", exitCode: 1)
+        }
+        if let code = interrupts.exitCode {
+            throw CommandFailure(message: "interrupted: wrote the best plan found so far (status interrupted)", exitCode: code)
         }
     }
 }

@@ -68,3 +68,27 @@ import Testing
         #expect(solve.exitCode == 0)
     }
 }
+
+@Suite struct InterruptTests {
+    /// Ctrl-C during a plan writes the best plan so far, marked interrupted, and exits 130.
+    @Test func sigintWritesACheckedInterruptedPlanAndExits130() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = dir.appendingPathComponent("L")
+        _ = try CLI.run(["generate", "--size", "L", "--seed", "3", "--out", scenario.path, "--quiet"])
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["plan", scenario.path, "--quiet", "--out", dir.appendingPathComponent("out").path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        process.interrupt()  // SIGINT
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let plan = dir.appendingPathComponent("out/plan.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: plan)) as? [String: Any])
+        #expect(object["status"] as? String == "interrupted")
+        let check = try CLI.run(["check", scenario.path, plan.path])
+        #expect(check.exitCode == 0)
+    }
+}

@@ -125,7 +125,9 @@ def scaling_svg(rows):
            f'<text x="15" y="{h/2}" transform="rotate(-90 15 {h/2})" text-anchor="middle" font-size="12">seconds (log scale)</text>']
     for (sx, sy, name), lx, ly in zip(pts, xs, ys):
         out.append(f'<circle cx="{X(lx):.1f}" cy="{Y(ly):.1f}" r="4" fill="#2b6cb0"/>')
-        out.append(f'<text x="{X(lx)+6:.1f}" y="{Y(ly)-6:.1f}" font-size="11">{name} ({sy:.1f} s)</text>')
+        right = X(lx) > w - 170
+        anchor = ' text-anchor="end"' if right else ""
+        out.append(f'<text x="{X(lx) + (-6 if right else 6):.1f}" y="{Y(ly)-6:.1f}" font-size="11"{anchor}>{name}: {sx} schools, {sy:.1f} s</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

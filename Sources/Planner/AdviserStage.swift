@@ -1,3 +1,4 @@
+import Foundation
 import HubModel
 import Solver
 
@@ -28,6 +29,7 @@ struct AdviserStage {
         let s = ctx.scenario, w = s.weights
         let needs = s.focusSchools.filter { Self.totalDays($0) > 0 && ctx.schoolById[$0.school] != nil }
         guard !needs.isEmpty else { return Outcome(primary: [:], unmet: [], objective: 0, bound: 0, stats: nil) }
+        let modelStarted = Date()
         var m = Model(name: "adviser_assignment")
         var b: [[(Int, Variable)]] = []
         var slack: [Variable] = []
@@ -65,7 +67,7 @@ struct AdviserStage {
         m.setObjective(.minimize, objective)
         exporter?(m)
         let r = try hooks.solve(m, options)
-        let stats = ModelStats(m, r)
+        let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("adviser assignment: GLPK returned \(r.status.rawValue)") }
         var primary: [String: String] = [:]
         var unmet: [UnmetItem] = []

@@ -1,3 +1,4 @@
+import Foundation
 import HubModel
 import Solver
 
@@ -114,6 +115,7 @@ struct CohortStage {
         }
         let maxTravel = ctx.scenario.solver.maxTravelMinutes
         let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
+        let modelStarted = Date()
         var m = Model(name: "cohorts_\(label.replacingOccurrences(of: " ", with: "_"))\(facilitatorTerm ? "" : placeRate == 0 ? "_bound" : "_joint_bound")")
         var x: [[Variable?]] = Array(repeating: Array(repeating: nil, count: venues.count), count: zones.count)
         var y: [Variable] = [], fac: [Variable] = []
@@ -159,7 +161,7 @@ struct CohortStage {
         m.setObjective(.minimize, objective)
         if facilitatorTerm { exporter?(m) }
         let r = try hooks.solve(m, options)
-        let stats = ModelStats(m, r)
+        let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else {
             throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")
         }

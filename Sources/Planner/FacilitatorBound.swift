@@ -1,3 +1,4 @@
+import Foundation
 import HubModel
 import Solver
 
@@ -23,6 +24,7 @@ struct FacilitatorBound {
     func solve(minimumPlaces: [String: Int], baseRate: [String: Double]? = nil,
                withImbalance: Bool = true) throws -> (bound: Double, stats: ModelStats) {
         let s = ctx.scenario, w = s.weights
+        let modelStarted = Date()
         var m = Model(name: baseRate == nil ? "facilitator_bound" : "facilitator_excess_bound")
         var objective = LinearExpression()
         var load = Array(repeating: LinearExpression(), count: s.facilitators.count)
@@ -73,7 +75,7 @@ struct FacilitatorBound {
         }
         m.setObjective(.minimize, objective)
         let r = try GLPKSolver.solve(m)
-        let stats = ModelStats(m, r)
+        let stats = ModelStats(m, r, built: modelStarted)
         guard r.status == .optimal, let b = r.bound else { return (0, stats) }
         return (b, stats)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HubModel
 import Solver
 
@@ -35,6 +36,7 @@ struct FacilitatorStage {
         for f in facilitators {
             available[f.id] = Set(HalfTerm.allCases.filter { ctx.availableDays(facilitator: f.id, $0) > 0 })
         }
+        let modelStarted = Date()
         var m = Model(name: "facilitator_teams")
         var a: [[(Int, Variable)]] = []  // per cohort: (facilitator index, var)
         var slack: [Variable] = []
@@ -85,7 +87,7 @@ struct FacilitatorStage {
         m.setObjective(.minimize, objective)
         exporter?(m)
         let r = try hooks.solve(m, options)
-        let stats = ModelStats(m, r)
+        let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }
         var teams: [String: [String]] = [:]
         var unmet: [UnmetItem] = []

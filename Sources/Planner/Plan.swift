@@ -1,3 +1,4 @@
+import Foundation
 import HubModel
 import Solver
 
@@ -178,14 +179,19 @@ public struct ModelStats: Codable, Sendable, Equatable {
     public var status: String
     public var objective: Double?
     public var bound: Double?
+    /// Seconds GLPK took.
     public var seconds: Double
+    /// Seconds spent building the model before GLPK saw it.
+    public var buildSeconds: Double?
 }
 
 extension ModelStats {
     /// The size of a model and what GLPK made of it.
-    init(_ m: Model, _ r: SolveResult) {
+    init(_ m: Model, _ r: SolveResult, built started: Date) {
         self.init(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,
                   status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
+        // Wall time since the model was started, less GLPK's share.
+        buildSeconds = max(0, Date().timeIntervalSince(started) - r.seconds)
     }
 }
 

@@ -92,3 +92,37 @@ import Testing
         #expect(check.exitCode == 0)
     }
 }
+
+@Suite struct ConcurrentRunTests {
+    /// Two `hubplan plan` processes on one scenario at once: both finish, with the
+    /// same plan (timings aside), and both are recorded in the run history.
+    @Test func twoPlansAtOnceAgreeAndAreBothRecorded() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = dir.appendingPathComponent("s")
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("scenarios/generate-2026-27"), to: scenario)
+        try? FileManager.default.removeItem(at: scenario.appendingPathComponent(".hubplan"))
+        try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
+        let processes = ["a", "b"].map { name -> Process in
+            let p = Process()
+            p.executableURL = CLI.binary
+            p.arguments = ["plan", scenario.path, "--quiet", "--out", dir.appendingPathComponent(name).path]
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        func plan(_ name: String) throws -> [String: Any] {
+            var o = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("\(name)/plan.json"))) as? [String: Any])
+            o["seconds"] = nil
+            o["models"] = nil
+            return o
+        }
+        let a = try plan("a"), b = try plan("b")
+        #expect(NSDictionary(dictionary: a).isEqual(to: b))
+        let runs = try CLI.run(["runs", "list", "--scenario", scenario.path, "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [[String: Any]])
+        #expect(list.filter { $0["command"] as? String == "plan" }.count == 2)
+    }
+}

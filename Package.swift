@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // glpk.h and libglpk, from Debian's libglpk-dev (no pkg-config file).
@@ -33,8 +34,13 @@ let package = Package(
         .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast"]),
         // The history of runs in SQLite (GRDB): which command ran on which inputs, with what result.
         .target(name: "RunHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // The local web app: pages, what-if jobs with live progress, downloads.
+        .target(name: "WebApp", dependencies: [
+            "HubModel", "Planner", "Reports", "Forecast", "RunHistory",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "hubplan", dependencies: [
-            "Solver", "HubModel", "Forecast", "Planner", "Reports", "RunHistory",
+            "Solver", "HubModel", "Forecast", "Planner", "Reports", "RunHistory", "WebApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
@@ -43,6 +49,9 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast"], exclude: ["Golden"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),
+        .testTarget(name: "WebAppTests", dependencies: [
+            "WebApp", "HubModel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
     ]
 )

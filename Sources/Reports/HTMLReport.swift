@@ -4,8 +4,8 @@ import HubModel
 import Planner
 
 /// Escaping for HTML text and attributes.
-enum HTML {
-    static func escape(_ s: String) -> String {
+public enum HTML {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {
@@ -22,7 +22,7 @@ enum HTML {
     }
 
     /// A table with a caption, column headers and (optionally) row headers in the first column.
-    static func table(caption: String, header: [String], rows: [[String]], rowHeaders: Bool = true, id: String? = nil) -> String {
+    public static func table(caption: String, header: [String], rows: [[String]], rowHeaders: Bool = true, id: String? = nil) -> String {
         var t = "<table\(id.map { " id=\"\($0)\"" } ?? "")><caption>\(escape(caption))</caption><thead><tr>"
         t += header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for r in rows {

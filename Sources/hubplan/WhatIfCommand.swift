@@ -110,20 +110,7 @@ struct WhatIfCommand: ParsableCommand {
 }
 
 /// Applies an overlay, including demand taken from the forecast for a later year.
-func applyOverlay(_ overlay: Overlay, to base: Scenario) throws -> Scenario {
-    var s = overlay.apply(to: base)
-    if let f = overlay.forecast {
-        guard let method = ForecastMethod(rawValue: f.method) else {
-            throw ScenarioError(diagnostics: [Diagnostic(.error, file: overlay.file, "forecast.method: unknown method '\(f.method)'")])
-        }
-        for pf in HubForecast(scenario: base).forecast(method: method, until: f.year) {
-            guard let i = pf.years.firstIndex(of: f.year) else { continue }
-            let n = max(0, Int(pf.result.quantile(f.quantile, horizon: i + 1).rounded()))
-            Overlay.changeEnrolment(&s, Overlay.EnrolmentChange(programme: pf.programme, authority: pf.authority, scale: nil, set: n))
-        }
-    }
-    return s
-}
+func applyOverlay(_ overlay: Overlay, to base: Scenario) throws -> Scenario { try overlay.applyWithForecast(to: base) }
 
 /// Plans filled in from several threads.
 final class PlanSlots: @unchecked Sendable {

@@ -1,0 +1,138 @@
+import Forecast
+import Foundation
+import HubModel
+import Hummingbird
+import Planner
+import Reports
+import RunHistory
+
+/// What the web app serves: one scenario folder, its current plan, and what-if jobs.
+public final class WebState: @unchecked Sendable {
+    public let directory: URL
+    public let scenario: Scenario
+    public let plan: Plan
+    let forecasts: [ProgrammeForecast]
+    public let jobs: JobQueue
+
+    /// Loads the scenario and plans it (or reads DIR/out/plan.json when it is there and matches).
+    public init(directory: URL, jobs: JobQueue = JobQueue()) throws {
+        self.directory = directory
+        let (s, _) = try ScenarioLoader.load(directory)
+        scenario = s
+        let saved = directory.appendingPathComponent("out/plan.json")
+        if let p = try? PlanFile.read(saved), p.scenario == s.name, PlanChecker(scenario: s).check(p).isEmpty {
+            plan = p
+        } else {
+            plan = try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan()
+            let out = directory.appendingPathComponent("out")
+            try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            try? PlanFile.write(plan, to: saved)
+            _ = try? ReportWriter.write(plan: plan, scenario: s, forecasts: [], to: out)
+        }
+        forecasts = HubForecast(scenario: s).forecast(method: .ets, until: max(s.year, 2027))
+        self.jobs = jobs
+    }
+}
+
+/// The routes of the local web app.
+public enum WebApp {
+    /// Binds to 127.0.0.1 unless told otherwise.
+    public static func application(state: WebState, host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
+        Application(router: router(state: state), configuration: .init(address: .hostname(host, port: port), serverName: "hubplan"))
+    }
+
+    public static func router(state: WebState) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { _, _ in html(Pages.index(state)) }
+        router.get("/plan") { _, _ in html(HTMLReport.render(plan: state.plan, scenario: state.scenario, forecasts: state.forecasts)) }
+        router.get("/forecast") { _, _ in html(HTMLReport.renderForecast(scenario: state.scenario, forecasts: state.forecasts, capacity: [])) }
+        router.get("/runs") { _, _ in html(Pages.runs(state)) }
+        router.get("/whatif") { _, _ in html(Pages.whatIfForm(state, WhatIfForm(), problems: [:])) }
+        router.post("/whatif") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            let form = WhatIfForm(urlEncoded: String(buffer: body))
+            let problems = form.problems(for: state.scenario)
+            if !problems.isEmpty { return html(Pages.whatIfForm(state, form, problems: problems), status: .badRequest) }
+            let job = submit(form, state: state)
+            return Response(status: .seeOther, headers: [.location: "/jobs/\(job.id)"])
+        }
+        router.get("/jobs/:id") { _, context -> Response in
+            guard let id = context.parameters.get("id", as: Int.self), let job = state.jobs.job(id) else { return html(Pages.notFound, status: .notFound) }
+            return html(Pages.job(job))
+        }
+        router.get("/jobs/:id/events") { _, context -> Response in
+            guard let id = context.parameters.get("id", as: Int.self), let job = state.jobs.job(id) else { return html(Pages.notFound, status: .notFound) }
+            // Server-sent events: the job's progress every half second until it ends.
+            let body = ResponseBody { writer in
+                var last = ""
+                for _ in 0..<7200 {
+                    let line = "\(job.state.rawValue): \(job.progress)"
+                    if line != last {
+                        try await writer.write(ByteBuffer(string: "data: \(line)\n\n"))
+                        last = line
+                    }
+                    if job.state == .done || job.state == .failed {
+                        try await writer.write(ByteBuffer(string: "event: done\ndata: \(job.state.rawValue)\n\n"))
+                        break
+                    }
+                    try await Task.sleep(nanoseconds: 500_000_000)
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+        }
+        router.get("/download/**") { _, context -> Response in
+            let rest = context.parameters.getCatchAll().joined(separator: "/")
+            guard let (data, type) = Downloads.file(rest, in: state.directory) else { return html(Pages.notFound, status: .notFound) }
+            return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        return router
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Saves the overlay beside the scenario (so the command line can replay it) and plans it in the background.
+    static func submit(_ form: WhatIfForm, state: WebState) -> WhatIfJob {
+        state.jobs.submit(name: form.name) { job in
+            let folder = state.directory.appendingPathComponent("whatif")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("\(form.name).yaml")
+            try AtomicFile.write(form.yaml, to: file)
+            let overlay = try Overlay.load(file, base: state.scenario)
+            let variant = try overlay.applyWithForecast(to: state.scenario)
+            var settings = Planner.Settings(scenario: variant)
+            settings.progress = { model, p in
+                let inc = p.incumbent.map { String(format: "£%.0f", $0) } ?? "–"
+                let bound = p.bound.map { String(format: "£%.0f", $0) } ?? "–"
+                let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
+                job.update(progress: "\(model): incumbent \(inc), bound \(bound), gap \(gap)")
+            }
+            let plan = try Planner(scenario: variant, settings: settings).plan()
+            let kpis = [PlanKPIs(variant: "base", plan: state.plan, scenario: state.scenario), PlanKPIs(variant: form.name, plan: plan, scenario: variant)]
+            return WhatIfReport.render(title: "What-if: \(form.name)", kpis: kpis, unmet: ["base": state.plan.unmet, form.name: plan.unmet])
+        }
+    }
+}
+
+/// Files a planner may download: only the plan's outputs, never anything else.
+enum Downloads {
+    static func file(_ path: String, in directory: URL) -> (Data, String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("\\") && !$0.hasPrefix(".") }) else { return nil }
+        let allowed: Bool
+        switch parts.count {
+        case 1: allowed = parts[0] == "plan.json" || parts[0] == "report.html"
+        case 2: allowed = (parts[0] == "csv" && parts[1].hasSuffix(".csv")) || (parts[0] == "calendars" && parts[1].hasSuffix(".ics"))
+        default: allowed = false
+        }
+        guard allowed else { return nil }
+        let out = directory.appendingPathComponent("out").standardizedFileURL
+        let url = out.appendingPathComponent(parts.joined(separator: "/")).standardizedFileURL
+        guard url.path.hasPrefix(out.path + "/"), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let type = url.pathExtension == "json" ? "application/json" : url.pathExtension == "csv" ? "text/csv; charset=utf-8"
+            : url.pathExtension == "ics" ? "text/calendar; charset=utf-8" : "text/html; charset=utf-8"
+        return (data, type)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import WebApp
+
+/// `hubplan serve DIR`: the local web app.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the plan, forecast, what-ifs and downloads to a browser on this machine.")
+
+    @Argument(help: "The scenario folder.") var directory: String
+    @Option(help: "Port.") var port: Int = 8080
+    @Option(help: "Address to bind (default: only this machine).") var host: String = "127.0.0.1"
+    @Flag(help: "Print nothing but errors.") var quiet = false
+    @Flag(help: "Print the address as JSON once listening.") var json = false
+
+    func run() throws {
+        guard (1...65535).contains(port) else { throw CommandFailure.badInput("--port must be 1 to 65535") }
+        _ = try loadScenario(directory)
+        let state: WebState
+        do { state = try WebState(directory: URL(fileURLWithPath: directory)) } catch {
+            throw CommandFailure.badInput("\(directory): \(error)")
+        }
+        if json { Style.printJSON(["url": "http://\(host):\(port)/"]) } else if !quiet { print("HubPlan at http://\(host):\(port)/ (Ctrl-C to stop)") }
+        let app = WebApp.application(state: state, host: host, port: port)
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do { try await app.runService() } catch { failure.set("\(error)") }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message { throw CommandFailure(message: "server stopped: \(message)", exitCode: 3) }
+    }
+}
+
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    func set(_ s: String) { lock.lock(); value = s; lock.unlock() }
+    var message: String? { lock.lock(); defer { lock.unlock() }; return value }
+}

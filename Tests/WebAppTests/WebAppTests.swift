@@ -1,0 +1,167 @@
+import Foundation
+import HTTPTypes
+import HubModel
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import WebApp
+
+/// A copy of the reference scenario for the app to serve (it writes out/ and whatif/).
+final class ServedScenario: @unchecked Sendable {
+    let url: URL
+    let state: WebState
+
+    init() throws {
+        let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios/generate-2026-27")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: reference, to: url)
+        for hidden in [".hubplan", "out"] { try? FileManager.default.removeItem(at: url.appendingPathComponent(hidden)) }
+        state = try WebState(directory: url)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func app() -> some ApplicationProtocol { Application(router: WebApp.router(state: state)) }
+}
+
+func text(_ r: TestResponse) -> String { String(buffer: r.body) }
+
+@Suite(.serialized) struct WebAppRouteTests {
+    let served: ServedScenario
+
+    init() throws { served = try ServedScenario() }
+
+    @Test func homeListsThePlanAndItsDownloads() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("Teaching School Hub for Halton, Warrington and Wigan"))
+                #expect(text(r).contains("/download/plan.json"))
+                #expect(text(r).contains("/download/calendars/hub.ics"))
+            }
+        }
+    }
+
+    @Test func planPageIsTheReport() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/plan", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("id=\"session-table\""))
+                #expect(!text(r).contains("https://"))
+            }
+        }
+    }
+
+    @Test func forecastPageHasFanCharts() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/forecast", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("<svg"))
+            }
+        }
+    }
+
+    @Test func runsPageAnswersWithoutHistory() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/runs", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("No runs recorded yet"))
+            }
+        }
+    }
+
+    @Test func whatIfFormShowsEveryField() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/whatif", method: .get) { r in
+                #expect(r.status == .ok)
+                for field in ["name", "programme", "scale", "facilitator", "venue", "unmet", "forecast"] {
+                    #expect(text(r).contains("name=\"\(field)\""))
+                }
+            }
+        }
+    }
+
+    @Test func badFormValueGetsAMessageBesideItsField() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/whatif", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "name=test&programme=NPQH&scale=abc")) { r in
+                #expect(r.status == .badRequest)
+                #expect(text(r).contains("id=\"scale-error\""))
+                #expect(text(r).contains("Enter a number"))
+            }
+        }
+    }
+
+    @Test func whatIfRunsInTheBackgroundSavesItsOverlayAndShowsTheComparison() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/whatif", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "name=npq-half&programme=NPQH&scale=50")) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/jobs/1")
+            }
+            served.state.jobs.waitForAll()
+            try await client.execute(uri: "/jobs/1/events", method: .get) { r in
+                #expect(r.headers[.contentType] == "text/event-stream")
+                #expect(text(r).contains("event: done"))
+            }
+            try await client.execute(uri: "/jobs/1", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("Variants side by side"))
+                #expect(text(r).contains("npq-half"))
+            }
+        }
+        let saved = served.url.appendingPathComponent("whatif/npq-half.yaml")
+        #expect(try String(contentsOf: saved, encoding: .utf8).contains("{programme: NPQH, scale: 0.5}"))
+    }
+
+    @Test func failingWhatIfShowsItsErrorAndTheServerGoesOn() async throws {
+        let job = served.state.jobs.submit(name: "boom") { _ in throw CocoaError(.fileNoSuchFile) }
+        served.state.jobs.waitForAll()
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/jobs/\(job.id)", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("This what-if failed"))
+            }
+            try await client.execute(uri: "/", method: .get) { r in #expect(r.status == .ok) }
+        }
+    }
+
+    @Test func downloadsServeThePlanFiles() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/download/plan.json", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.contentType] == "application/json")
+            }
+            try await client.execute(uri: "/download/calendars/hub.ics", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).hasPrefix("BEGIN:VCALENDAR"))
+            }
+        }
+    }
+
+    @Test(arguments: ["/download/../scenario.yaml", "/download/%2e%2e/scenario.yaml", "/download/csv/../../scenario.yaml",
+                      "/download/scenario.yaml", "/download/.hubplan/runs.sqlite", "/download//etc/passwd", "/nowhere"])
+    func nothingOutsideThePlanOutputsIsServed(uri: String) async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { r in
+                #expect(r.status == .notFound || r.status == .badRequest)
+                #expect(!text(r).contains("authorities:"))
+            }
+        }
+    }
+}
+
+@Suite struct WhatIfFormTests {
+    @Test func makesTheOverlayOfOnlyWhatChanged() {
+        var f = WhatIfForm()
+        f.name = "v1"
+        f.closeVenue = "WIG-TC"
+        #expect(f.yaml == "# Made in the HubPlan web app.\nname: v1\nvenues:\n  remove: [WIG-TC]\n")
+    }
+
+    @Test func readsURLEncodedBodies() {
+        let f = WhatIfForm(urlEncoded: "name=a+b&scale=70&programme=NPQH")
+        #expect(f.name == "a b" && f.scalePercent == "70" && f.programme == "NPQH")
+    }
+}

@@ -39,9 +39,7 @@ public enum CSVExport {
         ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    static func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    static func field(_ s: String) -> String { CSVText.field(s) }
 
     static func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 }

@@ -76,7 +76,5 @@ struct ReplanCommand: ParsableCommand {
         }
     }
 
-    func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    func field(_ s: String) -> String { CSVText.field(s) }
 }

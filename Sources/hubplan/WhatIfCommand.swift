@@ -104,9 +104,7 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
-    func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    func csvField(_ s: String) -> String { CSVText.field(s) }
 }
 
 /// Applies an overlay, including demand taken from the forecast for a later year.

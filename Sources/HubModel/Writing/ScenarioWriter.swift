@@ -57,11 +57,7 @@ public enum ScenarioWriter {
         return out
     }
 
-    /// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ s: String) -> String { CSVText.field(s) }
 
     static func coord(_ x: Double) -> String { String(format: "%.5f", x) }
     static func num(_ x: Double) -> String { formatNumber(x) }

@@ -15,7 +15,7 @@ enum Pages {
         nav a{margin-right:1rem}label{display:block;margin-top:.8rem;font-weight:600}input,select{font-size:1rem;padding:.2rem}
         .error{color:#9b2c2c;font-weight:400;margin-left:.5rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccd;padding:.25rem .45rem;text-align:left}
         button{margin-top:1rem;font-size:1rem;padding:.4rem 1rem}</style></head><body>
-        <nav aria-label="Main"><a href="/">Home</a><a href="/plan">Plan</a><a href="/forecast">Forecast</a><a href="/whatif">What-if</a><a href="/runs">Runs</a></nav>
+        <nav aria-label="Main"><a href="/">Home</a><a href="/plan">Plan</a><a href="/forecast">Forecast</a><a href="/whatif">What-if</a><a href="/replan">Re-plan</a><a href="/runs">Runs</a></nav>
         <main><h1>\(HTML.escape(title))</h1>\(body)</main></body></html>
 
         """
@@ -80,6 +80,26 @@ enum Pages {
             </script>
             """)
         }
+    }
+
+    static func replanForm(_ s: WebState, who: String, from: String, problems: [String: String]) -> String {
+        func err(_ k: String) -> String { problems[k].map { "<span class=\"error\" id=\"\(k)-error\">\(HTML.escape($0))</span>" } ?? "" }
+        let people = s.scenario.facilitators.map { ($0.id, "facilitator \($0.id) — \($0.name)") }
+            + s.scenario.advisers.map { ($0.id, "adviser \($0.id) — \($0.name)") } + s.scenario.venues.map { ($0.id, "venue \($0.id) — \($0.name)") }
+        var b = "<p>Mark a person or a venue unavailable from a date: everything before it stays as planned, the rest moves as little as it can.</p>"
+        b += "<form method=\"post\" action=\"/replan\"><label for=\"who\">Who or what \(err("who"))</label><select id=\"who\" name=\"who\"><option value=\"\">(choose)</option>"
+        b += people.map { "<option value=\"\(HTML.escape($0.0))\"\($0.0 == who ? " selected" : "")>\(HTML.escape($0.1))</option>" }.joined() + "</select>"
+        b += "<label for=\"from\">Unavailable from (YYYY-MM-DD) \(err("from"))</label><input id=\"from\" name=\"from\" value=\"\(HTML.escape(from))\">"
+        b += "<button type=\"submit\">Re-plan</button></form>"
+        return layout("Re-plan", b)
+    }
+
+    static func replanResult(_ title: String, before: Plan, after: Plan, changes: [PlanChange], violations: Int) -> String {
+        var b = "<p>Cost £\(String(format: "%.0f", before.objective)) → £\(String(format: "%.0f", after.objective)); unmet items \(before.unmet.count) → \(after.unmet.count); plan check \(violations == 0 ? "passed" : "\(violations) violation(s)").</p>"
+        b += changes.isEmpty ? "<p>Nothing had to change.</p>"
+            : HTML.table(caption: "\(changes.count) change(s)", header: ["kind", "what", "before", "after"],
+                         rows: changes.map { [$0.kind, $0.what, $0.before, $0.after] }, id: "changes")
+        return layout("Re-plan: \(title)", b)
     }
 
     static let notFound = layout("Not found", "<p>There is nothing here. <a href=\"/\">Back to the plan</a>.</p>")

@@ -56,6 +56,23 @@ public enum WebApp {
             let job = submit(form, state: state)
             return Response(status: .seeOther, headers: [.location: "/jobs/\(job.id)"])
         }
+        router.get("/replan") { _, _ in html(Pages.replanForm(state, who: "", from: "", problems: [:])) }
+        router.post("/replan") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            var c = URLComponents()
+            c.percentEncodedQuery = String(buffer: body).replacingOccurrences(of: "+", with: "%20")
+            let fields = Dictionary((c.queryItems ?? []).map { ($0.name, ($0.value ?? "").trimmingCharacters(in: .whitespaces)) }, uniquingKeysWith: { a, _ in a })
+            let who = fields["who"] ?? "", from = fields["from"] ?? ""
+            var problems: [String: String] = [:]
+            let known = Set(state.scenario.facilitators.map(\.id) + state.scenario.venues.map(\.id) + state.scenario.advisers.map(\.id))
+            if !known.contains(who) { problems["who"] = "Choose a facilitator, adviser or venue from the list." }
+            let yearEnd = Day(year: state.scenario.year + 1, month: 7, day: 31)!
+            let day = Day(iso: from)
+            if day == nil || day! > yearEnd { problems["from"] = "Enter a date in the plan year, e.g. \(state.scenario.year + 1)-01-04." }
+            if !problems.isEmpty { return html(Pages.replanForm(state, who: who, from: from, problems: problems), status: .badRequest) }
+            let job = replan(who: who, from: day!, until: yearEnd, state: state)
+            return Response(status: .seeOther, headers: [.location: "/jobs/\(job.id)"])
+        }
         router.get("/jobs/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int.self), let job = state.jobs.job(id) else { return html(Pages.notFound, status: .notFound) }
             return html(Pages.job(job))
@@ -112,6 +129,23 @@ public enum WebApp {
             let plan = try Planner(scenario: variant, settings: settings).plan()
             let kpis = [PlanKPIs(variant: "base", plan: state.plan, scenario: state.scenario), PlanKPIs(variant: form.name, plan: plan, scenario: variant)]
             return WhatIfReport.render(title: "What-if: \(form.name)", kpis: kpis, unmet: ["base": state.plan.unmet, form.name: plan.unmet])
+        }
+    }
+}
+
+extension WebApp {
+    /// Re-plans with someone (or a venue) unavailable from a date, keeping everything before it.
+    static func replan(who: String, from: Day, until: Day, state: WebState) -> WhatIfJob {
+        state.jobs.submit(name: "\(who) unavailable from \(from)") { job in
+            var changed = state.scenario
+            changed.unavailability.append(Unavailability(who: who, from: from, to: until, reason: "marked in the web app"))
+            var settings = Planner.Settings(scenario: changed)
+            settings.baseline = Baseline(plan: state.plan, freezeBefore: from)
+            settings.progress = { model, _ in job.update(progress: "re-planning: \(model)") }
+            let plan = try Planner(scenario: changed, settings: settings).plan()
+            let changes = PlanChange.between(state.plan, plan)
+            let violations = PlanChecker(scenario: changed).check(plan)
+            return Pages.replanResult(job.name, before: state.plan, after: plan, changes: changes, violations: violations.count)
         }
     }
 }

@@ -127,6 +127,32 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
         }
     }
 
+    @Test func replanFromTheBrowserListsTheSmallestChange() async throws {
+        try await served.app().test(.router) { client in
+            try await client.execute(uri: "/replan", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("name=\"who\"") && text(r).contains("name=\"from\""))
+            }
+            try await client.execute(uri: "/replan", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "who=F15&from=next+week")) { r in
+                #expect(r.status == .badRequest)
+                #expect(text(r).contains("id=\"from-error\""))
+            }
+            var location = ""
+            try await client.execute(uri: "/replan", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "who=F15&from=2027-01-04")) { r in
+                #expect(r.status == .seeOther)
+                location = r.headers[.location] ?? ""
+            }
+            served.state.jobs.waitForAll()
+            try await client.execute(uri: location, method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(text(r).contains("plan check passed"))
+                #expect(text(r).contains("id=\"changes\""))
+            }
+        }
+    }
+
     @Test func downloadsServeThePlanFiles() async throws {
         try await served.app().test(.router) { client in
             try await client.execute(uri: "/download/plan.json", method: .get) { r in

@@ -14,7 +14,7 @@ enum Pages {
         <style>body{font-family:system-ui,Arial,sans-serif;margin:2rem auto;max-width:1000px;padding:0 1rem}
         nav a{margin-right:1rem}label{display:block;margin-top:.8rem;font-weight:600}input,select{font-size:1rem;padding:.2rem}
         .error{color:#9b2c2c;font-weight:400;margin-left:.5rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccd;padding:.25rem .45rem;text-align:left}
-        button{margin-top:1rem;font-size:1rem;padding:.4rem 1rem}</style></head><body>
+        button{display:block;margin-top:1rem;font-size:1rem;padding:.4rem 1rem}</style></head><body>
         <nav aria-label="Main"><a href="/">Home</a><a href="/plan">Plan</a><a href="/forecast">Forecast</a><a href="/whatif">What-if</a><a href="/replan">Re-plan</a><a href="/runs">Runs</a></nav>
         <main><h1>\(HTML.escape(title))</h1>\(body)</main></body></html>
 

@@ -14,21 +14,19 @@ public final class WebState: @unchecked Sendable {
     let forecasts: [ProgrammeForecast]
     public let jobs: JobQueue
 
-    /// Loads the scenario and plans it (or reads DIR/out/plan.json when it is there and matches).
+    /// Loads the scenario, plans it and writes the plan's files to DIR/out (the downloads).
+    ///
+    /// It always plans afresh (about a second for a hub): a plan file left from an
+    /// earlier version of the scenario could pass the checker and still be stale.
     public init(directory: URL, jobs: JobQueue = JobQueue()) throws {
         self.directory = directory
         let (s, _) = try ScenarioLoader.load(directory)
         scenario = s
-        let saved = directory.appendingPathComponent("out/plan.json")
-        if let p = try? PlanFile.read(saved), p.scenario == s.name, PlanChecker(scenario: s).check(p).isEmpty {
-            plan = p
-        } else {
-            plan = try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan()
-            let out = directory.appendingPathComponent("out")
-            try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-            try? PlanFile.write(plan, to: saved)
-            _ = try? ReportWriter.write(plan: plan, scenario: s, forecasts: [], to: out)
-        }
+        plan = try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan()
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try PlanFile.write(plan, to: out.appendingPathComponent("plan.json"))
+        _ = try ReportWriter.write(plan: plan, scenario: s, forecasts: [], to: out)
         forecasts = HubForecast(scenario: s).forecast(method: .ets, until: max(s.year, 2027))
         self.jobs = jobs
     }

@@ -62,7 +62,7 @@ struct ForecastCommand: ParsableCommand {
             throw CommandFailure.badInput("\(path): \(e.diagnostics.filter { $0.severity == .error }.count) error(s); nothing was forecast")
         }
         // Series are independent: forecast them on every core.
-        let results = ResultSlots(count: all.count)
+        let results = Slots<ForecastResult>(count: all.count)
         DispatchQueue.concurrentPerform(iterations: all.count) { i in results.set(i, m.forecast(all[i].values, horizon: h)) }
         let text = SeriesFile.output(zip(all, results.values).map { ($0.id, $1!) })
         do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw CommandFailure.badInput("\(error)") }
@@ -178,13 +178,4 @@ extension ForecastCommand {
         return "rolling-origin backtest on the history (\(all.count) series, one step ahead, from 3 years of training)\n"
             + TextTable.render(lines) + "\n"
     }
-}
-
-/// Results filled in from several threads.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [ForecastResult?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: ForecastResult) { lock.lock(); storage[i] = r; lock.unlock() }
-    var values: [ForecastResult?] { lock.lock(); defer { lock.unlock() }; return storage }
 }

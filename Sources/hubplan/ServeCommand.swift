@@ -24,19 +24,12 @@ struct ServeCommand: ParsableCommand {
         if json { Style.printJSON(["url": "http://\(host):\(port)/"]) } else if !quiet { print("HubPlan at http://\(host):\(port)/ (Ctrl-C to stop)") }
         let app = WebApp.application(state: state, host: host, port: port)
         let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
+        let failure = Slots<String>(count: 1)
         Task {
-            do { try await app.runService() } catch { failure.set("\(error)") }
+            do { try await app.runService() } catch { failure.set(0, "\(error)") }
             done.signal()
         }
         done.wait()
-        if let message = failure.message { throw CommandFailure(message: "server stopped: \(message)", exitCode: 3) }
+        if let message = failure[0] { throw CommandFailure(message: "server stopped: \(message)", exitCode: 3) }
     }
-}
-
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: String?
-    func set(_ s: String) { lock.lock(); value = s; lock.unlock() }
-    var message: String? { lock.lock(); defer { lock.unlock() }; return value }
 }

@@ -40,7 +40,7 @@ struct WhatIfCommand: ParsableCommand {
         }
         if Set(scenarios.map(\.0)).count != scenarios.count { throw CommandFailure.badInput("two variants have the same name; give each overlay a distinct name") }
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/whatif"))
-        let results = PlanSlots(count: scenarios.count)
+        let results = Slots<Result<Plan, CommandFailure>>(count: scenarios.count)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         for (i, (name, scenario)) in scenarios.enumerated() {
@@ -58,7 +58,7 @@ struct WhatIfCommand: ParsableCommand {
         queue.waitUntilAllOperationsAreFinished()
         var kpis: [PlanKPIs] = [], unmet: [String: [UnmetItem]] = [:], violations = 0
         for (i, (name, scenario)) in scenarios.enumerated() {
-            let plan = try results.get(i)
+            let plan = try results[i]!.get()
             let broken = PlanChecker(scenario: scenario).check(plan)
             violations += broken.count
             for v in broken { printError("\(name): plan check: \(v)") }
@@ -110,14 +110,3 @@ struct WhatIfCommand: ParsableCommand {
 /// Applies an overlay, including demand taken from the forecast for a later year.
 func applyOverlay(_ overlay: Overlay, to base: Scenario) throws -> Scenario { try overlay.applyWithForecast(to: base) }
 
-/// Plans filled in from several threads.
-final class PlanSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Result<Plan, CommandFailure>?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<Plan, CommandFailure>) { lock.lock(); storage[i] = r; lock.unlock() }
-    func get(_ i: Int) throws -> Plan {
-        lock.lock(); defer { lock.unlock() }
-        return try storage[i]!.get()
-    }
-}

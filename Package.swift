@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hubplan", targets: ["hubplan"]),
+        .executable(name: "hubplan-fuzz", targets: ["hubplan-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // glpk.h and libglpk, from Debian's libglpk-dev (no pkg-config file).
@@ -39,6 +41,10 @@ let package = Package(
             "HubModel", "Planner", "Reports", "Forecast", "RunHistory",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        // Every parser of outside files behind one entry point, for libFuzzer and the regression tests.
+        .target(name: "FuzzTargets", dependencies: ["HubModel", "Forecast", "Solver"]),
+        // libFuzzer's driver when built by scripts/fuzz.sh; otherwise a replayer of inputs.
+        .executableTarget(name: "hubplan-fuzz", dependencies: ["FuzzTargets", "HubModel"]),
         .executableTarget(name: "hubplan", dependencies: [
             "Solver", "HubModel", "Forecast", "Planner", "Reports", "RunHistory", "WebApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -53,5 +59,11 @@ let package = Package(
             "WebApp", "HubModel", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
+        // Every input the fuzzer kept (fuzz/corpus) and every crash it found (fuzz/crashes), replayed.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "HubModel"]),
+        // Round trips and invariants over generated scenarios (swift-property-based).
+        .testTarget(name: "PropertyTests", dependencies: [
+            "HubModel", "Planner", "FuzzTargets", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ]
 )

@@ -28,7 +28,14 @@ public struct ScenarioGenerator {
     public static let hubsInEngland = 87
 
     /// The scenarios to write, each with its folder name (`.` for a single scenario).
+    /// Coordinates are rounded to five decimals (about a metre), as the files hold
+    /// them, and rows are in the loader's order, so a generated scenario equals the
+    /// one loaded from its files.
     public func scenarios() -> [(folder: String, scenario: Scenario)] {
+        unrounded().map { ($0.folder, $0.scenario.withCoordinatesRounded().inCanonicalOrder()) }
+    }
+
+    private func unrounded() -> [(folder: String, scenario: Scenario)] {
         switch size {
         case .s:
             var site = ReferenceGeography.warrington
@@ -387,5 +394,19 @@ public struct ScenarioGenerator {
             }
         }
         return out
+    }
+}
+
+private extension Scenario {
+    func withCoordinatesRounded() -> Scenario {
+        func r(_ p: GeoPoint) -> GeoPoint {
+            GeoPoint(latitude: (p.latitude * 1e5).rounded() / 1e5, longitude: (p.longitude * 1e5).rounded() / 1e5)
+        }
+        var s = self
+        for i in s.schools.indices { s.schools[i].location = r(s.schools[i].location) }
+        for i in s.facilitators.indices { s.facilitators[i].home = r(s.facilitators[i].home) }
+        for i in s.advisers.indices { s.advisers[i].home = r(s.advisers[i].home) }
+        for i in s.venues.indices { s.venues[i].location = r(s.venues[i].location) }
+        return s
     }
 }

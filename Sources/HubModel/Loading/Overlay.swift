@@ -67,7 +67,7 @@ public struct Overlay: Sendable {
         var s = base
         for edit in edits { edit(&s) }
         s.name = "\(base.name) — \(name)"
-        return s
+        return s.inCanonicalOrder()
     }
 
     // MARK: Reading

@@ -64,6 +64,7 @@ private struct Reader {
                         programmes: head.programmes, enrolment: enrolment, facilitators: facilitators, advisers: advisers,
                         focusSchools: focus, venues: venues, forums: head.forums, calendar: calendar,
                         unavailability: unavailability, history: history, weights: head.weights, solver: head.solver)
+            .inCanonicalOrder()
     }
 
     // MARK: scenario.yaml

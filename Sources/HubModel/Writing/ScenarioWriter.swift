@@ -59,7 +59,12 @@ public enum ScenarioWriter {
 
     static func field(_ s: String) -> String { CSVText.field(s) }
 
-    static func coord(_ x: Double) -> String { String(format: "%.5f", x) }
+    /// Five decimals (about a metre) when that is exact, as spreadsheets show them;
+    /// otherwise every digit, so a loaded scenario writes back to the same numbers.
+    static func coord(_ x: Double) -> String {
+        let short = String(format: "%.5f", x)
+        return Double(short) == x ? short : String(x)
+    }
     static func num(_ x: Double) -> String { formatNumber(x) }
 
     // MARK: YAML

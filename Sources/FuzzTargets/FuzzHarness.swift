@@ -1,0 +1,133 @@
+import Forecast
+import Foundation
+import HubModel
+import Solver
+
+/// The parsers HubPlan exposes to files from outside, one fuzzing target each.
+///
+/// The fuzzing executable (`hubplan-fuzz`, built with `-sanitize=fuzzer` by
+/// `scripts/fuzz.sh`) and the regression tests both feed bytes through
+/// ``FuzzHarness/run(_:)``, so a crash the fuzzer finds is replayed by the tests
+/// exactly as the fuzzer saw it.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// One table of a scenario folder (the first byte picks which), the rest a valid scenario.
+    case scenarioCSV = "scenario-csv"
+    /// `scenario.yaml` of a scenario folder.
+    case scenarioYAML = "scenario-yaml"
+    /// A what-if overlay applied to a valid scenario (forecast demand included).
+    case overlay
+    /// The forecaster's series CSV, then the cheap forecasting methods on what it read.
+    case series
+    /// MPS (the first byte picks free or fixed), then a short solve of a small model and a write back.
+    case mps
+    /// CPLEX LP, then a short solve of a small model and a write back.
+    case lp
+}
+
+/// Feeds bytes to one parser, in a private working folder.
+///
+/// Errors the parsers throw are the expected outcome for most inputs and are
+/// swallowed; a trap (overflow, bad index, GLPK abort escaping the guard) is
+/// the failure the fuzzer looks for.
+public final class FuzzHarness {
+    public let target: FuzzTarget
+    private let folder: URL
+    private let scenarioFolder: URL
+    private var originals: [String: Data] = [:]
+    private var base: Scenario?
+
+    /// The table files of a scenario, in the order the first byte of a `scenario-csv` input picks them.
+    public static let tables = [
+        "schools.csv", "enrolment.csv", "facilitators.csv", "advisers.csv", "focus_schools.csv", "venues.csv",
+        "rooms.csv", "calendar.csv", "closures.csv", "unavailability.csv", "history.csv",
+    ]
+
+    /// Sets up the working folder; the scenario targets get a small generated scenario to vary.
+    public init(_ target: FuzzTarget) throws {
+        self.target = target
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hubplan-fuzz-\(ProcessInfo.processInfo.processIdentifier)-\(target.rawValue)-\(UUID().uuidString.prefix(8))")
+        scenarioFolder = folder.appendingPathComponent("scenario")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        switch target {
+        case .scenarioCSV, .scenarioYAML, .overlay:
+            // Overlays: the reference scenario (M, seed 2026), so the shipped what-ifs
+            // are valid seeds. Tables: S cut down to 20 schools, which still has every
+            // kind of row and loads three times as often per second.
+            if target == .overlay {
+                try ScenarioGenerator(size: .m, seed: 2026).write(to: scenarioFolder)
+            } else {
+                try ScenarioWriter.write(Self.smallScenario(), to: scenarioFolder)
+            }
+            for name in Self.tables + [ "scenario.yaml" ] {
+                originals[name] = try Data(contentsOf: scenarioFolder.appendingPathComponent(name))
+            }
+            if target == .overlay { base = try ScenarioLoader.load(scenarioFolder).scenario }
+        case .series, .mps, .lp:
+            break
+        }
+    }
+
+    /// The S scenario with its first `schools` schools and what refers to them:
+    /// small enough to load or plan in a blink, with every kind of row.
+    public static func smallScenario(seed: UInt64 = 7, schools: Int = 20) -> Scenario {
+        var s = ScenarioGenerator(size: .s, seed: seed).scenarios()[0].scenario
+        s.schools = Array(s.schools.prefix(schools))
+        let kept = Set(s.schools.map(\.id))
+        s.enrolment.removeAll { !kept.contains($0.school) }
+        s.focusSchools.removeAll { !kept.contains($0.school) }
+        for i in s.facilitators.indices where !kept.contains(s.facilitators[i].employerSchool ?? "") {
+            s.facilitators[i].employerSchool = nil
+        }
+        return s
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Runs one input through the target's parser (and what follows it in a real run).
+    public func run(_ data: Data) {
+        switch target {
+        case .scenarioCSV:
+            guard let first = data.first else { return }
+            replaceAndLoad(Self.tables[Int(first) % Self.tables.count], with: data.dropFirst())
+        case .scenarioYAML:
+            replaceAndLoad("scenario.yaml", with: data)
+        case .overlay:
+            let url = folder.appendingPathComponent("overlay.yaml")
+            guard write(data, to: url), let base else { return }
+            if let overlay = try? Overlay.load(url, base: base) { _ = try? overlay.applyWithForecast(to: base) }
+        case .series:
+            let url = folder.appendingPathComponent("series.csv")
+            guard write(data, to: url), let all = try? SeriesFile.read(url) else { return }
+            for s in all.prefix(8) where s.values.count <= 60 {
+                for method in [ForecastMethod.naive, .ses, .theta] { _ = method.forecast(s.values, horizon: 3) }
+            }
+        case .mps:
+            guard let first = data.first else { return }
+            readSolveWrite(data.dropFirst(), format: first % 2 == 0 ? .freeMPS : .fixedMPS, name: "model.mps")
+        case .lp:
+            readSolveWrite(data, format: .cplexLP, name: "model.lp")
+        }
+    }
+
+    private func replaceAndLoad(_ file: String, with data: Data) {
+        let url = scenarioFolder.appendingPathComponent(file)
+        defer { _ = write(originals[file] ?? Data(), to: url) }
+        guard write(data, to: url) else { return }
+        _ = ScenarioLoader.check(scenarioFolder)
+    }
+
+    private func readSolveWrite(_ data: Data, format: ModelFileFormat, name: String) {
+        let url = folder.appendingPathComponent(name)
+        guard write(data, to: url), let model = try? Model.read(from: url.path, format: format) else { return }
+        // Small models only: the fuzzer wants many executions per second, not long solves.
+        if model.variables.count <= 40 && model.constraints.count <= 40 {
+            _ = try? GLPKSolver.solve(model, options: SolveOptions(timeLimit: 0.2))
+        }
+        _ = try? model.write(to: folder.appendingPathComponent("back.lp").path, format: .cplexLP)
+    }
+
+    private func write(_ data: Data, to url: URL) -> Bool {
+        (try? data.write(to: url)) != nil
+    }
+}

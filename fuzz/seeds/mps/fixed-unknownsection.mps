@@ -1,0 +1,9 @@
+NAME          UNKNOWN
+ROWS
+ N  COST
+ L  LIM1
+COLUMNS
+    X1        COST                 1   LIM1                 1
+WIBBLE
+    RHS       LIM1                 4
+ENDATA

@@ -122,6 +122,7 @@ static double hp_now(void) {
 typedef struct {
     const hp_params *p;
     hp_result *r;
+    int start_offered;
 } hp_cb_info;
 
 // Branch-and-cut callback: records the best bound, reports progress and
@@ -129,6 +130,12 @@ typedef struct {
 static void hp_callback(glp_tree *T, void *info) {
     hp_cb_info *ci = info;
     int reason = glp_ios_reason(T);
+    if (reason == GLP_IHEUR && ci->p->start && !ci->start_offered) {
+        // glp_ios_heur_sol returns 0 when it takes the point as the new incumbent.
+        ci->start_offered = 1;
+        ci->r->start_accepted = glp_ios_heur_sol(T, ci->p->start) == 0;
+        return;
+    }
     if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
     int best = glp_ios_best_node(T);
     if (best != 0) {
@@ -187,13 +194,14 @@ int hp_solve(glp_prob *P, const hp_params *p, hp_result *r, hp_message *msg) {
     }
 
     if (p->is_mip && r->lp_ret == 0 && r->lp_status == GLP_OPT) {
-        hp_cb_info ci = { p, r };
+        hp_cb_info ci = { p, r, 0 };
         glp_iocp io;
         glp_init_iocp(&io);
         io.msg_lev = p->msg_lev;
         io.tm_lim = hp_remaining_ms(p, start);
         io.mip_gap = p->mip_gap;
-        io.presolve = p->presolve ? GLP_ON : GLP_OFF;
+        // A start is in the original columns, which the MIP presolver would replace.
+        io.presolve = p->presolve && !p->start ? GLP_ON : GLP_OFF;
         io.fp_heur = p->fp_heur ? GLP_ON : GLP_OFF;
         io.ps_heur = p->ps_heur ? GLP_ON : GLP_OFF;
         io.gmi_cuts = p->gmi_cuts ? GLP_ON : GLP_OFF;

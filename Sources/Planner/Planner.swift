@@ -52,9 +52,9 @@ public struct Planner {
 
     public func plan() throws -> Plan {
         let start = Date()
-        func left() -> Double { max(1, settings.timeLimit - Date().timeIntervalSince(start)) }
         let ctx = PlanningContext(scenario)
-        let small = SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6)
+        let budget = TimeBudget(seconds: settings.timeLimit, cohorts: ctx.scenario.enrolment.count, started: start)
+        let small = SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6)
 
         var exportErrors: [String] = []
         let exporter: ((Model) -> Void)? = settings.exportDirectory.map { dir in
@@ -71,7 +71,7 @@ public struct Planner {
         let a = try CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks).run()
         // Cuts matter here: on the L instance GLPK stalls at a 0.7% gap after 100 s
         // without them and reaches 0.2% in 6 s with them (benchmarks/README.md).
-        let teamOptions = SolveOptions(timeLimit: left() * 0.7, relativeGap: settings.gap / 2,
+        let teamOptions = SolveOptions(timeLimit: budget.forTeams(), relativeGap: settings.gap / 2,
                                        cuts: [.gomory, .mir, .cover, .clique])
         let previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
         var b: FacilitatorStage.Outcome
@@ -80,11 +80,11 @@ public struct Planner {
         } catch PlannerError.stageFailed(_) where settings.stop?.isStopped == true {
             // Stopped before any solution: take the first one GLPK finds instead.
             var quick = teamOptions
-            quick.timeLimit = 10
+            quick.timeLimit = 1
             quick.relativeGap = 0.5
             b = try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams).run(a.cohorts)
         }
-        let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: min(left(), 30), relativeGap: 1e-6),
+        let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6),
                                         exporter: exporter, hooks: hooks,
                                         previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
                                                                     uniquingKeysWith: { x, _ in x })).run()
@@ -133,4 +133,32 @@ public struct Planner {
         plan.seconds = (Date().timeIntervalSince(start) * 1000).rounded() / 1000
         return plan
     }
+}
+
+/// How the plan's time limit is shared between the GLPK solves.
+///
+/// The team model is the only one that runs long; the others finish in
+/// milliseconds to a few tenths of a second, and are capped only so that a
+/// pathological one cannot overrun. Some time is kept back for what follows the
+/// solves (bounds, dates, pricing, then the reports the caller writes):
+/// measured on the ladder at 0.5–4 s, growing with the number of cohorts, so the
+/// reserve grows with the enrolment rows that make them.
+struct TimeBudget {
+    let seconds: Double
+    let started: Date
+    let reserve: Double
+
+    init(seconds: Double, cohorts enrolmentRows: Int, started: Date) {
+        self.seconds = seconds
+        self.started = started
+        reserve = min(0.3 * seconds, 0.3 + Double(enrolmentRows) / 2500)
+    }
+
+    var remaining: Double { seconds - Date().timeIntervalSince(started) }
+
+    /// A cohort, adviser or bound model: at most 30 s, and never past the reserve.
+    func forSmallModels() -> Double { min(30, max(0.2, remaining - reserve)) }
+
+    /// The team model: what is left after the reserve (its start makes any limit safe).
+    func forTeams() -> Double { max(0.2, remaining - reserve) }
 }

@@ -3,28 +3,29 @@ import Foundation
 import HubModel
 import Planner
 
-/// Writes everything people read into an output folder: report.html, csv/ and
-/// calendars/. Each file is written to a temporary name and renamed.
+/// Writes every output of a plan into a folder: plan.json, report.html, csv/ and
+/// calendars/, all or nothing (``AtomicFile/Batch``): when any file cannot be
+/// written (a full disk, a read-only folder) none is replaced and the previous
+/// plan stays whole.
 public enum ReportWriter {
+    @discardableResult
     public static func write(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast], to directory: URL) throws -> [URL] {
         let fm = FileManager.default
         let csvDir = directory.appendingPathComponent("csv"), icsDir = directory.appendingPathComponent("calendars")
         try fm.createDirectory(at: csvDir, withIntermediateDirectories: true)
         try fm.createDirectory(at: icsDir, withIntermediateDirectories: true)
-        var written: [URL] = []
-        let html = directory.appendingPathComponent("report.html")
-        try AtomicFile.write(HTMLReport.render(plan: plan, scenario: scenario, forecasts: forecasts), to: html)
-        written.append(html)
+        var files: [(URL, Data)] = [(directory.appendingPathComponent("plan.json"), try PlanFile.encode(plan))]
+        files.append((directory.appendingPathComponent("report.html"),
+                      Data(HTMLReport.render(plan: plan, scenario: scenario, forecasts: forecasts).utf8)))
         for (name, text) in CSVExport.files(plan: plan, scenario: scenario, forecasts: forecasts) {
-            let url = csvDir.appendingPathComponent(name)
-            try AtomicFile.write(text, to: url)
-            written.append(url)
+            files.append((csvDir.appendingPathComponent(name), Data(text.utf8)))
         }
         for (name, text) in ICalendar.files(plan: plan, scenario: scenario) {
-            let url = icsDir.appendingPathComponent(name)
-            try AtomicFile.write(text, to: url)
-            written.append(url)
+            files.append((icsDir.appendingPathComponent(name), Data(text.utf8)))
         }
-        return written
+        let batch = AtomicFile.Batch()
+        for (url, data) in files { try batch.add(data, to: url) }
+        try batch.commit()
+        return files.map(\.0)
     }
 }

@@ -30,10 +30,14 @@ public struct SolveOptions: Sendable, Equatable {
     /// Cut families to generate.
     public var cuts: Set<CutKind>
     public var messageLevel: MessageLevel
+    /// A feasible point (a value per variable, by index) that GLPK takes as its first
+    /// incumbent, so that a time limit always ends with a solution. Giving one turns
+    /// GLPK's MIP presolver off: it would replace the columns the point is in.
+    public var start: [Double]?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
                 feasibilityPump: Bool = false, proximitySearch: Bool = false,
-                cuts: Set<CutKind> = [], messageLevel: MessageLevel = .off) {
+                cuts: Set<CutKind> = [], messageLevel: MessageLevel = .off, start: [Double]? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -41,6 +45,7 @@ public struct SolveOptions: Sendable, Equatable {
         self.proximitySearch = proximitySearch
         self.cuts = cuts
         self.messageLevel = messageLevel
+        self.start = start
     }
 
     /// Problems with the options themselves (negative limits, NaN).

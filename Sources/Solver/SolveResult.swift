@@ -47,6 +47,8 @@ public struct SolveResult: Sendable {
     public var seconds: Double
     /// Whether the model had integer variables (branch-and-cut ran).
     public var isMIP: Bool
+    /// Whether GLPK took ``SolveOptions/start`` as an incumbent (false without one).
+    public var startAccepted = false
 
     /// Relative gap |objective − bound| / max(|objective|, 1e-10), GLPK's definition; nil without both.
     public var gap: Double? {

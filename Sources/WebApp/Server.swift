@@ -25,8 +25,7 @@ public final class WebState: @unchecked Sendable {
         plan = try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan()
         let out = directory.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try PlanFile.write(plan, to: out.appendingPathComponent("plan.json"))
-        _ = try ReportWriter.write(plan: plan, scenario: s, forecasts: [], to: out)
+        try ReportWriter.write(plan: plan, scenario: s, forecasts: [], to: out)
         forecasts = HubForecast(scenario: s).forecast(method: .ets, until: max(s.year, 2027))
         self.jobs = jobs
     }

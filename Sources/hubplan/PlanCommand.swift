@@ -30,6 +30,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Seconds for the whole plan (default: the scenario's).") var timeLimit: Double?
     @Option(help: "Relative gap that counts as optimal (default: the scenario's).") var gap: Double?
     @Option(help: "Also write every model solved as free MPS into this folder (NAME.mps).") var exportMps: String?
+    @Option(help: "Megabytes this run may use (default: what the machine has available).") var memoryLimit: Double?
     @Flag(help: "Print plan.json's summary as JSON.") var json = false
     @Flag(help: "Print nothing but errors.") var quiet = false
 
@@ -44,6 +45,7 @@ struct PlanCommand: ParsableCommand {
             guard g >= 0, g < 1 else { throw CommandFailure.badInput("--gap must be a fraction between 0 and 1") }
             settings.gap = g
         }
+        try checkMemory(scenario)
         if let dir = exportMps {
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             settings.exportDirectory = URL(fileURLWithPath: dir)
@@ -52,19 +54,20 @@ struct PlanCommand: ParsableCommand {
         let interrupts = Interrupts()
         settings.stop = interrupts.token
         let plan: Plan
+        let started = Date()
         do {
             plan = try Planner(scenario: scenario, settings: settings).plan()
         } catch {
             throw CommandFailure(message: "\(directory): \(error)", exitCode: 3)
         }
+        defer { warnIfOverTime(since: started, limit: settings.timeLimit) }
         let violations = PlanChecker(scenario: scenario).check(plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out"))
         do {
             try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-            try PlanFile.write(plan, to: outDir.appendingPathComponent("plan.json"))
             // Fan charts to 2027-28 from the history, with ETS chosen by AICc.
             let forecasts = HubForecast(scenario: scenario).forecast(method: .ets, until: max(scenario.year, 2027))
-            _ = try ReportWriter.write(plan: plan, scenario: scenario, forecasts: forecasts, to: outDir)
+            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: forecasts, to: outDir)
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
         }
@@ -85,6 +88,31 @@ struct PlanCommand: ParsableCommand {
         }
         if let code = interrupts.exitCode {
             throw CommandFailure(message: "interrupted: wrote the best plan found so far (status interrupted)", exitCode: code)
+        }
+    }
+}
+
+extension PlanCommand {
+    /// Refuses, before any work, a scenario the machine has too little memory for.
+    func checkMemory(_ scenario: Scenario) throws {
+        if let m = memoryLimit, !(m > 0) || !m.isFinite { throw CommandFailure.badInput("--memory-limit must be a positive number of megabytes") }
+        guard let available = memoryLimit ?? MachineMemory.availableMegabytes() else { return }
+        let need = MemoryEstimate(scenario)
+        if need.megabytes > available {
+            throw CommandFailure.badInput(String(format: "%@: scenario too large for this machine: planning it needs about %.0f MB "
+                + "(%d enrolment rows × %d facilitators), and %.0f MB is available%@; plan it on a larger machine or split the hub",
+                directory, need.megabytes, need.enrolmentRows, need.facilitators, available,
+                memoryLimit == nil ? "" : " (--memory-limit)"))
+        }
+    }
+
+    /// The limit covers the solves; loading, building and writing are outside GLPK's
+    /// control and, on a large scenario, can take longer than a very short limit.
+    func warnIfOverTime(since started: Date, limit: Double) {
+        let took = Date().timeIntervalSince(started)
+        if took > limit + 1 && !quiet {
+            printError(String(format: "warning: planning took %.1f s against a %.1f s time limit: building the models and writing "
+                + "the outputs alone take about that long for this scenario", took, limit))
         }
     }
 }

@@ -47,8 +47,7 @@ struct ReplanCommand: ParsableCommand {
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
         do {
             try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-            try PlanFile.write(plan, to: outDir.appendingPathComponent("plan.json"))
-            _ = try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir)
+            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir)
             var csv = "kind,what,before,after\n"
             for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
             try AtomicFile.write(csv, to: outDir.appendingPathComponent("changes.csv"))

@@ -65,8 +65,7 @@ struct WhatIfCommand: ParsableCommand {
             let dir = outDir.appendingPathComponent(name)
             do {
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                try PlanFile.write(plan, to: dir.appendingPathComponent("plan.json"))
-                _ = try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: dir)
+                try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: dir)
             } catch {
                 throw CommandFailure.badInput("\(dir.path): cannot write: \(error)")
             }

@@ -81,3 +81,35 @@ final class ResultBox: @unchecked Sendable {
         #expect(try #require(r.gap) <= 0.05 + 1e-9)
     }
 }
+
+@Suite struct StartTests {
+    /// A knapsack with a start that is feasible but poor: GLPK takes it as its first
+    /// incumbent, then improves on it to the optimum.
+    @Test func aFeasibleStartIsTakenAndImprovedOn() throws {
+        var m = Model(name: "knapsack")
+        let weights = [12.0, 7, 11, 8, 9, 6, 14, 5]
+        let values = [24.0, 13, 23, 15, 16, 11, 29, 8]
+        let x = weights.indices.map { m.addBinary("x\($0)") }
+        var load = LinearExpression(), worth = LinearExpression()
+        for i in weights.indices { load.add(weights[i], x[i]); worth.add(values[i], x[i]) }
+        m.add(load <= 26, name: "capacity")
+        m.setObjective(.maximize, worth)
+        var start = Array(repeating: 0.0, count: m.variables.count)
+        start[x[7].index] = 1  // only the least valuable item: worth 8
+        let r = try GLPKSolver.solve(m, options: SolveOptions(start: start))
+        #expect(r.startAccepted)
+        #expect(r.status == .optimal)
+        // The optimum by enumerating all 256 subsets.
+        let best = (0..<256).compactMap { mask -> Double? in
+            let chosen = weights.indices.filter { mask & (1 << $0) != 0 }
+            return chosen.reduce(0) { $0 + weights[$1] } <= 26 ? chosen.reduce(0) { $0 + values[$1] } : nil
+        }.max()
+        #expect(r.objective == best)
+    }
+
+    @Test func aStartOfTheWrongLengthIsRejectedBeforeGLPKSeesIt() {
+        var m = Model(name: "m")
+        _ = m.addBinary("x")
+        #expect(throws: SolverError.self) { try GLPKSolver.solve(m, options: SolveOptions(start: [1, 0])) }
+    }
+}

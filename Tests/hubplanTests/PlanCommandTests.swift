@@ -126,3 +126,28 @@ import Testing
         #expect(list.filter { $0["command"] as? String == "plan" }.count == 2)
     }
 }
+
+@Suite struct PlanLimitTests {
+    @Test func aScenarioTooLargeForTheMemorySaysSoBeforeItStarts() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--memory-limit", "40"])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("scenario too large for this machine"))
+        #expect(run.stderr.contains("1197 enrolment rows × 46 facilitators"))
+        #expect(run.stderr.contains("40 MB is available"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
+    }
+
+    /// A limit far below what GLPK needs still ends with a whole plan: the team model
+    /// starts from a greedy solution, so stopping early never leaves it without one.
+    @Test func aVeryShortTimeLimitStillWritesACheckedPlan() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--time-limit", "0.1", "--json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(summary["violations"] as? [String] == [])
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
+    }
+}

@@ -55,6 +55,8 @@ typedef struct {
     hp_progress_fn progress;     // may be NULL
     void *progress_ctx;
     volatile int *stop_flag;     // may be NULL; non-zero asks branch-and-cut to stop
+    const double *start;         // may be NULL; 1-based values of every column (index 0 unused):
+                                 // a feasible point offered as the first incumbent (needs presolve off)
 } hp_params;
 
 typedef struct {
@@ -68,6 +70,7 @@ typedef struct {
     double bound;                // best bound seen in the tree
     int has_bound;
     int stopped;                 // the stop flag ended the search
+    int start_accepted;          // GLPK took the start as an incumbent
 } hp_result;
 
 /// Bumped each time a fatal error frees this thread's environment: every

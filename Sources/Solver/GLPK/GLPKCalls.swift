@@ -93,6 +93,7 @@ enum GLPK {
         var mipObjective: Double
         var treeBound: Double?
         var stopped: Bool
+        var startAccepted: Bool
     }
 
     /// Solves the loaded problem; progress (if any) is called on this thread.
@@ -106,7 +107,8 @@ enum GLPK {
         let callback: hp_progress_fn = { ctx, incumbent, hasIncumbent, bound, hasBound in
             guard let ctx else { return }
             let box = Unmanaged<ProgressBox>.fromOpaque(ctx).takeUnretainedValue()
-            box.report(hasIncumbent != 0 ? incumbent : nil, hasBound != 0 ? bound : nil)
+            // Before the root LP, GLPK's best node bound is -DBL_MAX: no bound yet.
+            box.report(hasIncumbent != 0 ? incumbent : nil, hasBound != 0 && abs(bound) < 1e300 ? bound : nil)
         }
         var params = hp_params()
         params.msg_lev = messageLevel(options.messageLevel)
@@ -128,12 +130,18 @@ enum GLPK {
         params.stop_flag = stop?.flag
         var result = hp_result()
         var message = hp_message()
-        let code = withExtendedLifetime(box) { hp_solve(problem.pointer, &params, &result, &message) }
+        let start: [Double]? = options.start.map { [0] + $0 }  // GLPK counts columns from 1
+        let code = withExtendedLifetime(box) {
+            start.withUnsafeBufferPointerIfPresent { pointer in
+                params.start = pointer
+                return hp_solve(problem.pointer, &params, &result, &message)
+            }
+        }
         if code != Int32(HP_OK) { throw SolverError.glpkFatal(text(message)) }
         return Outcome(lpReturn: result.lp_ret, lpStatus: result.lp_status, lpObjective: result.lp_obj,
                        mipRan: result.mip_ran != 0, mipReturn: result.mip_ret, mipStatus: result.mip_status,
-                       mipObjective: result.mip_obj, treeBound: result.has_bound != 0 ? result.bound : nil,
-                       stopped: result.stopped != 0)
+                       mipObjective: result.mip_obj, treeBound: result.has_bound != 0 && abs(result.bound) < 1e300 ? result.bound : nil,
+                       stopped: result.stopped != 0, startAccepted: result.start_accepted != 0)
     }
 
     /// Column values of the last solution (MIP or LP).
@@ -311,5 +319,13 @@ extension ModelFileFormat {
         case .freeMPS: 1
         case .cplexLP: 2
         }
+    }
+}
+
+private extension Optional where Wrapped == [Double] {
+    /// Calls `body` with the array's base address, or nil when there is no array.
+    func withUnsafeBufferPointerIfPresent<R>(_ body: (UnsafePointer<Double>?) -> R) -> R {
+        guard let array = self else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }

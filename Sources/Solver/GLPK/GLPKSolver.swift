@@ -17,7 +17,14 @@ public enum GLPKSolver {
     ///   ``SolverError/glpkFatal(_:)`` or ``SolverError/solveFailed(_:)`` when GLPK fails.
     public static func solve(_ model: Model, options: SolveOptions = SolveOptions(), stop: StopToken? = nil,
                              progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> SolveResult {
-        let problems = model.validationProblems() + options.problems
+        var problems = model.validationProblems() + options.problems
+        if let start = options.start {
+            if start.count != model.variables.count {
+                problems.append("start has \(start.count) value(s) for \(model.variables.count) variable(s)")
+            } else if !start.allSatisfy(\.isFinite) {
+                problems.append("start has a value that is not a finite number")
+            }
+        }
         if !problems.isEmpty { throw SolverError.invalidModel(problems) }
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -29,6 +36,7 @@ public enum GLPKSolver {
             }
             let outcome = try GLPK.solve(problem, isMIP: isMIP, options: options, stop: stop, progress: report)
             var result = try interpret(outcome, model: model, isMIP: isMIP)
+            result.startAccepted = outcome.startAccepted
             if result.status.hasSolution {
                 result.values = GLPK.values(problem, mip: isMIP)
                 for (j, v) in model.variables.enumerated() where v.kind != .continuous {

@@ -14,6 +14,7 @@ Usage: pip install statsmodels statsforecast
        python3 benchmarks/forecast_accuracy.py --hubplan .build/release/hubplan [--markdown benchmarks/forecast_accuracy.md]
 """
 import argparse, csv, os, subprocess, sys, tempfile, time
+from benchlib import write_atomically
 import numpy as np
 import pandas as pd
 from statsmodels.datasets import fertility, grunfeld
@@ -123,9 +124,7 @@ def main():
     table = "\n".join(lines)
     print(table)
     if args.markdown:
-        with open(args.markdown + ".tmp", "w") as fh:
-            fh.write(table + "\n")
-        os.replace(args.markdown + ".tmp", args.markdown)
+        write_atomically(args.markdown, table + "\n")
 
 if __name__ == "__main__":
     sys.exit(main())

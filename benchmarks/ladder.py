@@ -17,8 +17,10 @@ records the time ratios.
 Usage: python3 benchmarks/ladder.py --hubplan .build/release/hubplan [--sizes S,M,L] [--xl] [--peers]
        [--json benchmarks/ladder.json] [--markdown benchmarks/ladder.md]
 """
-import argparse, json, os, platform, re, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
+
+import benchlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PEERS = os.path.join(HERE, "..", "..", "shared", "bench", "peers.py")
@@ -195,7 +197,7 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}"
+    machine = benchlib.machine()
     lines = [f"Machine: {machine}. Seed {args.seed}. Seconds are wall-clock on a shared, noisy machine.", "",
              "| instance | schools | models | rows | columns | non-zeros | largest model (rows × cols) | build s | GLPK s | other s | total s | objective £ | bound £ | gap | status | unmet | check | peak MB |",
              "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|"]
@@ -222,28 +224,19 @@ def main():
     print(table)
     for path, text in ((args.markdown, table + "\n"), (args.json, json.dumps({"machine": machine, "rows": rows, "peers": peer_rows}, indent=2) + "\n")):
         if path:
-            with open(path + ".tmp", "w") as f:
-                f.write(text)
-            os.replace(path + ".tmp", path)
+            benchlib.write_atomically(path, text)
     if args.scaling and args.markdown:
         base = os.path.dirname(os.path.abspath(args.markdown))
-        with open(os.path.join(base, "scaling.svg.tmp"), "w") as f:
-            f.write(scaling_svg(rows))
-        os.replace(os.path.join(base, "scaling.svg.tmp"), os.path.join(base, "scaling.svg"))
+        benchlib.write_atomically(os.path.join(base, "scaling.svg"), scaling_svg(rows))
         xl = [r for r in rows if r.get("hubs")]
         lines = ["| instance | schools | wall s | s per hub |", "|---|---:|---:|---:|"]
         for r in rows:
             per = f"{r['wallSeconds'] / r['hubs']:.2f}" if r.get("hubs") else "-"
             lines.append(f"| {r['instance']} | {r['schools']} | {r['wallSeconds']} | {per} |")
-        with open(os.path.join(base, "scaling.md.tmp"), "w") as f:
-            f.write("\n".join(lines) + "\n")
-        os.replace(os.path.join(base, "scaling.md.tmp"), os.path.join(base, "scaling.md"))
+        benchlib.write_atomically(os.path.join(base, "scaling.md"), "\n".join(lines) + "\n")
     if args.write_baseline:
         keep = [{k: r[k] for k in ("instance", "objective", "bound", "gap", "unmet", "status")} for r in rows]
-        with open(args.write_baseline + ".tmp", "w") as f:
-            json.dump({"seed": args.seed, "tolerance": TOLERANCE, "rows": keep}, f, indent=2)
-            f.write("\n")
-        os.replace(args.write_baseline + ".tmp", args.write_baseline)
+        benchlib.write_atomically(args.write_baseline, json.dumps({"seed": args.seed, "tolerance": TOLERANCE, "rows": keep}, indent=2) + "\n")
     failed = any(r["check"] != "passed" for r in rows)
     if args.check:
         problems = check_baseline(rows, args.check)

@@ -45,42 +45,95 @@ struct CohortStage {
         var models: [ModelStats]
     }
 
+    /// A programme's cohorts in one authority (or hub-wide), solved as one model.
+    private struct Group {
+        let programme: Programme
+        let authority: String?
+        let zones: [PlanningContext.Zone]
+        /// Re-planning keeps this programme's previous cohorts: solve for the bound only.
+        let keep: Bool
+    }
+
+    /// What goes into the outcome, in order: cohorts kept from a previous plan, or a group's solution.
+    private enum Step {
+        case kept([Cohort])
+        case group(Int)
+    }
+
     func run() throws -> Outcome {
-        var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, minimumPlaces: [:], models: [])
+        var steps: [Step] = []
+        var groups: [Group] = []
         for p in ctx.scenario.programmes where !p.sessions.isEmpty {
-            if let kept = baseline?.cohorts(of: p, in: ctx) {
-                // Participants have started in these cohorts: keep them. The bound
-                // still comes from the cohort models, which any plan must respect.
-                out.cohorts += kept
-            }
-            let keep = out.cohorts.contains { $0.programme.id == p.id }
+            let kept = baseline?.cohorts(of: p, in: ctx) ?? []
+            // Participants have started in these cohorts: keep them. The bound
+            // still comes from the cohort models, which any plan must respect.
+            if !kept.isEmpty { steps.append(.kept(kept)) }
             let zones = ctx.zones(programme: p.id)
             guard !zones.isEmpty else { continue }
-            let groups: [(String?, [PlanningContext.Zone])] = p.crossAuthority
+            let byAuthority: [(String?, [PlanningContext.Zone])] = p.crossAuthority
                 ? [(nil, zones)]
                 : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            for (authority, groupZones) in groups {
+            for (authority, groupZones) in byAuthority {
+                steps.append(.group(groups.count))
+                groups.append(Group(programme: p, authority: authority, zones: groupZones, keep: !kept.isEmpty))
+            }
+        }
+        let solved = try solveConcurrently(groups)
+
+        var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, minimumPlaces: [:], models: [])
+        for step in steps {
+            switch step {
+            case .kept(let cohorts):
+                out.cohorts += cohorts
+            case .group(let g):
+                let (group, p) = (groups[g], groups[g].programme)
                 let numbering = out.cohorts.filter { $0.programme.id == p.id }.count
-                let part = try plan(p, authority: authority, zones: groupZones, numbering: numbering, placeRate: minimumRate(p))
-                    .keeping(keep)
-                let relaxed = try plan(p, authority: authority, zones: groupZones, numbering: numbering, placeRate: 0)
-                let shifted = try plan(p, authority: authority, zones: groupZones, numbering: numbering,
-                                       placeRate: minimumRate(p) - placeRateShift)
-                if !keep { out.cohorts += part.cohorts }
+                let (part, relaxed, shifted) = (solved[g][0].renumbered(from: numbering).keeping(group.keep), solved[g][1], solved[g][2])
+                out.cohorts += part.cohorts
                 out.unmet += part.unmet
                 out.objective += part.objective
                 out.bound += relaxed.bound
                 out.boundWithPlaces += shifted.bound
                 // The relaxed model's unmet participants are the fewest any plan can leave unmet.
-                let served = groupZones.reduce(0) { $0 + $1.participants } - Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
+                let served = group.zones.reduce(0) { $0 + $1.participants } - Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
                 if served > 0 {
                     out.minimumPlaces[p.id, default: 0] += max((served + p.cohortMax - 1) / p.cohortMax,
                                                               (served + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
                 }
                 out.models += part.models
+                out.models += relaxed.models.map { $0.renamed($0.name + "_bound") }
+                out.models += shifted.models.map { $0.renamed($0.name + "_bound_places") }
             }
         }
         return out
+    }
+
+    /// Every group three times — for the plan (places at the cheapest rate), and for
+    /// the bound's two parts (places free; places at a shifted rate) — on all cores:
+    /// the models are independent, and each GLPK problem lives on one thread.
+    private func solveConcurrently(_ groups: [Group]) throws -> [[Outcome]] {
+        let results = Results(count: groups.count * 3)
+        // plan() only reads the stage (the exporter and the progress hook are thread-safe).
+        let shared = Unchecked(value: (stage: self, groups: groups))
+        DispatchQueue.concurrentPerform(iterations: groups.count * 3) { i in
+            let (stage, groups) = shared.value
+            let g = groups[i / 3], p = g.programme
+            let rate = [stage.minimumRate(p), 0, stage.minimumRate(p) - stage.placeRateShift][i % 3]
+            results.set(i, Result { try stage.plan(p, authority: g.authority, zones: g.zones, numbering: 0, placeRate: rate) })
+        }
+        let all = try results.values.map { try $0!.get() }
+        return stride(from: 0, to: all.count, by: 3).map { Array(all[$0..<$0 + 3]) }
+    }
+
+    private struct Unchecked<T>: @unchecked Sendable { let value: T }
+
+    /// Results written from several threads.
+    private final class Results: @unchecked Sendable {
+        private var slots: [Result<Outcome, Error>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<Outcome, Error>) { lock.withLock { slots[i] = r } }
+        var values: [Result<Outcome, Error>?] { lock.withLock { slots } }
     }
 
     /// Cheapest day rate of a facilitator qualified for the programme (a lower bound on its day cost).
@@ -264,6 +317,18 @@ struct CohortStage {
 
 extension CohortStage.Outcome {
     /// With `kept`, the previous cohorts stay: this outcome adds only its bound.
+    /// The cohorts numbered on from `numbering` (their ids end in -01, -02, … as solved).
+    func renumbered(from numbering: Int) -> CohortStage.Outcome {
+        var o = self
+        for k in o.cohorts.indices {
+            let id = o.cohorts[k].id
+            guard let dash = id.lastIndex(of: "-") else { continue }
+            let n = numbering + k + 1
+            o.cohorts[k].id = "\(id[..<dash])-\(n < 10 ? "0" : "")\(n)"
+        }
+        return o
+    }
+
     func keeping(_ kept: Bool) -> CohortStage.Outcome {
         guard kept else { return self }
         var o = self

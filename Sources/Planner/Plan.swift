@@ -186,6 +186,12 @@ public struct ModelStats: Codable, Sendable, Equatable {
 }
 
 extension ModelStats {
+    func renamed(_ name: String) -> ModelStats {
+        var s = self
+        s.name = name
+        return s
+    }
+
     /// The size of a model and what GLPK made of it.
     init(_ m: Model, _ r: SolveResult, built started: Date) {
         self.init(name: m.name, rows: m.constraints.count, columns: m.variables.count, nonZeros: m.nonZeroCount,

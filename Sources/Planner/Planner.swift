@@ -56,11 +56,12 @@ public struct Planner {
         let budget = TimeBudget(seconds: settings.timeLimit, cohorts: ctx.scenario.enrolment.count, started: start)
         let small = SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6)
 
-        var exportErrors: [String] = []
+        // The cohort models are solved on several threads, so the exporter may be too.
+        let exportErrors = ExportErrors()
         let exporter: ((Model) -> Void)? = settings.exportDirectory.map { dir in
             { model in
                 do { try model.write(to: dir.appendingPathComponent("\(model.name).mps").path, format: .freeMPS) }
-                catch { exportErrors.append("\(error)") }
+                catch { exportErrors.add("\(error)") }
             }
         }
         // Only the team model runs long enough to be worth stopping; the small
@@ -133,6 +134,14 @@ public struct Planner {
         plan.seconds = (Date().timeIntervalSince(start) * 1000).rounded() / 1000
         return plan
     }
+}
+
+/// Export failures, gathered from whichever thread wrote the model.
+final class ExportErrors: @unchecked Sendable {
+    private var messages: [String] = []
+    private let lock = NSLock()
+    func add(_ message: String) { lock.withLock { messages.append(message) } }
+    var first: String? { lock.withLock { messages.first } }
 }
 
 /// How the plan's time limit is shared between the GLPK solves.

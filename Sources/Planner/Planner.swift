@@ -149,9 +149,10 @@ final class ExportErrors: @unchecked Sendable {
 /// The team model is the only one that runs long; the others finish in
 /// milliseconds to a few tenths of a second, and are capped only so that a
 /// pathological one cannot overrun. Some time is kept back for what follows the
-/// solves (bounds, dates, pricing, then the reports the caller writes):
-/// measured on the ladder at 0.5–4 s, growing with the number of cohorts, so the
-/// reserve grows with the enrolment rows that make them.
+/// team model (the bound LPs, dates, pricing: 0.2 s on L) and for the reports
+/// the caller writes (about 1 s on L), plus GLPK's overrun of its limit while
+/// it finishes a node; all grow with the number of cohorts, so the reserve
+/// grows with the enrolment rows that make them (L: 1.8 s).
 struct TimeBudget {
     let seconds: Double
     let started: Date

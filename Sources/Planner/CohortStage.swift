@@ -112,7 +112,7 @@ struct CohortStage {
     /// the bound's two parts (places free; places at a shifted rate) — on all cores:
     /// the models are independent, and each GLPK problem lives on one thread.
     private func solveConcurrently(_ groups: [Group]) throws -> [[Outcome]] {
-        let results = Results(count: groups.count * 3)
+        let results = Slots<Result<Outcome, Error>>(count: groups.count * 3)
         // plan() only reads the stage (the exporter and the progress hook are thread-safe).
         let shared = Unchecked(value: (stage: self, groups: groups))
         DispatchQueue.concurrentPerform(iterations: groups.count * 3) { i in
@@ -127,14 +127,6 @@ struct CohortStage {
 
     private struct Unchecked<T>: @unchecked Sendable { let value: T }
 
-    /// Results written from several threads.
-    private final class Results: @unchecked Sendable {
-        private var slots: [Result<Outcome, Error>?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<Outcome, Error>) { lock.withLock { slots[i] = r } }
-        var values: [Result<Outcome, Error>?] { lock.withLock { slots } }
-    }
 
     /// Cheapest day rate of a facilitator qualified for the programme (a lower bound on its day cost).
     func minimumRate(_ p: Programme) -> Double {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecast
 import Foundation
+import Planner
 import HubModel
 import Reports
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planner
 import WebApp
 
 /// `hubplan serve DIR`: the local web app.

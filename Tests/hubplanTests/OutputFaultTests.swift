@@ -62,13 +62,21 @@ struct OutputFaultTests {
         return out
     }
 
-    @Test func aFullDiskIsAClearErrorAndLeavesThePreviousPlanWhole() throws {
+    /// A small disk holding a plan of the reference scenario in `out`, and that plan's files.
+    static func diskWithAPlan() throws -> (disk: SmallDisk, out: URL, before: [String: Data]) {
         let disk = try SmallDisk(kilobytes: 4096)
-        defer { disk.unmount() }
         let out = disk.url.appendingPathComponent("out")
         let first = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet"])
-        try #require(first.exitCode == 0, "\(first.stderr)")
-        let before = Self.snapshot(out)
+        guard first.exitCode == 0 else {
+            disk.unmount()
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "first plan failed: \(first.stderr)"])
+        }
+        return (disk, out, snapshot(out))
+    }
+
+    @Test func aFullDiskIsAClearErrorAndLeavesThePreviousPlanWhole() throws {
+        let (disk, out, before) = try Self.diskWithAPlan()
+        defer { disk.unmount() }
         try disk.fill(leaving: 100)
         let second = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet", "--gap", "0.02"])
         #expect(second.exitCode == 2)
@@ -79,12 +87,8 @@ struct OutputFaultTests {
     }
 
     @Test func aReadOnlyFolderIsAClearErrorAndLeavesThePreviousPlanWhole() throws {
-        let disk = try SmallDisk(kilobytes: 4096)
+        let (disk, out, before) = try Self.diskWithAPlan()
         defer { disk.unmount() }
-        let out = disk.url.appendingPathComponent("out")
-        let first = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet"])
-        try #require(first.exitCode == 0, "\(first.stderr)")
-        let before = Self.snapshot(out)
         try #require(disk.remountReadOnly())
         let second = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet"])
         #expect(second.exitCode == 2)

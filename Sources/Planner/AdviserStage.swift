@@ -85,6 +85,55 @@ struct AdviserStage {
         return Outcome(primary: primary, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, stats: stats)
     }
 
+    /// A lower bound on the advisers' cost in any plan the checker accepts.
+    ///
+    /// A plan either keeps every school with one adviser — then the assignment
+    /// MIP's proven bound (`continuity`) holds — or shares at least one school
+    /// between advisers, paying `brokenContinuity` at least once on top of the
+    /// LP relaxation of the model where sharing is allowed. The smaller of the two holds.
+    func bound(continuity: Double) throws -> (bound: Double, stats: ModelStats) {
+        let shared = try sharedBound(options: SolveOptions(timeLimit: 10))
+        return (min(continuity, shared.bound + ctx.scenario.weights.brokenContinuity), shared.stats)
+    }
+
+    /// The LP relaxation of the advisers' model where a school may be shared by
+    /// several advisers (each extra one costs `brokenContinuity`) and part of its
+    /// days may be unmet: d[s,a] days (at most one a visit, so travel is priced
+    /// per day), b[s,a] whether a supports s.
+    private func sharedBound(options: SolveOptions) throws -> (bound: Double, stats: ModelStats) {
+        let s = ctx.scenario, w = s.weights
+        let started = Date()
+        var m = Model(name: "adviser_bound")
+        var objective = LinearExpression()
+        var load = Array(repeating: LinearExpression(), count: s.advisers.count)
+        for n in s.focusSchools where Self.totalDays(n) > 0 {
+            guard let school = ctx.schoolById[n.school] else { continue }
+            let days = Double(Self.totalDays(n))
+            var given = LinearExpression(), supporters = LinearExpression()
+            for (ai, a) in s.advisers.enumerated() where a.authorities.contains(school.authority) {
+                let d = m.addVariable(lower: 0, upper: days)
+                let b = m.addVariable(lower: 0, upper: 1)
+                m.add(d - days * b <= 0)
+                given.add(1, d)
+                supporters.add(1, b)
+                load[ai].add(1, d)
+                objective.add(a.dayRate * w.staffDays + a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute, d)
+            }
+            let unmet = m.addVariable(lower: 0, upper: days)
+            objective.add(w.unmet, unmet)
+            m.add(given + unmet >= days)
+            let extra = m.addVariable(lower: 0)
+            m.add(extra - supporters >= -1)
+            objective.add(w.brokenContinuity, extra)
+        }
+        for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty { m.add(load[ai] <= a.capacityDays) }
+        m.setObjective(.minimize, objective)
+        let r = try hooks.solve(m, options)
+        let stats = ModelStats(m, r, built: started)
+        guard let b = r.bound, r.status != .infeasible, r.status != .unbounded else { return (0, stats) }
+        return (max(0, b - 1e-7 * abs(b) - 1e-6), stats)
+    }
+
     /// Dates each support day: audit days first in HT1, visits spread through each half-term.
     func dateVisits(_ primary: [String: String], diary: Diary, baseline: Baseline? = nil) -> ([AdviserAssignment], [UnmetItem]) {
         var out: [AdviserAssignment] = []
@@ -136,8 +185,6 @@ struct ForumStage {
     struct Outcome {
         var forums: [PlanForum]
         var unmet: [UnmetItem]
-        /// Sum over meetings of the cheapest (venue, chair) cost, dates ignored: a lower bound.
-        var bound: Double
     }
 
     /// (scope id, authorities in scope) for a series.
@@ -161,10 +208,29 @@ struct ForumStage {
             + (f.hours > 3.5 ? 1 : 0.5) * chair.dayRate * w.staffDays
     }
 
-    func run(diary: Diary, baseline: Baseline? = nil) -> Outcome {
-        var out = Outcome(forums: [], unmet: [], bound: 0)
-        let previous = Dictionary((baseline?.plan.forums ?? []).map { ("\($0.forum)|\($0.scope)|\($0.halfTerm)", $0) }, uniquingKeysWith: { a, _ in a })
+    /// A lower bound on the forums' cost in any plan the checker accepts: per
+    /// meeting, the cheaper of its cheapest (venue, chair) pair — any venue in
+    /// scope seating everyone, any chair the checker allows, dates ignored — and
+    /// leaving it unmet.
+    func bound() -> Double {
         let w = ctx.scenario.weights
+        var total = 0.0
+        for f in ctx.scenario.forums {
+            for (_, authorities) in units(f) {
+                let schools = attendees(f, authorities)
+                let size = schools.count + f.extraAttendees
+                let venues = ctx.scenario.venues.filter { (f.scope == .hub || authorities.contains($0.authority)) && $0.largestRoom >= size }
+                let chairs = ctx.scenario.advisers.filter { a in f.scope == .hub || authorities.allSatisfy { a.authorities.contains($0) } }
+                let cheapest = venues.flatMap { v in chairs.map { cost(f, venue: v, chair: $0, schools: schools) } }.min() ?? .infinity
+                total += Double(f.halfTerms.count) * min(cheapest, w.unmet)
+            }
+        }
+        return total
+    }
+
+    func run(diary: Diary, baseline: Baseline? = nil) -> Outcome {
+        var out = Outcome(forums: [], unmet: [])
+        let previous = Dictionary((baseline?.plan.forums ?? []).map { ("\($0.forum)|\($0.scope)|\($0.halfTerm)", $0) }, uniquingKeysWith: { a, _ in a })
         for f in ctx.scenario.forums {
             for (scope, authorities) in units(f) {
                 let schools = attendees(f, authorities)
@@ -178,10 +244,8 @@ struct ForumStage {
                     guard let cheapest = pairs.first else {
                         let why = venues.isEmpty ? "no venue in scope seats \(size)" : "no expert adviser covers \(authorities.joined(separator: ", ")) to chair it"
                         out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): \(why)"))
-                        out.bound += w.unmet
                         continue
                     }
-                    out.bound += cheapest.2
                     if let old = previous["\(f.id)|\(scope)|\(ht.rawValue)"], let d = Day(iso: old.date), let v = ctx.venueById[old.venue],
                        let room = v.rooms.first(where: { $0.id == old.room }),
                        baseline!.isFrozen(old.date) || (ctx.venueOpen(v, d) && diary.isFree(old.chair, d) && diary.freeRoom(v, d, seats: size) != nil

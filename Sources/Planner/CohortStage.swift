@@ -17,6 +17,12 @@ struct CohortStage {
     /// When re-planning: programmes whose previous cohorts still fit keep them.
     var baseline: Baseline? = nil
     var hooks = SolveHooks()
+    /// Group key → the most facilitator places its cohorts may take (after a team
+    /// stage that could not staff them all).
+    var placeCaps: [String: Int] = [:]
+
+    /// The key of a programme's group of cohorts: one authority's, or the hub's.
+    static func groupKey(_ p: Programme, authority: String?) -> String { "\(p.id)|\(p.crossAuthority ? "*" : authority ?? "*")" }
 
     /// A cohort before facilitators and dates.
     struct Cohort {
@@ -34,14 +40,6 @@ struct CohortStage {
         var cohorts: [Cohort]
         var unmet: [UnmetItem]
         var objective: Double
-        /// Bound on participant travel, venue hire and unmet participants alone
-        /// (the same model solved without its facilitator-day estimate).
-        var bound: Double
-        /// Bound on those terms plus every facilitator place at its programme's cheapest rate.
-        var boundWithPlaces: Double = 0
-        /// The fewest facilitator places any plan needs, by programme: per group of
-        /// cohorts (authority, or the hub), ⌈served/cmax⌉ cohorts and ⌈served/ppf⌉ facilitators.
-        var minimumPlaces: [String: Int]
         var models: [ModelStats]
     }
 
@@ -80,88 +78,69 @@ struct CohortStage {
         }
         let solved = try solveConcurrently(groups)
 
-        var out = Outcome(cohorts: [], unmet: [], objective: 0, bound: 0, minimumPlaces: [:], models: [])
+        var out = Outcome(cohorts: [], unmet: [], objective: 0, models: [])
         for step in steps {
             switch step {
             case .kept(let cohorts):
                 out.cohorts += cohorts
             case .group(let g):
-                let (group, p) = (groups[g], groups[g].programme)
+                let p = groups[g].programme
                 let numbering = out.cohorts.filter { $0.programme.id == p.id }.count
-                let (part, relaxed, shifted) = (solved[g][0].renumbered(from: numbering).keeping(group.keep), solved[g][1], solved[g][2])
+                let part = solved[g].renumbered(from: numbering).keeping(groups[g].keep)
                 out.cohorts += part.cohorts
                 out.unmet += part.unmet
                 out.objective += part.objective
-                out.bound += relaxed.bound
-                out.boundWithPlaces += shifted.bound
-                // The relaxed model's unmet participants are the fewest any plan can leave unmet.
-                let served = group.zones.reduce(0) { $0 + $1.participants } - Int(relaxed.unmet.reduce(0) { $0 + $1.amount })
-                if served > 0 {
-                    out.minimumPlaces[p.id, default: 0] += max((served + p.cohortMax - 1) / p.cohortMax,
-                                                              (served + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
-                }
                 out.models += part.models
-                out.models += relaxed.models.map { $0.renamed($0.name + "_bound") }
-                out.models += shifted.models.map { $0.renamed($0.name + "_bound_places") }
             }
         }
         return out
     }
 
-    /// Every group three times — for the plan (places at the cheapest rate), and for
-    /// the bound's two parts (places free; places at a shifted rate) — on all cores:
-    /// the models are independent, and each GLPK problem lives on one thread.
-    private func solveConcurrently(_ groups: [Group]) throws -> [[Outcome]] {
-        let results = Slots<Result<Outcome, Error>>(count: groups.count * 3)
+    /// Every group's model, on all cores: the models are independent, and each
+    /// GLPK problem lives on one thread.
+    private func solveConcurrently(_ groups: [Group]) throws -> [Outcome] {
+        let results = Slots<Result<Outcome, Error>>(count: groups.count)
         // plan() only reads the stage (the exporter and the progress hook are thread-safe).
         let shared = Unchecked(value: (stage: self, groups: groups))
-        DispatchQueue.concurrentPerform(iterations: groups.count * 3) { i in
+        DispatchQueue.concurrentPerform(iterations: groups.count) { i in
             let (stage, groups) = shared.value
-            let g = groups[i / 3], p = g.programme
-            let rate = [stage.minimumRate(p), 0, stage.minimumRate(p) - stage.placeRateShift][i % 3]
-            results.set(i, Result { try stage.plan(p, authority: g.authority, zones: g.zones, numbering: 0, placeRate: rate) })
+            let g = groups[i]
+            let cap = stage.placeCaps[Self.groupKey(g.programme, authority: g.authority)]
+            results.set(i, Result { try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: cap) })
         }
-        let all = try results.values.map { try $0!.get() }
-        return stride(from: 0, to: all.count, by: 3).map { Array(all[$0..<$0 + 3]) }
+        return try results.values.map { try $0!.get() }
     }
 
     private struct Unchecked<T>: @unchecked Sendable { let value: T }
 
-
-    /// Cheapest day rate of a facilitator qualified for the programme (a lower bound on its day cost).
+    /// Cheapest day rate of a facilitator qualified for the programme: the model's
+    /// estimate of a place's day cost before teams are chosen.
     func minimumRate(_ p: Programme) -> Double {
         ctx.scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
     }
 
-    /// How far below the cheapest rate the joint bound prices a facilitator place
-    /// (the imbalance weight; docs/model.md explains why), or 0 when that would
-    /// make a price negative.
-    var placeRateShift: Double {
-        let w = ctx.scenario.weights.loadImbalance
-        let cheapest = ctx.scenario.programmes.filter { !$0.sessions.isEmpty }.map(minimumRate).min() ?? 0
-        return cheapest * ctx.scenario.weights.staffDays >= w ? w / max(ctx.scenario.weights.staffDays, 1e-9) : 0
-    }
-
-    /// One programme (and authority), pricing each facilitator place at `placeRate`
-    /// a day: the cheapest qualified rate for the plan's decisions, 0 or a shifted
-    /// rate for the bound's parts.
+    /// One programme (and authority): cohorts, their venues and their facilitator
+    /// places, each place priced at the programme's cheapest qualified day rate.
+    ///
+    /// - Parameter placeCap: at most this many facilitator places in all (when the
+    ///   team stage found fewer qualified days than the cohorts needed); nil for no cap.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
-              placeRate: Double) throws -> Outcome {
-        let facilitatorTerm = placeRate == minimumRate(p)
+              placeCap: Int? = nil) throws -> Outcome {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
-        let rate = max(0, placeRate)
+        let rate = minimumRate(p)
         let label = authority.map { "\(p.id) \($0)" } ?? p.id
         let total = zones.reduce(0) { $0 + $1.participants }
 
         if inPerson == 0 {
-            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: rate, days: facilitatorDays)
+            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: rate, days: facilitatorDays,
+                              placeCap: placeCap)
         }
         let maxTravel = ctx.scenario.solver.maxTravelMinutes
         let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
         let modelStarted = Date()
-        var m = Model(name: "cohorts_\(label.replacingOccurrences(of: " ", with: "_"))\(facilitatorTerm ? "" : placeRate == 0 ? "_bound" : "_joint_bound")")
+        var m = Model(name: "cohorts_\(label.replacingOccurrences(of: " ", with: "_"))\(placeCap == nil ? "" : "_capped")")
         var x: [[Variable?]] = Array(repeating: Array(repeating: nil, count: venues.count), count: zones.count)
         var y: [Variable] = [], fac: [Variable] = []
         var objective = LinearExpression()
@@ -169,7 +148,8 @@ struct CohortStage {
             let cap = min(p.cohortMax, v.largestRoom)
             let maxCohorts = Double(total / p.cohortMin + 1)
             y.append(m.addVariable("y_\(v.id)", lower: 0, upper: maxCohorts, kind: .integer))
-            fac.append(m.addVariable("fac_\(v.id)", lower: 0))
+            // Whole places: a cohort of n needs ⌈n/ppf⌉ facilitators, so a venue's cohorts need at least ⌈Σx/ppf⌉.
+            fac.append(m.addVariable("fac_\(v.id)", lower: 0, kind: .integer))
             var assigned = LinearExpression()
             for (i, z) in zones.enumerated() {
                 let t = z.location.travelMinutes(to: v.location)
@@ -190,6 +170,7 @@ struct CohortStage {
             objective.add(Double(inPerson) * v.dayCost * w.venueHire, y[j])
             objective.add(facilitatorDays * rate * w.staffDays, fac[j])
         }
+        if let placeCap { m.add(LinearExpression(sum: fac) <= Double(placeCap), name: "place_cap") }
         var unmetVars: [Variable] = []
         for (i, z) in zones.enumerated() {
             let u = m.addVariable("u_\(i)", lower: 0, upper: Double(z.participants), kind: .integer)
@@ -204,13 +185,13 @@ struct CohortStage {
         for u in unmetVars { cohortsOrUnmet.add(1, u) }
         m.add(cohortsOrUnmet >= Double((total + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
         m.setObjective(.minimize, objective)
-        if facilitatorTerm { exporter?(m) }
+        if placeCap == nil { exporter?(m) }
         let r = try hooks.solve(m, options)
         let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else {
             throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")
         }
-        // Decode: split each venue's participants into y even cohorts.
+        // Decode: split each venue's participants into y cohorts sized for the fewest places.
         var cohorts: [Cohort] = []
         var unmet: [UnmetItem] = []
         var taken: [String: Int] = [:]  // participants of each (zone, school) placed so far
@@ -233,7 +214,9 @@ struct CohortStage {
                     }
                 }
             }
-            for part in split(flows, into: count) {
+            let sizes = CohortSizes(programme: p, capacity: min(p.cohortMax, v.largestRoom))
+                .split(flows.reduce(0) { $0 + $1.1 }, into: count)
+            for part in split(flows, sizes: sizes) {
                 let id = "\(p.id)-\(authority ?? v.authority)-\(numbering + cohorts.count + 1 < 10 ? "0" : "")\(numbering + cohorts.count + 1)"
                 cohorts.append(Cohort(id: id, programme: p, authority: authority ?? v.authority, venue: v, schools: part,
                                       authorities: authorities.sorted()))
@@ -242,41 +225,66 @@ struct CohortStage {
         for (i, z) in zones.enumerated() {
             let u = Int(r.value(unmetVars[i]).rounded())
             if u > 0 {
-                unmet.append(UnmetItem(what: "\(z.town) (\(z.authority)), \(p.id): participants", amount: Double(u),
-                                       reason: unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel, groupTotal: total)))
+                let why = placeCap != nil && total >= p.cohortMin
+                    ? "\(z.authority), \(p.id): the qualified facilitators have too few days for more cohorts"
+                    : unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel, groupTotal: total)
+                unmet.append(UnmetItem(what: "\(z.town) (\(z.authority)), \(p.id): participants", amount: Double(u), reason: why))
             }
         }
-        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, minimumPlaces: [:], models: [stats])
+        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, models: [stats])
     }
 
-    /// Cohorts of a programme whose sessions are all online: no venue, even sizes.
+    /// Cohorts of a programme whose sessions are all online: no venue, sized for the fewest places.
     func onlineOnly(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int, rate: Double,
-                    days: Double) -> Outcome {
-        let flows = zones.flatMap(\.schools)
-        let total = flows.reduce(0) { $0 + $1.1 }
+                    days: Double, placeCap: Int? = nil) -> Outcome {
+        var flows = zones.flatMap(\.schools)
+        var total = flows.reduce(0) { $0 + $1.1 }
         let w = ctx.scenario.weights
+        var dropped: [(String, Int)] = []
+        // Capped: serve only as many as the places can take (whole cohorts of at least cmin).
+        if let placeCap {
+            let servable = CohortSizes(programme: p, capacity: p.cohortMax).mostServed(total, places: placeCap)
+            (flows, dropped) = Self.trim(flows, to: servable)
+            total = servable
+        }
+        let what = "\(p.id)\(authority.map { " \($0)" } ?? ""): participants"
         if total < p.cohortMin {
-            return Outcome(cohorts: [], unmet: [UnmetItem(what: "\(p.id)\(authority.map { " \($0)" } ?? ""): participants",
-                                                          amount: Double(total),
-                                                          reason: "only \(total) enrolled, fewer than the smallest cohort (\(p.cohortMin))")],
-                           objective: Double(total) * w.unmet, bound: Double(total) * w.unmet, minimumPlaces: [:], models: [])
+            let all = total + dropped.reduce(0) { $0 + $1.1 }
+            let why = placeCap != nil && all >= p.cohortMin
+                ? "the qualified facilitators have too few days for a cohort"
+                : "only \(all) enrolled, fewer than the smallest cohort (\(p.cohortMin))"
+            return Outcome(cohorts: [], unmet: all > 0 ? [UnmetItem(what: what, amount: Double(all), reason: why)] : [],
+                           objective: Double(all) * w.unmet, models: [])
         }
         let count = (total + p.cohortMax - 1) / p.cohortMax
         let auths = Array(Set(zones.map(\.authority))).sorted()
-        let cohorts = split(flows, into: count).enumerated().map { k, part in
+        let sizes = CohortSizes(programme: p, capacity: p.cohortMax).split(total, into: count)
+        let cohorts = split(flows, sizes: sizes).enumerated().map { k, part in
             Cohort(id: "\(p.id)-\(authority ?? "HUB")-\(numbering + k + 1 < 10 ? "0" : "")\(numbering + k + 1)", programme: p,
                    authority: authority ?? auths.first ?? "", venue: nil, schools: part, authorities: auths)
         }
         let facilitators = cohorts.reduce(0) { $0 + p.facilitatorsNeeded(for: $1.size) }
-        let cost = Double(facilitators) * days * rate * w.staffDays
-        return Outcome(cohorts: cohorts, unmet: [], objective: cost, bound: rate > 0 ? cost : 0, minimumPlaces: [:], models: [])
+        let left = dropped.reduce(0) { $0 + $1.1 }
+        let unmet = left > 0 ? [UnmetItem(what: what, amount: Double(left), reason: "the qualified facilitators have too few days for more cohorts")] : []
+        return Outcome(cohorts: cohorts, unmet: unmet, objective: Double(facilitators) * days * rate * w.staffDays + Double(left) * w.unmet,
+                       models: [])
     }
 
-    /// Splits (school, participants) flows into `count` cohorts of sizes differing by at most one.
-    func split(_ flows: [(String, Int)], into count: Int) -> [[(String, Int)]] {
-        let total = flows.reduce(0) { $0 + $1.1 }
-        var sizes = Array(repeating: total / count, count: count)
-        for k in 0..<(total % count) { sizes[k] += 1 }
+    /// Keeps the first `n` participants of the flows; returns (kept, dropped).
+    static func trim(_ flows: [(String, Int)], to n: Int) -> ([(String, Int)], [(String, Int)]) {
+        var kept: [(String, Int)] = [], dropped: [(String, Int)] = [], room = n
+        for (school, k) in flows {
+            let take = min(k, room)
+            if take > 0 { kept.append((school, take)) }
+            if k - take > 0 { dropped.append((school, k - take)) }
+            room -= take
+        }
+        return (kept, dropped)
+    }
+
+    /// Fills cohorts of the given sizes with (school, participants) flows, in order.
+    func split(_ flows: [(String, Int)], sizes: [Int]) -> [[(String, Int)]] {
+        let count = sizes.count
         var parts: [[(String, Int)]] = Array(repeating: [], count: count)
         var k = 0, room = sizes.first ?? 0
         for (school, n) in flows {

@@ -17,10 +17,35 @@ struct FacilitatorStage {
     var previousTeams: [String: [String]] = [:]
 
     struct Outcome {
+        /// The cohorts as staffed: a cohort whose team could not be filled is made
+        /// smaller (fewer places) or given up, its participants listed as unmet.
+        var cohorts: [CohortStage.Cohort]
         /// cohort id → facilitator ids.
         var teams: [String: [String]]
         var unmet: [UnmetItem]
         var stats: ModelStats?
+        /// Whether any cohort was made smaller or given up for want of facilitators.
+        var shortOfFacilitators: Bool { !unmet.isEmpty }
+    }
+
+    /// A way to staff a cohort with fewer places than its size needs: keep
+    /// `places` places and `kept` participants (none: the cohort is given up).
+    struct Shortfall {
+        let missing: Int
+        let places: Int
+        let kept: Int
+    }
+
+    /// The smaller cohorts a cohort can become when `missing` of its places cannot be
+    /// filled: the most participants `places` facilitators can take, if that is a cohort.
+    static func shortfalls(_ c: CohortStage.Cohort) -> [Shortfall] {
+        let p = c.programme, need = p.facilitatorsNeeded(for: c.size)
+        return (1...max(1, need)).map { missing in
+            let places = need - missing
+            let kept = places == 0 ? 0 : min(c.size, places * p.participantsPerFacilitator)
+            return kept >= p.cohortMin || places == 0 ? Shortfall(missing: missing, places: places, kept: kept)
+                                                      : Shortfall(missing: need, places: 0, kept: 0)
+        }
     }
 
     /// Facilitator days of a cohort's sessions in a half-term.
@@ -31,7 +56,7 @@ struct FacilitatorStage {
     func run(_ cohorts: [CohortStage.Cohort]) throws -> Outcome {
         let s = ctx.scenario, w = s.weights
         let facilitators = s.facilitators
-        guard !cohorts.isEmpty else { return Outcome(teams: [:], unmet: [], stats: nil) }
+        guard !cohorts.isEmpty else { return Outcome(cohorts: [], teams: [:], unmet: [], stats: nil) }
         var available: [String: Set<HalfTerm>] = [:]
         for f in facilitators {
             available[f.id] = Set(HalfTerm.allCases.filter { ctx.availableDays(facilitator: f.id, $0) > 0 })
@@ -41,7 +66,7 @@ struct FacilitatorStage {
         var a: [[(Int, Variable)]] = []  // per cohort: (facilitator index, var)
         var costs: [[Double]] = []       // per cohort: each candidate's objective coefficient
         var imbalance: [Int: Variable] = [:]  // facilitator index → load above the mean
-        var slack: [Variable] = []
+        var options: [[(Shortfall, Variable)]] = []  // per cohort: ways to be smaller
         var load = Array(repeating: LinearExpression(), count: facilitators.count)
         var loadByTerm = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
         var objective = LinearExpression()
@@ -72,11 +97,26 @@ struct FacilitatorStage {
                     if d > 0 { loadByTerm[fi][ht.index].add(d, v) }
                 }
             }
-            let u = m.addVariable("u_\(ci)", lower: 0, upper: Double(need), kind: .integer)
-            slack.append(u)
-            team.add(1, u)
+            // Places nobody can fill: the cohort is made smaller, or given up. Either way its
+            // dropped participants are unmet, less what they would have cost in travel and hire.
+            var ways: [(Shortfall, Variable)] = []
+            var oneWay = LinearExpression()
+            let perParticipant = c.venue.map { v in
+                c.schools.reduce(0.0) { $0 + Double($1.1) * (ctx.origin(ofSchool: $1.0)?.travelMinutes(to: v.location) ?? 0) }
+                    * inPerson * w.participantTravelPerMinute / Double(max(1, c.size))
+            } ?? 0
+            let hire = (c.venue?.dayCost ?? 0) * inPerson * w.venueHire
+            for short in Self.shortfalls(c) where !ways.contains(where: { $0.0.missing == short.missing }) {
+                let z = m.addBinary("short_\(ci)_\(short.missing)")
+                ways.append((short, z))
+                oneWay.add(1, z)
+                team.add(Double(short.missing), z)
+                let dropped = Double(c.size - short.kept)
+                objective.add(dropped * (w.unmet - perParticipant) - (short.kept == 0 ? hire : 0), z)
+            }
+            m.add(oneWay <= 1, name: "shortfall_\(c.id)")
             m.add(team == Double(need), name: "team_\(c.id)")
-            objective.add(w.unmet * Double(c.size), u)
+            options.append(ways)
             a.append(row)
             costs.append(rowCosts)
         }
@@ -93,22 +133,59 @@ struct FacilitatorStage {
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
-        var options = options
-        options.start = greedyStart(m, cohorts, a, costs, slack, imbalance, mean: mean)
-        let r = try hooks.solve(m, options)
+        var solveOptions = self.options
+        solveOptions.start = greedyStart(m, cohorts, a, costs, options, imbalance, mean: mean)
+        let r = try hooks.solve(m, solveOptions)
         let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }
         var teams: [String: [String]] = [:]
         var unmet: [UnmetItem] = []
+        var staffed: [CohortStage.Cohort] = []
         for (ci, c) in cohorts.enumerated() {
-            teams[c.id] = a[ci].filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()
-            let missing = Int(r.value(slack[ci]).rounded())
-            if missing > 0 {
-                unmet.append(UnmetItem(what: "cohort \(c.id): facilitator places", amount: Double(missing),
-                                       reason: teamReason(c, candidates: a[ci].map { facilitators[$0.0] })))
+            let short = options[ci].first { r.value($0.1) > 0.5 }?.0
+            let team = a[ci].filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()
+            guard let short else {
+                teams[c.id] = team
+                staffed.append(c)
+                continue
+            }
+            let why = teamReason(c, candidates: a[ci].map { facilitators[$0.0] })
+            let (kept, dropped) = shrink(c, to: short.kept)
+            unmet += dropped.map { UnmetItem(what: "\($0.town) (\($0.authority)), \(c.programme.id): participants", amount: Double($0.participants),
+                                              reason: "\(why) (cohort \(c.id) \(short.kept == 0 ? "given up" : "cut to \(short.kept)"))") }
+            if let kept {
+                teams[c.id] = team
+                staffed.append(kept)
             }
         }
-        return Outcome(teams: teams, unmet: unmet, stats: stats)
+        return Outcome(cohorts: staffed, teams: teams, unmet: unmet, stats: stats)
+    }
+
+    /// A cohort cut to `size` participants (those who travel furthest leave first),
+    /// or nil when it is given up, and the participants dropped, by town.
+    func shrink(_ c: CohortStage.Cohort, to size: Int) -> (CohortStage.Cohort?, [PlanningContext.Zone]) {
+        func minutes(_ school: String) -> Double {
+            guard let v = c.venue else { return 0 }
+            return ctx.origin(ofSchool: school)?.travelMinutes(to: v.location) ?? 0
+        }
+        var keep = size
+        var kept: [(String, Int)] = []
+        var dropped: [String: PlanningContext.Zone] = [:]
+        for (school, n) in c.schools.sorted(by: { (minutes($0.0), $0.0) < (minutes($1.0), $1.0) }) {
+            let k = min(n, keep)
+            keep -= k
+            if k > 0 { kept.append((school, k)) }
+            guard n > k, let s = ctx.schoolById[school] else { continue }
+            let key = "\(s.authority)/\(s.town)"
+            var z = dropped[key] ?? PlanningContext.Zone(id: key, authority: s.authority, town: s.town, location: s.location, schools: [])
+            z.schools.append((school, n - k))
+            dropped[key] = z
+        }
+        let zones = dropped.values.sorted { $0.id < $1.id }
+        guard size > 0 else { return (nil, zones) }
+        var smaller = c
+        smaller.schools = c.schools.compactMap { place in kept.first { $0.0 == place.0 } }
+        return (smaller, zones)
     }
 
     /// A feasible point of the team model, found greedily, for GLPK to start from, so
@@ -116,7 +193,7 @@ struct FacilitatorStage {
     /// go first and take their cheapest candidates with days left in every half-term
     /// and in the year; places nobody can fill are left to the slack.
     func greedyStart(_ m: Model, _ cohorts: [CohortStage.Cohort], _ a: [[(Int, Variable)]], _ costs: [[Double]],
-                     _ slack: [Variable], _ imbalance: [Int: Variable], mean: Double) -> [Double] {
+                     _ shortfalls: [[(Shortfall, Variable)]], _ imbalance: [Int: Variable], mean: Double) -> [Double] {
         let facilitators = ctx.scenario.facilitators
         var x = Array(repeating: 0.0, count: m.variables.count)
         var year = Array(repeating: 0.0, count: facilitators.count)
@@ -126,18 +203,31 @@ struct FacilitatorStage {
             let p = cohorts[ci].programme
             let total = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
             let byTerm = HalfTerm.allCases.map { Self.days(p, $0) }
-            var need = p.facilitatorsNeeded(for: cohorts[ci].size)
+            let places = p.facilitatorsNeeded(for: cohorts[ci].size)
+            var need = places
+            var taken: [(Int, Int)] = []  // (facilitator index, variable index)
             for k in a[ci].indices.sorted(by: { (costs[ci][$0], $0) < (costs[ci][$1], $1) }) where need > 0 {
                 let (fi, v) = a[ci][k]
                 let f = facilitators[fi]
                 guard year[fi] + total <= f.daysPerYear + 1e-9,
                       HalfTerm.allCases.allSatisfy({ term[fi][$0.index] + byTerm[$0.index] <= f.daysPerHalfTerm + 1e-9 }) else { continue }
                 x[v.index] = 1
+                taken.append((fi, v.index))
                 year[fi] += total
                 for ht in HalfTerm.allCases { term[fi][ht.index] += byTerm[ht.index] }
                 need -= 1
             }
-            x[slack[ci].index] = Double(need)
+            guard need > 0 else { continue }
+            // Short: the smaller cohort the filled places can keep, or give it up and free them.
+            let way = shortfalls[ci].first { $0.0.missing == need } ?? shortfalls[ci].last!
+            x[way.1.index] = 1
+            if way.0.places == 0 {
+                for (fi, index) in taken {
+                    x[index] = 0
+                    year[fi] -= total
+                    for ht in HalfTerm.allCases { term[fi][ht.index] -= byTerm[ht.index] }
+                }
+            }
         }
         // Each imbalance variable at its smallest feasible value.
         for (fi, e) in imbalance { x[e.index] = max(0, year[fi] - mean) }

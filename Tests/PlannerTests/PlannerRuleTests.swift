@@ -31,8 +31,11 @@ import Testing
         var s = Tiny.scenario()
         for i in s.facilitators.indices { s.facilitators[i].qualifications = [] }
         let plan = try Tiny.plan(s)
-        let item = try #require(plan.unmet.first { $0.what.contains("facilitator places") })
-        #expect(item.reason == "WIG, P: no facilitator is qualified for P")
+        // Nobody can run the cohorts, so they are given up and their participants are unmet.
+        #expect(plan.cohorts.isEmpty)
+        let item = try #require(plan.unmet.first { $0.what.contains("participants") })
+        #expect(item.reason.hasPrefix("WIG, P: no facilitator is qualified for P (cohort P-WIG-"))
+        #expect(plan.unmet.reduce(0) { $0 + $1.amount } == 20)
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 
@@ -84,12 +87,16 @@ import Testing
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 
-    @Test func facilitatorLoadLimitLeavesPlacesUnmet() throws {
+    @Test func facilitatorLoadLimitGivesUpTheCohortsNobodyCanRun() throws {
         var s = Tiny.scenario(participants: [20, 15, 15])
         s.facilitators = [s.facilitators[0]]
         s.facilitators[0].daysPerHalfTerm = 2.5
         let plan = try Tiny.plan(s)
-        #expect(plan.unmet.contains { $0.what.contains("facilitator places") && $0.reason.contains("no days left") })
+        // One facilitator with 2.5 days a half-term can run only some cohorts; the rest are given up, never left without a team.
+        #expect(!plan.cohorts.isEmpty)
+        #expect(plan.cohorts.allSatisfy { $0.facilitators == ["F1"] })
+        #expect(plan.unmet.contains { $0.what.contains("participants") && ($0.reason.contains("no days left") || $0.reason.contains("too few days")) })
+        #expect(!plan.unmet.contains { $0.what.contains("session") })
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 

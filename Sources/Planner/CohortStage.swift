@@ -111,7 +111,6 @@ struct CohortStage {
         return try results.values.map { try $0!.get() }
     }
 
-    private struct Unchecked<T>: @unchecked Sendable { let value: T }
 
     /// Cheapest day rate of a facilitator qualified for the programme: the model's
     /// estimate of a place's day cost before teams are chosen.

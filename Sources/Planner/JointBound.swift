@@ -5,24 +5,34 @@ import Solver
 /// A lower bound on the cost of cohorts, venues and facilitators that holds for
 /// every plan the PlanChecker accepts (docs/model.md, "The bound").
 ///
-/// One model of cohorts, venues and facilitator days decided together, with
+/// One model of cohorts, venues and facilitator sessions decided together, with
 /// every constraint a checked plan must meet and no more: per programme group
 /// (the programme, in one authority or hub-wide), x[z,v] participants of zone z
 /// at venue v, y[v] cohorts and P[v] facilitator places per session there
 /// (P ≥ y, P ≥ Σx/ppf), u[z] unmet; per kind of session (half-term, length,
-/// mode), w[k,v,f] cohort-sessions that facilitator f runs, covering P places,
-/// at most one per cohort, within f's days per half-term and per year and one
-/// session a teaching day. Sessions are covered one by one, not by year-long
-/// teams, so plans with substitutes are covered too. Facilitator trips are
-/// priced at their shortest, to any venue the group can use. Its LP relaxation
-/// is solved by GLPK. (With whole cohorts and places, branch-and-cut raised the
-/// reference scenario's bound by only £109, 0.06%, in 7 s against the LP's 2 s.)
+/// mode), the cohort-sessions each facilitator runs, covering the places, at
+/// most one place of a cohort's session each, within every facilitator's days
+/// per half-term and per year and one session a teaching day. Sessions are
+/// covered one by one, not by year-long teams, so plans with substitutes are
+/// covered too.
+///
+/// Two bounds come from it, and the larger counts:
+/// - its LP relaxation, with each facilitator trip priced from below in two
+///   parts (f's shortest trip to the group's venues, plus the venue's least
+///   extra trip), which keeps the LP small enough for GLPK's simplex;
+/// - a Lagrangian bound: the facilitators' limits and the imbalance rows priced
+///   at the LP's duals, so that the model falls apart into one small MIP per
+///   group — whole cohorts, places and participants, and every trip exact —
+///   solved on all cores. For any prices ≥ 0 (imbalance prices at most its
+///   weight) the sum of the groups' proven bounds, less the priced limits, is a
+///   lower bound; the LP's duals make it at least as good as the LP's own
+///   (up to the parts the LP priced from below).
 struct JointBound {
     let ctx: PlanningContext
-    /// Whole cohorts, places and participants; the bound is then GLPK's best proven bound.
+    /// Whole cohorts, places and participants in the whole model (branch-and-cut; its proven bound counts).
     var integer: Bool = false
     var options = SolveOptions(timeLimit: 5, relativeGap: 1e-4)
-    /// Called with the model before it is solved (for --export-mps).
+    /// Called with the whole model before it is solved (for --export-mps).
     var exporter: ((Model) -> Void)? = nil
 
     /// One kind of session of a programme: sessions alike in half-term, facilitator days and mode.
@@ -33,6 +43,38 @@ struct JointBound {
         let count: Int
     }
 
+    /// Where a group's cohorts can meet: a venue (in-person programmes) or nowhere (online only).
+    private struct Site {
+        let venue: Venue?
+        let capacity: Int
+    }
+
+    /// A programme's participants that may share cohorts: one authority's, or the hub's.
+    private struct Group {
+        let programme: Programme
+        let zones: [PlanningContext.Zone]
+        let tag: String
+        let sites: [Site]
+        let kinds: [SessionKind]
+        /// Facilitator indices qualified for the programme.
+        let qualified: [Int]
+    }
+
+    /// A facilitator's share of the cover: cohort-sessions of one kind.
+    private struct Work {
+        let facilitator: Int
+        let kind: SessionKind
+        let variable: Variable
+    }
+
+    /// What a facilitator's work costs above its day rate and trips: the
+    /// Lagrangian prices of their limits, per day and per session.
+    private struct Prices {
+        var perDay: [[Double]]      // [facilitator][half-term]: year + half-term limit + imbalance
+        var perSession: [[Double]] // [facilitator][half-term]: one session a teaching day
+        var constant: Double       // − Σ price × limit
+    }
+
     private static func kinds(_ p: Programme) -> [SessionKind] {
         let groups = Dictionary(grouping: p.sessions) { "\($0.halfTerm.index)|\($0.facilitatorDays)|\($0.mode == .online)" }
         return groups.keys.sorted().map { key in
@@ -41,123 +83,255 @@ struct JointBound {
         }
     }
 
-    /// Where a group's cohorts can meet: a venue (in-person programmes) or nowhere (online only).
-    private struct Site {
-        let venue: Venue?
-        let capacity: Int
-    }
-
-    func solve() throws -> (bound: Double, stats: ModelStats) {
-        let s = ctx.scenario, w = s.weights
-        let started = Date()
-        var m = Model(name: integer ? "joint_bound_mip" : "joint_bound")
-        var objective = LinearExpression()
-        let facilitators = s.facilitators
-        var yearLoad = Array(repeating: LinearExpression(), count: facilitators.count)
-        var termLoad = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
-        var termCount = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
-        let available = facilitators.map { f in HalfTerm.allCases.map { ctx.availableDays(facilitator: f.id, $0) } }
-        let kind: VariableKind = integer ? .integer : .continuous
-
+    private func groups() -> [Group] {
+        let s = ctx.scenario
+        var out: [Group] = []
         for p in s.programmes where !p.sessions.isEmpty {
             let zones = ctx.zones(programme: p.id)
             guard !zones.isEmpty else { continue }
-            let groups: [[PlanningContext.Zone]] = p.crossAuthority
+            let byGroup: [[PlanningContext.Zone]] = p.crossAuthority
                 ? [zones] : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map(\.value)
-            let sessionKinds = Self.kinds(p)
-            let inPerson = Double(p.sessions.filter { $0.mode == .inPerson }.count)
-            let qualified = facilitators.indices.filter { facilitators[$0].qualifications.contains(p.id) }
             let sites: [Site] = p.needsVenue
                 ? s.venues.filter { $0.largestRoom >= p.cohortMin }.map { Site(venue: $0, capacity: min(p.cohortMax, $0.largestRoom)) }
                 : [Site(venue: nil, capacity: p.cohortMax)]
-            let maxTravel = s.solver.maxTravelMinutes
-
-            for (gi, group) in groups.enumerated() {
-                let tag = "\(p.id)_\(gi)"
-                let total = group.reduce(0) { $0 + $1.participants }
-                var placed = Array(repeating: LinearExpression(), count: group.count)
-                var allCohorts = LinearExpression(), allPlaces = LinearExpression()
-                var sitesUsed: [Site] = []
-                for (j, site) in sites.enumerated() {
-                    let reach = group.indices.filter { i in site.venue.map { group[i].location.travelMinutes(to: $0.location) <= maxTravel } ?? true }
-                    guard !reach.isEmpty else { continue }
-                    sitesUsed.append(site)
-                    let y = m.addVariable("y_\(tag)_\(j)", lower: 0, upper: Double(total / p.cohortMin + 1), kind: kind)
-                    let places = m.addVariable("P_\(tag)_\(j)", lower: 0, kind: kind)
-                    allCohorts.add(1, y)
-                    allPlaces.add(1, places)
-                    var here = LinearExpression()
-                    for i in reach {
-                        let z = group[i]
-                        let x = m.addVariable("x_\(tag)_\(i)_\(j)", lower: 0, upper: Double(z.participants))
-                        here.add(1, x)
-                        placed[i].add(1, x)
-                        m.add(x - Double(min(z.participants, site.capacity)) * y <= 0)
-                        if let v = site.venue {
-                            objective.add(z.location.travelMinutes(to: v.location) * inPerson * w.participantTravelPerMinute, x)
-                        }
-                    }
-                    m.add(here - Double(site.capacity) * y <= 0)
-                    m.add(here - Double(p.cohortMin) * y >= 0)
-                    m.add(places - y >= 0)
-                    m.add(places - (1 / Double(p.participantsPerFacilitator)) * here >= 0)
-                    if let v = site.venue { objective.add(inPerson * v.dayCost * w.venueHire, y) }
-                }
-                // Facilitators cover the group's places session by session, one place of a
-                // cohort's session each; a trip is priced at its shortest, to any site the group can use.
-                for sk in sessionKinds {
-                    var cover = LinearExpression()
-                    for fi in qualified where available[fi][sk.halfTerm.index] > 0 {
-                        let f = facilitators[fi]
-                        let n = m.addVariable(lower: 0)
-                        cover.add(1, n)
-                        // Binds only where a cohort needs several facilitators.
-                        if p.participantsPerFacilitator < p.cohortMax { m.add(n - Double(sk.count) * allCohorts <= 0) }
-                        let trip = sk.online ? 0 : sitesUsed.compactMap { $0.venue.map { f.home.travelMinutes(to: $0.location) } }.min() ?? 0
-                        objective.add(sk.days * f.dayRate * w.staffDays + trip * w.staffTravelPerMinute, n)
-                        yearLoad[fi].add(sk.days, n)
-                        termLoad[fi][sk.halfTerm.index].add(sk.days, n)
-                        termCount[fi][sk.halfTerm.index].add(1, n)
-                    }
-                    m.add(cover - Double(sk.count) * allPlaces >= 0)
-                }
-                var unmet = LinearExpression()
-                for (i, z) in group.enumerated() {
-                    let u = m.addVariable("u_\(tag)_\(i)", lower: 0, upper: Double(z.participants), kind: kind)
-                    unmet.add(1, u)
-                    objective.add(w.unmet, u)
-                    m.add(placed[i] + u == Double(z.participants))
-                }
-                // Chvátal–Gomory cuts (whole cohorts and places; u ≥ u/cmax, u ≥ u/ppf).
-                m.add(allCohorts + unmet >= Double((total + p.cohortMax - 1) / p.cohortMax))
-                m.add(allPlaces + unmet >= Double((total + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
+            let qualified = s.facilitators.indices.filter { s.facilitators[$0].qualifications.contains(p.id) }
+            for (gi, zones) in byGroup.enumerated() {
+                out.append(Group(programme: p, zones: zones, tag: "\(p.id)_\(gi)", sites: sites, kinds: Self.kinds(p), qualified: qualified))
             }
         }
+        return out
+    }
 
-        // Imbalance is priced only when no plan can lower it by leaving work out
-        // more cheaply than the work costs (docs/model.md): every day costs at least its weight.
-        let cheapest = facilitators.map(\.dayRate).min() ?? 0
-        let imbalance = cheapest * w.staffDays >= w.loadImbalance ? w.loadImbalance : 0
+    private var available: [[Int]] {
+        ctx.scenario.facilitators.map { f in HalfTerm.allCases.map { ctx.availableDays(facilitator: f.id, $0) } }
+    }
+
+    /// Adds one group's cohorts, places and facilitator cover to a model.
+    ///
+    /// - Parameters:
+    ///   - exactTrips: one cover per venue with every trip exact (a group's own
+    ///     model); otherwise one cover for the group with trips priced from below.
+    ///   - prices: added to each facilitator's work (the Lagrangian's); nil for none.
+    /// - Returns: the facilitators' work, for their limits.
+    private func add(_ g: Group, to m: inout Model, objective: inout LinearExpression, whole: Bool, exactTrips: Bool,
+                     prices: Prices?, available: [[Int]]) -> [Work] {
+        let s = ctx.scenario, w = s.weights, p = g.programme
+        let facilitators = s.facilitators
+        let kind: VariableKind = whole ? .integer : .continuous
+        let inPerson = Double(p.sessions.filter { $0.mode == .inPerson }.count)
+        let total = g.zones.reduce(0) { $0 + $1.participants }
+        let severalPerCohort = p.participantsPerFacilitator < p.cohortMax
+        var placed = Array(repeating: LinearExpression(), count: g.zones.count)
+        var allCohorts = LinearExpression(), allPlaces = LinearExpression()
+        var used: [(site: Site, cohorts: Variable, places: Variable)] = []
+        for (j, site) in g.sites.enumerated() {
+            let reach = g.zones.indices.filter { i in
+                site.venue.map { g.zones[i].location.travelMinutes(to: $0.location) <= s.solver.maxTravelMinutes } ?? true
+            }
+            guard !reach.isEmpty else { continue }
+            let y = m.addVariable("y_\(g.tag)_\(j)", lower: 0, upper: Double(total / p.cohortMin + 1), kind: kind)
+            let places = m.addVariable("P_\(g.tag)_\(j)", lower: 0, kind: kind)
+            used.append((site, y, places))
+            allCohorts.add(1, y)
+            allPlaces.add(1, places)
+            var here = LinearExpression()
+            for i in reach {
+                let z = g.zones[i]
+                let x = m.addVariable("x_\(g.tag)_\(i)_\(j)", lower: 0, upper: Double(z.participants))
+                here.add(1, x)
+                placed[i].add(1, x)
+                m.add(x - Double(min(z.participants, site.capacity)) * y <= 0)
+                if let v = site.venue { objective.add(z.location.travelMinutes(to: v.location) * inPerson * w.participantTravelPerMinute, x) }
+            }
+            m.add(here - Double(site.capacity) * y <= 0)
+            m.add(here - Double(p.cohortMin) * y >= 0)
+            m.add(places - y >= 0)
+            m.add(places - (1 / Double(p.participantsPerFacilitator)) * here >= 0)
+            if let v = site.venue { objective.add(inPerson * v.dayCost * w.venueHire, y) }
+        }
+
+        func price(_ fi: Int, _ k: SessionKind) -> Double {
+            guard let prices else { return 0 }
+            return k.days * prices.perDay[fi][k.halfTerm.index] + prices.perSession[fi][k.halfTerm.index]
+        }
+        var work: [Work] = []
+        for k in g.kinds {
+            let able = g.qualified.filter { available[$0][k.halfTerm.index] > 0 }
+            if exactTrips && !k.online {
+                for (site, y, places) in used {
+                    var cover = LinearExpression()
+                    for fi in able {
+                        let n = m.addVariable(lower: 0)
+                        cover.add(1, n)
+                        work.append(Work(facilitator: fi, kind: k, variable: n))
+                        // At most one place of each cohort's session, and no more work than the sessions (bounded prices).
+                        m.add(n - Double(k.count) * y <= 0)
+                        let trip = site.venue.map { facilitators[fi].home.travelMinutes(to: $0.location) } ?? 0
+                        objective.add(k.days * facilitators[fi].dayRate * w.staffDays + trip * w.staffTravelPerMinute + price(fi, k), n)
+                    }
+                    m.add(cover - Double(k.count) * places >= 0)
+                }
+                continue
+            }
+            // One cover for the group. A trip from f's home to venue j costs at least
+            // shortest_f + extra_j: f's shortest trip to any of the group's venues, priced
+            // on f's sessions, and min over f of (trip(f,j) − shortest_f), on j's places.
+            let trips = able.map { fi in used.map { $0.site.venue.map { facilitators[fi].home.travelMinutes(to: $0.location) } ?? 0 } }
+            let shortest = trips.map { $0.min() ?? 0 }
+            var cover = LinearExpression()
+            for (q, fi) in able.enumerated() {
+                let n = m.addVariable(lower: 0)
+                cover.add(1, n)
+                work.append(Work(facilitator: fi, kind: k, variable: n))
+                // Binds only where a cohort needs several facilitators (and bounds priced work).
+                if severalPerCohort || prices != nil { m.add(n - Double(k.count) * allCohorts <= 0) }
+                objective.add(k.days * facilitators[fi].dayRate * w.staffDays + (k.online ? 0 : shortest[q]) * w.staffTravelPerMinute
+                              + price(fi, k), n)
+            }
+            m.add(cover - Double(k.count) * allPlaces >= 0)
+            guard !k.online, !able.isEmpty else { continue }
+            for (j, u) in used.enumerated() {
+                let extra = able.indices.map { trips[$0][j] - shortest[$0] }.min() ?? 0
+                if extra > 0 { objective.add(Double(k.count) * extra * w.staffTravelPerMinute, u.places) }
+            }
+        }
+        var unmet = LinearExpression()
+        for (i, z) in g.zones.enumerated() {
+            let u = m.addVariable("u_\(g.tag)_\(i)", lower: 0, upper: Double(z.participants), kind: kind)
+            unmet.add(1, u)
+            objective.add(w.unmet, u)
+            m.add(placed[i] + u == Double(z.participants))
+        }
+        // Chvátal–Gomory cuts (whole cohorts and places; u ≥ u/cmax, u ≥ u/ppf).
+        m.add(allCohorts + unmet >= Double((total + p.cohortMax - 1) / p.cohortMax))
+        m.add(allPlaces + unmet >= Double((total + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
+        return work
+    }
+
+    /// Imbalance is priced only when no plan can lower it by leaving work out more
+    /// cheaply than the work costs (docs/model.md): every day costs at least its weight.
+    private var imbalanceWeight: Double {
+        let w = ctx.scenario.weights
+        let cheapest = ctx.scenario.facilitators.map(\.dayRate).min() ?? 0
+        return cheapest * w.staffDays >= w.loadImbalance ? w.loadImbalance : 0
+    }
+
+    /// The bound and the models solved for it.
+    func solve() throws -> (bound: Double, stats: [ModelStats]) {
+        let s = ctx.scenario
+        let started = Date()
+        let facilitators = s.facilitators
+        let available = self.available
+        let groups = self.groups()
+        var m = Model(name: integer ? "joint_bound_mip" : "joint_bound")
+        var objective = LinearExpression()
+        var work: [Work] = []
+        for g in groups {
+            work += add(g, to: &m, objective: &objective, whole: integer, exactTrips: false, prices: nil, available: available)
+        }
+        var yearLoad = Array(repeating: LinearExpression(), count: facilitators.count)
+        var termLoad = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
+        var termCount = termLoad
+        for x in work {
+            yearLoad[x.facilitator].add(x.kind.days, x.variable)
+            termLoad[x.facilitator][x.kind.halfTerm.index].add(x.kind.days, x.variable)
+            termCount[x.facilitator][x.kind.halfTerm.index].add(1, x.variable)
+        }
+        var limits = Limits(count: facilitators.count)
+        let imbalance = imbalanceWeight
         var everyLoad = LinearExpression()
         for fi in facilitators.indices { everyLoad.add(yearLoad[fi]) }
         for (fi, f) in facilitators.enumerated() where !yearLoad[fi].terms.isEmpty {
-            m.add(yearLoad[fi] <= f.daysPerYear)
+            limits.year[fi] = m.add(yearLoad[fi] <= f.daysPerYear)
             for ht in HalfTerm.allCases where !termLoad[fi][ht.index].terms.isEmpty {
-                m.add(termLoad[fi][ht.index] <= f.daysPerHalfTerm)
-                m.add(termCount[fi][ht.index] <= Double(available[fi][ht.index]))
+                limits.term[fi][ht.index] = m.add(termLoad[fi][ht.index] <= f.daysPerHalfTerm)
+                limits.sessions[fi][ht.index] = m.add(termCount[fi][ht.index] <= Double(available[fi][ht.index]))
             }
             if imbalance > 0 {
                 let e = m.addVariable("imb_\(f.id)", lower: 0)
-                m.add(e - yearLoad[fi] + (1 / Double(facilitators.count)) * everyLoad >= 0)
+                limits.imbalance[fi] = m.add(e - yearLoad[fi] + (1 / Double(facilitators.count)) * everyLoad >= 0)
                 objective.add(imbalance, e)
             }
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
         let r = try GLPKSolver.solve(m, options: options)
-        let stats = ModelStats(m, r, built: started)
-        // Only a proven bound counts; the LP's is shaved by a hair for floating-point error.
-        guard let b = r.bound, r.status != .infeasible, r.status != .unbounded else { return (0, stats) }
-        return (max(0, b - 1e-7 * abs(b) - 1e-6), stats)
+        var stats = [ModelStats(m, r, built: started)]
+        guard let lp = r.bound, r.status != .infeasible, r.status != .unbounded else { return (0, stats) }
+        var best = lp
+        if !integer && !r.duals.isEmpty {
+            let lagrangian = try lagrangianBound(groups, prices: limits.prices(r, facilitators: facilitators, available: available,
+                                                                                imbalance: imbalance), available: available)
+            stats.append(lagrangian.stats)
+            best = max(best, lagrangian.bound)
+        }
+        // Only a proven bound counts; shaved by a hair for floating-point error.
+        return (max(0, best - 1e-7 * abs(best) - 1e-6), stats)
+    }
+
+    /// The facilitators' limits in the whole model, to read their duals.
+    private struct Limits {
+        var year: [ConstraintRef?]
+        var term: [[ConstraintRef?]]
+        var sessions: [[ConstraintRef?]]
+        var imbalance: [ConstraintRef?]
+
+        init(count: Int) {
+            year = Array(repeating: nil, count: count)
+            term = Array(repeating: Array(repeating: nil, count: 6), count: count)
+            sessions = term
+            imbalance = year
+        }
+
+        /// The duals as Lagrangian prices, clipped to where the bound stays valid:
+        /// limits' prices at least 0, imbalance prices between 0 and its weight.
+        func prices(_ r: SolveResult, facilitators: [Facilitator], available: [[Int]], imbalance weight: Double) -> Prices {
+            func atLeastZero(_ c: ConstraintRef?) -> Double { c.map { max(0, -r.dual($0)) } ?? 0 }  // ≤ rows: dual ≤ 0
+            let mu = imbalance.map { c in c.map { min(weight, max(0, r.dual($0))) } ?? 0 }
+            let meanMu = mu.reduce(0, +) / Double(max(1, facilitators.count))
+            var prices = Prices(perDay: [], perSession: [], constant: 0)
+            for (fi, f) in facilitators.enumerated() {
+                let year = atLeastZero(self.year[fi])
+                prices.constant -= year * f.daysPerYear
+                prices.perDay.append(HalfTerm.allCases.map { ht in year + atLeastZero(term[fi][ht.index]) + mu[fi] - meanMu })
+                prices.perSession.append(HalfTerm.allCases.map { ht in atLeastZero(sessions[fi][ht.index]) })
+                for ht in HalfTerm.allCases {
+                    prices.constant -= atLeastZero(term[fi][ht.index]) * f.daysPerHalfTerm
+                        + atLeastZero(sessions[fi][ht.index]) * Double(available[fi][ht.index])
+                }
+            }
+            return prices
+        }
+    }
+
+    /// The sum of every group's own model, at the given prices, plus the prices' constant.
+    private func lagrangianBound(_ groups: [Group], prices: Prices, available: [[Int]]) throws -> (bound: Double, stats: ModelStats) {
+        let started = Date()
+        let results = Slots<Result<(Double, ModelStats), Error>>(count: groups.count)
+        let limit = options.timeLimit.map { max(0.2, $0 / 2) }
+        let shared = Unchecked(value: (bound: self, groups: groups, prices: prices, available: available))
+        DispatchQueue.concurrentPerform(iterations: groups.count) { i in
+            let (this, groups, prices, available) = shared.value
+            results.set(i, Result {
+                let built = Date()
+                var m = Model(name: "group_\(groups[i].tag)")
+                var objective = LinearExpression()
+                _ = this.add(groups[i], to: &m, objective: &objective, whole: true, exactTrips: true, prices: prices, available: available)
+                m.setObjective(.minimize, objective)
+                let r = try GLPKSolver.solve(m, options: SolveOptions(timeLimit: limit, relativeGap: 1e-6))
+                // Every cost and price here is at least 0, so 0 bounds a group with no proof.
+                let bound = r.status == .infeasible ? Double.infinity : max(0, r.bound ?? 0)
+                return (bound, ModelStats(m, r, built: built))
+            })
+        }
+        let parts = try results.values.map { try $0!.get() }
+        var bound = prices.constant + parts.reduce(0) { $0 + $1.0 }
+        if !bound.isFinite { bound = 0 }
+        let all = parts.map(\.1)
+        let stats = ModelStats(name: "joint_bound_by_group", rows: all.reduce(0) { $0 + $1.rows },
+                               columns: all.reduce(0) { $0 + $1.columns }, nonZeros: all.reduce(0) { $0 + $1.nonZeros },
+                               status: all.allSatisfy { $0.status == "optimal" } ? "optimal" : "feasible",
+                               objective: nil, bound: bound, seconds: Date().timeIntervalSince(started), buildSeconds: nil)
+        return (bound, stats)
     }
 }

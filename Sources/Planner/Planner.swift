@@ -110,7 +110,7 @@ public struct Planner {
         }
         // The bound: one relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
         var joint = try JointBound(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels()), exporter: exporter).solve()
-        plan.models.append(joint.stats)
+        plan.models += joint.stats
         let adviserBound = try AdviserStage(ctx: ctx, options: small, hooks: hooks).bound(continuity: advisers.bound)
         plan.models.append(adviserBound.stats)
         let forumBound = ForumStage(ctx: ctx).bound()
@@ -120,7 +120,7 @@ public struct Planner {
             let limit = min(budget.forSmallModels(), 10)
             let whole = try JointBound(ctx: ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
                                                                                      cuts: [.gomory, .mir, .cover, .clique])).solve()
-            plan.models.append(whole.stats)
+            plan.models += whole.stats
             if whole.bound > joint.bound { joint = whole }
         }
         if let first = exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }

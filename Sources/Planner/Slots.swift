@@ -13,3 +13,7 @@ public final class Slots<Value>: @unchecked Sendable {
 
     public var values: [Value?] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+/// A value handed to `concurrentPerform` jobs that only read it (GLPK problems
+/// are made and freed inside each job; hooks and exporters are thread-safe).
+struct Unchecked<T>: @unchecked Sendable { let value: T }

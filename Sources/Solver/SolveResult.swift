@@ -49,6 +49,13 @@ public struct SolveResult: Sendable {
     public var isMIP: Bool
     /// Whether GLPK took ``SolveOptions/start`` as an incumbent (false without one).
     public var startAccepted = false
+    /// Row duals (shadow prices) of an LP's solution, by ``ConstraintRef/index``;
+    /// empty for a MIP or without a solution. For a minimisation, a ≥ row's dual is
+    /// at least 0 and a ≤ row's at most 0.
+    public var duals: [Double] = []
+
+    /// The dual of a constraint of an LP's solution.
+    public func dual(_ c: ConstraintRef) -> Double { duals[c.index] }
 
     /// Relative gap |objective − bound| / max(|objective|, 1e-10), GLPK's definition; nil without both.
     public var gap: Double? {

@@ -152,6 +152,12 @@ enum GLPK {
         }
     }
 
+    /// Row duals of the last LP solution, one per constraint in model order.
+    static func rowDuals(_ problem: GLPKProblem) -> [Double] {
+        let m = Int(glp_get_num_rows(problem.pointer))
+        return (1...max(m, 1)).prefix(m).map { glp_get_row_dual(problem.pointer, Int32($0)) }
+    }
+
     // MARK: Files
 
     static func read(_ problem: GLPKProblem, format: ModelFileFormat, path: String) throws -> (ok: Bool, message: String) {

@@ -39,6 +39,7 @@ public enum GLPKSolver {
             result.startAccepted = outcome.startAccepted
             if result.status.hasSolution {
                 result.values = GLPK.values(problem, mip: isMIP)
+                if !isMIP { result.duals = GLPK.rowDuals(problem) }
                 for (j, v) in model.variables.enumerated() where v.kind != .continuous {
                     result.values[j] = result.values[j].rounded()
                 }

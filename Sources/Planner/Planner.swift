@@ -109,11 +109,11 @@ public struct Planner {
             if second.objective < plan.objective { plan = second } else { plan.models = second.models }
         }
         // The bound: one relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
-        var joint = try JointBound(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels()), exporter: exporter).solve()
-        plan.models += joint.stats
         let adviserBound = try AdviserStage(ctx: ctx, options: small, hooks: hooks).bound(continuity: advisers.bound)
         plan.models.append(adviserBound.stats)
         let forumBound = ForumStage(ctx: ctx).bound()
+        var joint = try JointBound(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels()), exporter: exporter).solve()
+        plan.models += joint.stats
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
         if plan.objective - (joint.bound + adviserBound.bound + forumBound) > settings.gap * plan.objective && settings.stop?.isStopped != true {

@@ -27,7 +27,6 @@ public struct PlanChecker {
         let facilitators = Dictionary(scenario.facilitators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let advisers = Dictionary(scenario.advisers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let unmetText = plan.unmet.map(\.what)
 
         // Cohorts: sizes, enrolment, authorities, travel.
         var placed: [String: Int] = [:]
@@ -59,6 +58,15 @@ public struct PlanChecker {
         for (key, n) in placed where n > (enrolled[key] ?? 0) {
             fail("over-enrolled", "\(key.replacingOccurrences(of: "|", with: ", ")): \(n) placed, \(enrolled[key] ?? 0) enrolled")
         }
+        // Every participant enrolled on a programme with sessions is in a cohort or counted as unmet.
+        for p in scenario.programmes where !p.sessions.isEmpty {
+            let wanted = scenario.enrolment.filter { $0.programme == p.id }.reduce(0) { $0 + $1.participants }
+            let inCohorts = plan.cohorts.filter { $0.programme == p.id }.reduce(0) { $0 + $1.participants }
+            let listed = plan.unmet.filter { Self.isParticipants($0.what, of: p.id) }.reduce(0.0) { $0 + $1.amount }
+            if Double(wanted - inCohorts) > listed + 1e-9 {
+                fail("participants-unaccounted", "\(p.id): \(wanted) enrolled, \(inCohorts) in cohorts and \(listed.formatted()) listed as unmet")
+            }
+        }
 
         // Sessions: each pattern once, right half-term, teaching day, venue, room, team, order.
         var personDays: [String: [String]] = [:]   // "who|date" → what
@@ -70,8 +78,11 @@ public struct PlanChecker {
             let mine = (byCohort[c.id] ?? []).sorted { $0.session < $1.session }
             let numbers = mine.map(\.session)
             for pat in p.sessions where !numbers.contains(pat.number) {
-                if !unmetText.contains(where: { $0.contains(c.id) && $0.contains("session \(pat.number)") }) {
+                let listed = plan.unmet.filter { $0.what.contains(c.id) && $0.what.contains("session \(pat.number)") }
+                if listed.isEmpty {
                     fail("session-missing", "cohort \(c.id): session \(pat.number) is neither planned nor listed as unmet")
+                } else if listed.reduce(0.0, { $0 + $1.amount }) + 1e-9 < Double(c.participants) {
+                    fail("unmet-amount", "cohort \(c.id): session \(pat.number) is listed as unmet for fewer than its \(c.participants) participants")
                 }
             }
             if Set(numbers).count != numbers.count { fail("session-duplicate", "cohort \(c.id) has a session number twice") }
@@ -149,11 +160,19 @@ public struct PlanChecker {
             for (scope, las) in scopes {
                 for ht in series.halfTerms {
                     let meetings = plan.forums.filter { $0.forum == series.id && $0.scope == scope && $0.halfTerm == ht.rawValue }
-                    if meetings.isEmpty && !unmetText.contains("forum \(series.id) \(scope) \(ht.rawValue)") {
+                    let listed = plan.unmet.filter { $0.what == "forum \(series.id) \(scope) \(ht.rawValue)" }
+                    if meetings.isEmpty && listed.isEmpty {
                         fail("forum-missing", "\(series.id) \(scope) \(ht.rawValue) is neither planned nor listed as unmet")
+                    } else if meetings.isEmpty && listed.reduce(0.0, { $0 + $1.amount }) < 1 - 1e-9 {
+                        fail("unmet-amount", "forum \(series.id) \(scope) \(ht.rawValue) is listed as unmet with an amount below 1")
                     }
+                    let expected = scenario.focusSchools.filter { schools[$0.school].map { las.contains($0.authority) } ?? false }.count
+                        + series.extraAttendees
                     if meetings.count > 1 { fail("forum-duplicate", "\(series.id) \(scope) \(ht.rawValue) meets \(meetings.count) times") }
                     for m in meetings {
+                        if m.attendees < expected {
+                            fail("forum-attendees", "forum \(series.id) \(scope) \(ht.rawValue) seats \(m.attendees); \(expected) are expected (Focus Schools in scope and extra attendees)")
+                        }
                         guard let day = Day(iso: m.date) else { fail("forum-date", "\(series.id) \(scope): '\(m.date)'"); continue }
                         for la in las { if let why = notTeaching(day, authority: la, halfTerm: ht) { fail("term-dates", "forum \(series.id) \(scope) on \(day): \(why) in \(la)") } }
                         guard let v = venues[m.venue] else { fail("unknown-venue", "forum \(series.id) \(scope): '\(m.venue)'"); continue }
@@ -187,6 +206,7 @@ public struct PlanChecker {
                 fail("unknown-adviser", "assignment of '\(a.adviser)' to '\(a.school)'"); continue
             }
             if !adv.authorities.contains(school.authority) { fail("adviser-coverage", "\(adv.id) does not cover \(school.authority) (\(school.id))") }
+            if !(a.days > 0 && a.days <= 1) { fail("visit-length", "\(adv.id) at \(school.id): a visit of \(a.days) days; a visit is at most one day") }
             adviserDays[adv.id, default: 0] += a.days
             if let ds = a.date, let day = Day(iso: ds), let ht = HalfTerm(rawValue: a.halfTerm) {
                 if let why = notTeaching(day, authority: school.authority, halfTerm: ht) { fail("term-dates", "\(adv.id) at \(school.id) on \(day): \(why)") }
@@ -206,6 +226,13 @@ public struct PlanChecker {
                     fail("support-days", "\(need.school) gets \(given) of \(needed) support days in \(ht.rawValue), and the shortfall is not listed as unmet")
                 }
             }
+            // The days listed as unmet cover the whole shortfall over the year.
+            let needed = Double(HalfTerm.allCases.reduce(0) { $0 + need.daysPerHalfTerm + ($1 == .ht1 ? need.auditDays : 0) })
+            let given = plan.adviserAssignments.filter { $0.school == need.school }.reduce(0) { $0 + $1.days }
+            let listed = plan.unmet.filter { $0.what.hasPrefix("Focus School \(need.school):") }.reduce(0.0) { $0 + $1.amount }
+            if given + listed + 1e-9 < needed {
+                fail("unmet-amount", "\(need.school) gets \(given.formatted()) of \(needed.formatted()) support days, and \(listed.formatted()) are listed as unmet")
+            }
         }
 
         for (key, what) in personDays where what.count > 1 {
@@ -217,6 +244,13 @@ public struct PlanChecker {
             fail("room-double-booked", "\(parts[0]) \(parts[1]) on \(parts[2]): \(what.joined(separator: "; "))")
         }
         return out.sorted { ($0.rule, $0.message) < ($1.rule, $1.message) }
+    }
+
+    /// Whether an unmet item counts participants of the programme ("Town (LA), P: participants", "P LA: participants", "P: participants").
+    static func isParticipants(_ what: String, of programme: String) -> Bool {
+        guard what.hasSuffix(": participants") else { return false }
+        let head = what.dropLast(": participants".count)
+        return head == programme || head.hasSuffix(", \(programme)") || head.hasPrefix("\(programme) ")
     }
 
     /// Why a day is not a usable teaching day of the authority's half-term, or nil if it is.

@@ -123,4 +123,54 @@ import Testing
         plan.sessions[0].facilitators = []
         #expect(rules(plan).contains("facilitator-count"))
     }
+
+    // Unmet demand is a cost: a plan may leave something out only by counting all of it.
+
+    @Test func catchesParticipantsLeftOutWithoutBeingCounted() throws {
+        var plan = try goodPlan()
+        let gone = plan.cohorts.removeFirst()
+        plan.sessions.removeAll { $0.cohort == gone.id }
+        #expect(rules(plan).contains("participants-unaccounted"))
+        plan.unmet.append(UnmetItem(what: "Wigan (WIG), P: participants", amount: Double(gone.participants - 1), reason: "test"))
+        #expect(rules(plan).contains("participants-unaccounted"))
+        plan.unmet[plan.unmet.count - 1].amount = Double(gone.participants)
+        #expect(!rules(plan).contains("participants-unaccounted"))
+    }
+
+    @Test func catchesASessionListedUnmetForTooFewParticipants() throws {
+        var plan = try goodPlan()
+        let s = plan.sessions.removeFirst()
+        plan.unmet.append(UnmetItem(what: "cohort \(s.cohort): session \(s.session) (\(s.halfTerm))", amount: 1, reason: "test"))
+        #expect(rules(plan).contains("unmet-amount"))
+        plan.unmet[plan.unmet.count - 1].amount = Double(s.participants)
+        #expect(rules(plan).isEmpty)
+    }
+
+    @Test func catchesAForumListedUnmetWithNoAmount() throws {
+        var plan = try goodPlan()
+        let f = plan.forums.removeFirst()
+        plan.unmet.append(UnmetItem(what: "forum \(f.forum) \(f.scope) \(f.halfTerm)", amount: 0, reason: "test"))
+        #expect(rules(plan).contains("unmet-amount"))
+    }
+
+    @Test func catchesAForumSeatingFewerThanItsAttendees() throws {
+        var plan = try goodPlan()
+        plan.forums[0].attendees = 1
+        #expect(rules(plan).contains("forum-attendees"))
+    }
+
+    @Test func catchesSupportDaysListedUnmetForLessThanTheShortfall() throws {
+        var plan = try goodPlan()
+        plan.adviserAssignments.removeAll { $0.halfTerm == "HT3" }
+        plan.unmet.append(UnmetItem(what: "Focus School S2: visit day in HT3", amount: 0.25, reason: "test"))
+        let found = rules(plan)
+        #expect(!found.contains("support-days"))
+        #expect(found.contains("unmet-amount"))
+    }
+
+    @Test func catchesAVisitLongerThanADay() throws {
+        var plan = try goodPlan()
+        plan.adviserAssignments[0].days = 3
+        #expect(rules(plan).contains("visit-length"))
+    }
 }

@@ -45,12 +45,11 @@ struct ReplanCommand: ParsableCommand {
         let violations = PlanChecker(scenario: scenario).check(plan)
         let changes = PlanChange.between(previous, plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
+        var csv = "kind,what,before,after\n"
+        for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
         do {
-            try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir)
-            var csv = "kind,what,before,after\n"
-            for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
-            try AtomicFile.write(csv, to: outDir.appendingPathComponent("changes.csv"))
+            // changes.csv belongs to the same run as the plan: one unit, switched in at once.
+            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir, extra: [("changes.csv", Data(csv.utf8))])
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write: \(error)")
         }
@@ -60,7 +59,7 @@ struct ReplanCommand: ParsableCommand {
                              "violations": violations.count],
                       outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("changes.csv").path])
         if json {
-            print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
+            JSONOutput.print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
         } else if !quiet {
             let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
             print("re-planned: \(changes.count) change(s) — " + ["session", "forum", "adviser", "cohort"].map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", "))

@@ -38,7 +38,7 @@ struct SolveCommand: ParsableCommand {
             throw CommandFailure(message: "\(file): \(error)", exitCode: 3)
         }
         if json {
-            print(SolveSummary(result).jsonString())
+            JSONOutput.print(SolveSummary(result).jsonString())
         } else if !quiet {
             print(SolveSummary(result).text(name: file, model: model))
         }

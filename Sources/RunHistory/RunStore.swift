@@ -82,7 +82,7 @@ public final class RunStore: Sendable {
     }
 
     /// A database without the run table: not a file HubPlan wrote.
-    public struct NotARunHistory: Error, CustomStringConvertible {
+    public struct NotARunHistory: Error, Equatable, CustomStringConvertible {
         public var path: String
         public var description: String { "\(path) is an SQLite database but not a HubPlan run history (no run table)" }
     }

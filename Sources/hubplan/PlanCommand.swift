@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan a scenario's year: cohorts, sessions, facilitators, venues, forums, advisers.",
-        discussion: "Writes OUTDIR/plan.json (default DIR/out). Exit codes: 0 planned, 1 plan check failed, 2 bad input.")
+        discussion: "Writes OUTDIR/plan.json (default DIR/out). All outputs are switched in at once, never mixed with an earlier run's. Exit codes: 0 planned, 1 plan check failed, 2 bad input, 3 internal error, 130/143 interrupted.")
 
     @Argument(help: "The scenario folder.") var directory: String
     @Option(help: "Output folder (default: DIR/out).") var out: String?

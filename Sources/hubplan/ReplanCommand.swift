@@ -9,7 +9,7 @@ struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replan",
         abstract: "Re-plan from a previous plan after a change, keeping everything before a date and moving as little as possible.",
-        discussion: "Writes OUTDIR/plan.json, report, changes.csv. Exit codes: 0, 1 the new plan fails its check, 2 bad input.")
+        discussion: "Writes OUTDIR/plan.json, report, changes.csv. Exit codes: 0, 1 the new plan fails its check, 2 bad input, 3 internal error.")
 
     @Argument(help: "The scenario folder.") var directory: String
     @Option(help: "The previous plan (plan.json).") var from: String

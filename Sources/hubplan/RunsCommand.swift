@@ -55,6 +55,10 @@ struct RunsCommand: ParsableCommand {
 
         /// The history of `directory` opened read-only, or nil when it has none yet.
         func store(_ directory: String) throws -> RunStore? {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandFailure.badInput("\(directory): no such scenario folder")
+            }
             let path = RunLog.path(directory)
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             do { return try RunStore(readingFrom: path) } catch { throw CommandFailure.badInput("\(path): \(error)") }

@@ -10,7 +10,7 @@ struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
         abstract: "Plan the base scenario and what-if variants (overlay files) in parallel and compare them.",
-        discussion: "Writes OUTDIR/comparison.csv, comparison.json, whatif.html and OUTDIR/<variant>/plan.json (+ report). Exit codes: 0, 1 a plan check failed, 2 bad input.")
+        discussion: "Writes OUTDIR/comparison.csv, comparison.json, whatif.html and OUTDIR/<variant>/plan.json (+ report). Exit codes: 0, 1 a plan check failed, 2 bad input, 3 internal error.")
 
     @Argument(help: "The base scenario folder.") var directory: String
     @Option(name: .customLong("variant"), help: "An overlay file (repeatable).") var variants: [String] = []

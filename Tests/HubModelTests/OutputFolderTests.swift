@@ -132,3 +132,27 @@ import Testing
         #expect(!Leftovers.isTemporaryFile(".notes.tmp"))
     }
 }
+
+extension OutputFolderTests {
+    @Test func anOutputPathThatIsAFileIsRefusedAndKept() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let file = s.parent.appendingPathComponent("plan-here")
+        try Data("a planner's file".utf8).write(to: file)
+        #expect(throws: AtomicFile.WriteError(path: file.path, reason: "it is a file, not a folder")) { try OutputFolder(replacing: file) }
+        #expect(FileManager.default.contents(atPath: file.path) == Data("a planner's file".utf8))
+    }
+
+    @Test func aLinkToTheOutputsStaysALinkAndItsFolderIsReplaced() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let link = s.parent.appendingPathComponent("latest")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: s.out)
+        let run = try OutputFolder(replacing: link)
+        try run.write("new plan", to: "plan.json")
+        try run.commit()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == s.out.path)
+        #expect(s.read("plan.json") == "new plan")
+        #expect(s.read("notes.txt") == "the planner's notes")
+    }
+}

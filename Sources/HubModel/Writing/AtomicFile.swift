@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes files so that a crash, a full disk or a refused rename never leaves half a file.
 public enum AtomicFile {
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: Error, Equatable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "\(path): cannot write: \(reason)" }

@@ -42,8 +42,13 @@ public final class OutputFolder {
     /// - Throws: ``AtomicFile/WriteError`` when the staging folder cannot be
     ///   created (the parent is missing, read-only, or the disk is full).
     public init(replacing url: URL) throws {
-        self.url = url.standardizedFileURL
+        // A symbolic link to the outputs stays a link: the folder it points to is replaced.
+        self.url = url.standardizedFileURL.resolvingSymlinksInPath()
         let parent = self.url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: self.url.path, isDirectory: &isFolder)
+        // The exchange would swap a file for the folder and then remove the file.
+        if exists && !isFolder.boolValue { throw AtomicFile.WriteError(path: self.url.path, reason: "it is a file, not a folder") }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         Leftovers.clean(beside: self.url)
         staging = parent.appendingPathComponent(Leftovers.stagingName(for: self.url))
@@ -51,6 +56,10 @@ public final class OutputFolder {
             throw AtomicFile.WriteError(path: self.url.path, reason: AtomicFile.reason(errno: errno, creatingIn: parent))
         }
         lock = FolderLock(staging)
+        // The new folder keeps the old one's permissions (a folder shared with a group, say).
+        if exists, let mode = try? FileManager.default.attributesOfItem(atPath: self.url.path)[.posixPermissions] as? Int {
+            _ = chmod(staging.path, mode_t(mode))
+        }
     }
 
     /// Writes one file of the run at `relativePath` ("plan.json", "csv/costs.csv").

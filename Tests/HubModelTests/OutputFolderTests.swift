@@ -139,7 +139,7 @@ extension OutputFolderTests {
         defer { s.remove() }
         let file = s.parent.appendingPathComponent("plan-here")
         try Data("a planner's file".utf8).write(to: file)
-        #expect(throws: AtomicFile.WriteError(path: file.path, reason: "it is a file, not a folder")) { try OutputFolder(replacing: file) }
+        #expect(throws: AtomicFile.WriteError(path: file.path, reason: "it exists and is not a folder")) { try OutputFolder(replacing: file) }
         #expect(FileManager.default.contents(atPath: file.path) == Data("a planner's file".utf8))
     }
 
@@ -154,5 +154,20 @@ extension OutputFolderTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == s.out.path)
         #expect(s.read("plan.json") == "new plan")
         #expect(s.read("notes.txt") == "the planner's notes")
+    }
+}
+
+/// Writing "to" a device must not replace it (issue 19: /dev/null was found a regular file on this machine).
+@Suite struct AtomicFileDeviceTests {
+    @Test func writingToACharacterDeviceWritesIntoItAndKeepsTheDevice() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dev-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let null = dir.appendingPathComponent("null")
+        // A private copy of /dev/null (major 1, minor 3); making one needs root, as the fault tests do.
+        try #require(mknod(null.path, S_IFCHR | 0o666, (1 << 8) | 3) == 0, "mknod needs root")
+        try AtomicFile.write("a forecast nobody keeps", to: null)
+        #expect(AtomicFile.isDeviceOrPipe(null))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["null"])
     }
 }

@@ -13,6 +13,16 @@ public enum AtomicFile {
     /// For one file. A run that writes several files writes them into an
     /// ``OutputFolder``, which replaces them all at once.
     public static func write(_ data: Data, to url: URL) throws {
+        if isDeviceOrPipe(url) {
+            // /dev/null, /dev/stdout, a FIFO: write into it. A rename would put a
+            // regular file where the device was (for /dev/null, for every program).
+            guard let handle = FileHandle(forWritingAtPath: url.path) else {
+                throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch { throw WriteError(path: url.path, reason: reason(for: error)) }
+            return
+        }
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         try writeFlushed(data, to: tmp, reportingAs: url)
         if rename(tmp.path, url.path) != 0 {
@@ -20,6 +30,14 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(at: tmp)
             throw WriteError(path: url.path, reason: reason)
         }
+    }
+
+    /// Whether `url` (links followed) is something other than a regular file or a folder.
+    static func isDeviceOrPipe(_ url: URL) -> Bool {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
     }
 
     /// Creates `file` (which must not exist), writes and flushes `data`; on failure

@@ -48,7 +48,7 @@ public final class OutputFolder {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: self.url.path, isDirectory: &isFolder)
         // The exchange would swap a file for the folder and then remove the file.
-        if exists && !isFolder.boolValue { throw AtomicFile.WriteError(path: self.url.path, reason: "it is a file, not a folder") }
+        if exists && !isFolder.boolValue { throw AtomicFile.WriteError(path: self.url.path, reason: "it exists and is not a folder") }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         Leftovers.clean(beside: self.url)
         staging = parent.appendingPathComponent(Leftovers.stagingName(for: self.url))

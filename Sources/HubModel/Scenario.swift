@@ -60,6 +60,11 @@ public enum AcademicYear {
         return "\(startYear)-\(next < 10 ? "0" : "")\(next)"
     }
 
+    /// 1 August to 31 July: the days a scenario of the year may date anything.
+    public static func range(_ startYear: Int) -> DayRange {
+        DayRange(first: Day(year: startYear, month: 8, day: 1)!, last: Day(year: startYear + 1, month: 7, day: 31)!)
+    }
+
     /// Parses `2026-27` (or `2026/27`); the second part must follow the first.
     public static func parse(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "/", with: "-")

@@ -33,19 +33,26 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// The run history: an SQLite database in WAL mode with a busy timeout, so two
-/// processes can record runs at once without corrupting it.
+/// The run history: an SQLite database with a rollback journal and a busy
+/// timeout, so two processes can record runs at once without corrupting it.
+///
+/// A rollback journal rather than WAL, so that a reader (``init(readingFrom:)``)
+/// leaves no trace: a WAL reader creates `-wal` and `-shm` files beside the
+/// database even when it opens it read-only. A database an earlier version made
+/// in WAL mode is switched back by its next writer.
 public final class RunStore: Sendable {
-    let pool: DatabasePool
+    let db: any DatabaseWriter
     public let path: String
 
-    /// Opens (creating if needed) the database at `path`.
+    /// Opens (creating if needed) the database at `path` for recording runs.
     public init(path: String) throws {
         self.path = path
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var config = Configuration()
         config.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: config)
+        // Best effort: a WAL database another process has open stays WAL until later.
+        config.prepareDatabase { db in try? db.execute(sql: "PRAGMA journal_mode = DELETE") }
+        db = try DatabaseQueue(path: path, configuration: config)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.create(table: "run") { t in
@@ -59,23 +66,41 @@ public final class RunStore: Sendable {
                 t.column("outputs", .text).notNull()
             }
         }
-        try migrator.migrate(pool)
+        try migrator.migrate(db)
+    }
+
+    /// Opens an existing database only to read it: nothing is created, migrated or written.
+    ///
+    /// - Throws: when the file does not exist or is not a run history.
+    public init(readingFrom path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        db = try DatabaseQueue(path: path, configuration: config)
+        guard try db.read({ db in try db.tableExists(RunRecord.databaseTableName) }) else { throw NotARunHistory(path: path) }
+    }
+
+    /// A database without the run table: not a file HubPlan wrote.
+    public struct NotARunHistory: Error, Equatable, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) is an SQLite database but not a HubPlan run history (no run table)" }
     }
 
     /// Stores a run and returns its id.
     @discardableResult
     public func record(_ run: RunRecord) throws -> Int64 {
         var r = run
-        try pool.write { db in try r.insert(db) }
+        try db.write { db in try r.insert(db) }
         return r.id ?? 0
     }
 
     public func all() throws -> [RunRecord] {
-        try pool.read { db in try RunRecord.order(Column("id")).fetchAll(db) }
+        try db.read { db in try RunRecord.order(Column("id")).fetchAll(db) }
     }
 
     public func run(_ id: Int64) throws -> RunRecord? {
-        try pool.read { db in try RunRecord.fetchOne(db, key: id) }
+        try db.read { db in try RunRecord.fetchOne(db, key: id) }
     }
 
     /// The fingerprint of a folder's files (not its hidden folders), for "did the inputs change?".

@@ -33,6 +33,9 @@ extension Model {
                 if t.variable.index < 0 || t.variable.index >= n { note("\(l): refers to \(t.variable), not in this model") }
                 if !t.coefficient.isFinite { note("\(l): coefficient \(t.coefficient) is not finite") }
             }
+            for t in c.expression.terms where !Self.isScalable(t.coefficient) && t.variable.index >= 0 && t.variable.index < n {
+                note(Self.coefficientMessage((l, variables[t.variable.index].name, t.coefficient)))
+            }
             if let p = Self.nameProblem(c.name) { note("\(l): \(p)") }
         }
         for t in objective.terms {

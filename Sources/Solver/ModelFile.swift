@@ -29,7 +29,8 @@ extension Model {
     ///   - path: The file.
     ///   - format: The format; nil guesses from the name, and for MPS tries
     ///     free then fixed, reporting the attempt that read further.
-    /// - Throws: ``SolverError/unreadableFile(path:line:message:)`` naming the line GLPK stopped at.
+    /// - Throws: ``SolverError/unreadableFile(path:line:message:)`` naming the line GLPK stopped at,
+    ///   or the line of a coefficient outside ``coefficientMagnitudes``.
     public static func read(from path: String, format: ModelFileFormat? = nil) throws -> Model {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -55,7 +56,14 @@ extension Model {
                 return .failure(readError(path: path, format: f, glpkOutput: message))
             }
             switch outcome {
-            case .success(let model): return model
+            case .success(let model):
+                // GLPK reads such a coefficient but cannot solve with it: refuse it
+                // here, at its line, rather than as a GLPK internal error later.
+                if let bad = model.coefficientOutOfRange() {
+                    throw SolverError.unreadableFile(path: path, line: line(of: bad.value, variable: bad.variable, inFile: path),
+                                                     message: coefficientMessage(bad))
+                }
+                return model
             case .failure(let error): failures.append(error)
             }
         }

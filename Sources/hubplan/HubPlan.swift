@@ -21,6 +21,7 @@ struct HubPlan: ParsableCommand {
     static func exit(with error: Error) -> Never {
         if let failure = error as? CommandFailure {
             printError("hubplan: " + failure.message)
+            if JSONOutput.requested && !JSONOutput.printed { JSONOutput.printFailure(exitCode: failure.exitCode, message: failure.message) }
             Foundation.exit(failure.exitCode)
         }
         let code = exitCode(for: error)
@@ -31,7 +32,11 @@ struct HubPlan: ParsableCommand {
         }
         if !text.isEmpty { printError(text) }
         // Usage mistakes are bad input: exit 2, like every other bad input.
-        Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        let status = code == .validationFailure ? 2 : code.rawValue
+        if JSONOutput.requested && !JSONOutput.printed {
+            JSONOutput.printFailure(exitCode: status, message: message(for: error).isEmpty ? text : message(for: error))
+        }
+        Foundation.exit(status)
     }
 }
 

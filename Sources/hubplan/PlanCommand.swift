@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan a scenario's year: cohorts, sessions, facilitators, venues, forums, advisers.",
-        discussion: "Writes OUTDIR/plan.json (default DIR/out). Exit codes: 0 planned, 1 plan check failed, 2 bad input.")
+        discussion: "Writes OUTDIR/plan.json (default DIR/out). All outputs are switched in at once, never mixed with an earlier run's. Exit codes: 0 planned, 1 plan check failed, 2 bad input, 3 internal error, 130/143 interrupted.")
 
     @Argument(help: "The scenario folder.") var directory: String
     @Option(help: "Output folder (default: DIR/out).") var out: String?
@@ -64,7 +64,6 @@ struct PlanCommand: ParsableCommand {
         let violations = PlanChecker(scenario: scenario).check(plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out"))
         do {
-            try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
             // Fan charts to 2027-28 from the history, with ETS chosen by AICc.
             let forecasts = HubForecast(scenario: scenario).forecast(method: .ets, until: max(scenario.year, 2027))
             try ReportWriter.write(plan: plan, scenario: scenario, forecasts: forecasts, to: outDir)
@@ -77,7 +76,7 @@ struct PlanCommand: ParsableCommand {
                              "sessions": plan.sessions.count, "unmet": plan.unmet.count, "seconds": plan.seconds, "violations": violations.count],
                       outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("report.html").path])
         if json {
-            print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
+            JSONOutput.print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !quiet {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations).text)
             print("\nwrote \(outDir.appendingPathComponent("plan.json").path), report.html, csv/ and calendars/")

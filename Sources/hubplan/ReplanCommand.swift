@@ -9,7 +9,7 @@ struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replan",
         abstract: "Re-plan from a previous plan after a change, keeping everything before a date and moving as little as possible.",
-        discussion: "Writes OUTDIR/plan.json, report, changes.csv. Exit codes: 0, 1 the new plan fails its check, 2 bad input.")
+        discussion: "Writes OUTDIR/plan.json, report, changes.csv. Exit codes: 0, 1 the new plan fails its check, 2 bad input, 3 internal error.")
 
     @Argument(help: "The scenario folder.") var directory: String
     @Option(help: "The previous plan (plan.json).") var from: String
@@ -45,12 +45,11 @@ struct ReplanCommand: ParsableCommand {
         let violations = PlanChecker(scenario: scenario).check(plan)
         let changes = PlanChange.between(previous, plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
+        var csv = "kind,what,before,after\n"
+        for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
         do {
-            try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir)
-            var csv = "kind,what,before,after\n"
-            for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
-            try AtomicFile.write(csv, to: outDir.appendingPathComponent("changes.csv"))
+            // changes.csv belongs to the same run as the plan: one unit, switched in at once.
+            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir, extra: [("changes.csv", Data(csv.utf8))])
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write: \(error)")
         }
@@ -60,7 +59,7 @@ struct ReplanCommand: ParsableCommand {
                              "violations": violations.count],
                       outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("changes.csv").path])
         if json {
-            print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
+            JSONOutput.print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
         } else if !quiet {
             let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
             print("re-planned: \(changes.count) change(s) — " + ["session", "forum", "adviser", "cohort"].map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", "))

@@ -23,32 +23,61 @@ enum RunLog {
     }
 }
 
-/// `hubplan runs list|show|compare`: the history of plan, whatif, replan and forecast runs.
+/// `hubplan runs list|show|compare DIR`: the history of plan, whatif, replan and forecast runs.
+///
+/// Only reads: the database is opened read-only, and a folder with no history
+/// gets "no runs yet", not a new empty database.
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "runs", abstract: "The history of runs kept in DIR/.hubplan/runs.sqlite.",
+        commandName: "runs", abstract: "The history of runs kept in DIR/.hubplan/runs.sqlite (read only).",
+        discussion: "Exit codes: 0 shown (or no runs yet), 2 bad input (no such run, not a run history).",
         subcommands: [List.self, Show.self, Compare.self])
 
+    /// The scenario folder: the first positional argument, as for every other
+    /// command; `--scenario DIR`, the old spelling, still works.
     struct Where: ParsableArguments {
-        @Option(help: "The scenario folder whose history to read.") var scenario: String = "."
+        @Option(help: ArgumentHelp("Deprecated: give DIR as the first argument.", visibility: .hidden)) var scenario: String?
 
-        func store() throws -> RunStore {
-            let path = RunLog.path(scenario)
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.badInput("\(path): no run history yet") }
-            do { return try RunStore(path: path) } catch { throw CommandFailure.badInput("\(path): \(error)") }
+        /// Splits `words` into the folder (optional, default ".") and `ids` run ids.
+        func split(_ words: [String], ids count: Int) throws -> (directory: String, ids: [Int64]) {
+            guard words.count == count || words.count == count + 1 else {
+                throw ValidationError("expected DIR and \(count) run id(s), got \(words.count) argument(s)")
+            }
+            let given = words.count > count ? words[0] : nil
+            if let given, let scenario, given != scenario { throw ValidationError("give the folder once: DIR or --scenario, not both") }
+            var ids: [Int64] = []
+            for word in words.suffix(count) {
+                guard let id = Int64(word) else { throw ValidationError("'\(word)' is not a run id (a whole number from `runs list`)") }
+                ids.append(id)
+            }
+            return (given ?? scenario ?? ".", ids)
+        }
+
+        /// The history of `directory` opened read-only, or nil when it has none yet.
+        func store(_ directory: String) throws -> RunStore? {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandFailure.badInput("\(directory): no such scenario folder")
+            }
+            let path = RunLog.path(directory)
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            do { return try RunStore(readingFrom: path) } catch { throw CommandFailure.badInput("\(path): \(error)") }
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every run.")
+        @Argument(help: "The scenario folder (default: the current folder).") var directory: String?
         @OptionGroup var location: Where
         @Flag(help: "As JSON.") var json = false
         @Flag(help: "Print nothing.") var quiet = false
 
         func run() throws {
-            let runs = try location.store().all()
+            let folder = try location.split(directory.map { [$0] } ?? [], ids: 0).directory
+            let runs = try location.store(folder)?.all() ?? []
             if quiet { return }
-            if json { print(String(decoding: try JSONEncoder().encode(runs), as: UTF8.self)); return }
+            if json { JSONOutput.print(String(decoding: try JSONEncoder().encode(runs), as: UTF8.self)); return }
+            if runs.isEmpty { print("\(folder): no runs yet"); return }
             var lines = [["id", "time", "command", "inputs", "key figures"]]
             for r in runs { lines.append([String(r.id ?? 0), r.time, r.command, r.inputs, r.kpis]) }
             print(TextTable.render(lines))
@@ -57,30 +86,32 @@ struct RunsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one run.")
+        @Argument(help: ArgumentHelp("The scenario folder (default: the current folder) and the run id.", valueName: "DIR ID")) var words: [String] = []
         @OptionGroup var location: Where
-        @Argument(help: "Run id.") var id: Int64
         @Flag(help: "As JSON.") var json = false
         @Flag(help: "Print nothing.") var quiet = false
 
         func run() throws {
-            guard let r = try location.store().run(id) else { throw CommandFailure.badInput("no run \(id)") }
+            let (folder, ids) = try location.split(words, ids: 1)
+            guard let r = try location.store(folder)?.run(ids[0]) else { throw CommandFailure.badInput("\(folder): no run \(ids[0])") }
             if quiet { return }
-            if json { print(String(decoding: try JSONEncoder().encode(r), as: UTF8.self)); return }
-            print("run \(id)\ntime      \(r.time)\ncommand   \(r.command)\nscenario  \(r.scenario)\ninputs    \(r.inputs)\nsettings  \(r.settings)\nkpis      \(r.kpis)\noutputs   \(r.outputs)")
+            if json { JSONOutput.print(String(decoding: try JSONEncoder().encode(r), as: UTF8.self)); return }
+            print("run \(ids[0])\ntime      \(r.time)\ncommand   \(r.command)\nscenario  \(r.scenario)\ninputs    \(r.inputs)\nsettings  \(r.settings)\nkpis      \(r.kpis)\noutputs   \(r.outputs)")
         }
     }
 
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Compare the key figures of two runs.")
+        @Argument(help: ArgumentHelp("The scenario folder (default: the current folder) and two run ids.", valueName: "DIR FIRST SECOND")) var words: [String] = []
         @OptionGroup var location: Where
-        @Argument(help: "First run id.") var first: Int64
-        @Argument(help: "Second run id.") var second: Int64
         @Flag(help: "As JSON.") var json = false
         @Flag(help: "Print nothing.") var quiet = false
 
         func run() throws {
-            let store = try location.store()
-            guard let a = try store.run(first), let b = try store.run(second) else { throw CommandFailure.badInput("no such run") }
+            let (folder, ids) = try location.split(words, ids: 2)
+            let (first, second) = (ids[0], ids[1])
+            let store = try location.store(folder)
+            guard let a = try store?.run(first), let b = try store?.run(second) else { throw CommandFailure.badInput("\(folder): no run \(first) or no run \(second)") }
             func dict(_ s: String) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:] }
             let ka = dict(a.kpis), kb = dict(b.kpis)
             let keys = Set(ka.keys).union(kb.keys).sorted()

@@ -7,7 +7,7 @@ struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve an MPS or CPLEX LP model file (optionally .gz) with GLPK.",
-        discussion: "Exit codes: 0 optimal or feasible, 1 infeasible, unbounded or no solution, 2 bad input.")
+        discussion: "Exit codes: 0 optimal or feasible, 1 infeasible, unbounded or no solution, 2 bad input (file and line named), 3 internal error.")
 
     @Argument(help: "The model file: .mps, .lp, either optionally .gz.")
     var file: String
@@ -38,7 +38,7 @@ struct SolveCommand: ParsableCommand {
             throw CommandFailure(message: "\(file): \(error)", exitCode: 3)
         }
         if json {
-            print(SolveSummary(result).jsonString())
+            JSONOutput.print(SolveSummary(result).jsonString())
         } else if !quiet {
             print(SolveSummary(result).text(name: file, model: model))
         }

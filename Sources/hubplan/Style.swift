@@ -14,6 +14,28 @@ enum Style {
     /// Prints a JSON value with sorted keys.
     static func printJSON(_ value: Any) {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("{}".utf8)
-        print(String(decoding: data, as: UTF8.self))
+        JSONOutput.print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// `--json` output: every command prints one JSON value on standard output,
+/// its result or, when it fails before printing one, an error object.
+enum JSONOutput {
+    /// Set once a command has printed its JSON. Only the main thread prints
+    /// results, so the flag needs no lock.
+    nonisolated(unsafe) private(set) static var printed = false
+
+    /// Whether `--json` was given (to any command; usage errors happen before a
+    /// command's own flags exist).
+    static var requested: Bool { CommandLine.arguments.dropFirst().prefix { $0 != "--" }.contains("--json") }
+
+    static func print(_ text: String) {
+        printed = true
+        Swift.print(text)
+    }
+
+    /// `{"status":"error","exitCode":N,"message":"…"}`, for a failure with no JSON printed yet.
+    static func printFailure(exitCode: Int32, message: String) {
+        Style.printJSON(["status": "error", "exitCode": Int(exitCode), "message": message] as [String: Any])
     }
 }

@@ -10,7 +10,7 @@ struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
         abstract: "Plan the base scenario and what-if variants (overlay files) in parallel and compare them.",
-        discussion: "Writes OUTDIR/comparison.csv, comparison.json, whatif.html and OUTDIR/<variant>/plan.json (+ report). Exit codes: 0, 1 a plan check failed, 2 bad input.")
+        discussion: "Writes OUTDIR/comparison.csv, comparison.json, whatif.html and OUTDIR/<variant>/plan.json (+ report). Exit codes: 0, 1 a plan check failed, 2 bad input, 3 internal error.")
 
     @Argument(help: "The base scenario folder.") var directory: String
     @Option(name: .customLong("variant"), help: "An overlay file (repeatable).") var variants: [String] = []
@@ -57,29 +57,33 @@ struct WhatIfCommand: ParsableCommand {
         }
         queue.waitUntilAllOperationsAreFinished()
         var kpis: [PlanKPIs] = [], unmet: [String: [UnmetItem]] = [:], violations = 0
+        var files: [(path: String, data: Data)] = []
         for (i, (name, scenario)) in scenarios.enumerated() {
             let plan = try results[i]!.get()
             let broken = PlanChecker(scenario: scenario).check(plan)
             violations += broken.count
             for v in broken { printError("\(name): plan check: \(v)") }
-            let dir = outDir.appendingPathComponent(name)
             do {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: dir)
+                files += try ReportWriter.files(plan: plan, scenario: scenario, forecasts: []).map { ("\(name)/\($0.path)", $0.data) }
             } catch {
-                throw CommandFailure.badInput("\(dir.path): cannot write: \(error)")
+                throw CommandFailure.badInput("\(outDir.appendingPathComponent(name).path): cannot write: \(error)")
             }
             kpis.append(PlanKPIs(variant: name, plan: plan, scenario: scenario))
             unmet[name] = plan.unmet
         }
-        try writeComparison(kpis, unmet: unmet, to: outDir)
+        // Every variant and the comparison are one run's outputs: switched in at once.
+        do {
+            try ReportWriter.replace(outDir, with: files + (try comparisonFiles(kpis, unmet: unmet)))
+        } catch {
+            throw CommandFailure.badInput("\(outDir.path): cannot write the comparison: \(error)")
+        }
         var figures: [String: Any] = [:]
         for k in kpis { figures[k.variant] = k.objective }
         RunLog.record(command: "whatif", scenario: directory, extraInputs: variants, settings: ["variants": variants],
                       kpis: figures, outputs: [outDir.appendingPathComponent("comparison.json").path])
         if json {
             let data = (try? JSONEncoder().encode(kpis)) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+            JSONOutput.print(String(decoding: data, as: UTF8.self))
         } else if !quiet {
             let rows = PlanKPIs.table(kpis)
             print(TextTable.render([["figure"] + kpis.map(\.variant)] + rows.map { [$0.0] + $0.1 }))
@@ -88,19 +92,14 @@ struct WhatIfCommand: ParsableCommand {
         if violations > 0 { throw CommandFailure(message: "\(violations) plan check violation(s) (a bug)", exitCode: 1) }
     }
 
-    func writeComparison(_ kpis: [PlanKPIs], unmet: [String: [UnmetItem]], to dir: URL) throws {
+    func comparisonFiles(_ kpis: [PlanKPIs], unmet: [String: [UnmetItem]]) throws -> [(path: String, data: Data)] {
         let rows = PlanKPIs.table(kpis)
         var csv = (["figure"] + kpis.map(\.variant)).map(csvField).joined(separator: ",") + "\n"
         for (label, values) in rows { csv += ([label.trimmingCharacters(in: .whitespaces)] + values).map(csvField).joined(separator: ",") + "\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            try AtomicFile.write(csv, to: dir.appendingPathComponent("comparison.csv"))
-            try AtomicFile.write(try encoder.encode(kpis), to: dir.appendingPathComponent("comparison.json"))
-            try AtomicFile.write(WhatIfReport.render(title: "What-if comparison", kpis: kpis, unmet: unmet), to: dir.appendingPathComponent("whatif.html"))
-        } catch {
-            throw CommandFailure.badInput("\(dir.path): cannot write the comparison: \(error)")
-        }
+        return [("comparison.csv", Data(csv.utf8)), ("comparison.json", try encoder.encode(kpis)),
+                ("whatif.html", Data(WhatIfReport.render(title: "What-if comparison", kpis: kpis, unmet: unmet).utf8))]
     }
 
     func csvField(_ s: String) -> String { CSVText.field(s) }

@@ -46,11 +46,9 @@ import Testing
 
 /// One broken copy per error class; each gives the exact `file:row:column` message.
 @Suite struct ScenarioValidationTests {
-    func expectOnly(_ expected: String, _ change: (ScenarioCopy) throws -> Void) throws {
-        let copy = try ScenarioCopy()
-        defer { copy.remove() }
-        try change(copy)
-        #expect(copy.diagnostics() == [expected])
+    func expectOnly(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation,
+                    _ change: (ScenarioCopy) throws -> Void) throws {
+        try ScenarioCopy.expectOnly(expected, sourceLocation: sourceLocation, change)
     }
 
     @Test func reportsMissingColumn() throws {
@@ -199,7 +197,7 @@ import Testing
         let copy = try ScenarioCopy()
         defer { copy.remove() }
         try Data([0x69, 0x64, 0x2C, 0xE9, 0xFF, 0x0A]).write(to: copy.url.appendingPathComponent("advisers.csv"))
-        #expect(copy.diagnostics() == ["advisers.csv: error: not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'"])
+        #expect(copy.diagnostics() == ["advisers.csv:1:2: error: not UTF-8 text: byte 0xE9 is not UTF-8; save it from the spreadsheet as 'CSV UTF-8'"])
     }
 }
 
@@ -221,5 +219,70 @@ import Testing
         let kept = rooms.filter { !$0.hasPrefix(id + ",") } + ["\(id),Tiny,5"]
         try copy.write("rooms.csv", kept.joined(separator: "\n") + "\n")
         #expect(copy.diagnostics() == ["venues.csv: warning: venue '\(id)': largest room seats 5, fewer than the smallest cohort (8); it can host no cohort"])
+    }
+}
+
+/// Problems validation used to pass in silence (issue 19, item 12), each located at its row and column.
+@Suite struct SilentProblemTests {
+    func expectOnly(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation,
+                    _ change: (ScenarioCopy) throws -> Void) throws {
+        try ScenarioCopy.expectOnly(expected, sourceLocation: sourceLocation, change)
+    }
+
+    @Test func reportsAHalfTermWhoseEveryWeekdayIsClosed() throws {
+        try expectOnly("calendar.csv:2:3: error: first_day: HT1 of HAL (2026-09-04 to 2026-09-10) has no teaching days "
+                       + "(weekdays other than its first and last day, not closed in closures.csv): no session or forum can be held in it") { c in
+            try c.setLine("calendar.csv", row: 2, "HAL,HT1,2026-09-04,2026-09-10")
+            for day in 7...9 { try c.appendLine("closures.csv", "2026-09-0\(day),HAL,inset,INSET day") }
+        }
+    }
+
+    @Test func reportsAnAdviserWithAFacilitatorsId() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        var fields = try copy.line("advisers.csv", row: 2).components(separatedBy: ",")
+        fields[0] = "F01"
+        try copy.appendLine("advisers.csv", fields.joined(separator: ","))
+        let row = try copy.text("advisers.csv").split(separator: "\n").count
+        #expect(copy.diagnostics() == ["advisers.csv:\(row):1: error: id: 'F01' is already the id of a facilitator (facilitators.csv row 2); "
+                                       + "facilitators, advisers and venues need distinct ids, because unavailability.csv names them by id alone"])
+    }
+
+    @Test func reportsAVenueWithAnAdvisersId() throws {
+        try expectOnly("venues.csv:2:1: error: id: 'EA1' is already the id of an adviser (advisers.csv row 2); "
+                       + "facilitators, advisers and venues need distinct ids, because unavailability.csv names them by id alone") { c in
+            let venue = String(try c.line("venues.csv", row: 2).split(separator: ",")[0])
+            try c.replace("venues.csv", "\n\(venue),", "\nEA1,")
+            try c.replace("rooms.csv", "\n\(venue),", "\nEA1,")
+        }
+    }
+
+    /// One line changed, one diagnostic at its row and column.
+    @Test(arguments: [
+        // Friday to Monday: the first and last day of term are avoided and the rest is a weekend.
+        ("calendar.csv", 2, "HAL,HT1,2026-09-04,2026-09-07",
+         "calendar.csv:2:3: error: first_day: HT1 of HAL (2026-09-04 to 2026-09-07) has no teaching days "
+            + "(weekdays other than its first and last day, not closed in closures.csv): no session or forum can be held in it"),
+        // 2072 for 2027: a typo that would take F04 out for the rest of the year.
+        ("unavailability.csv", 2, "F04,2027-03-30,2072-04-07,Leave",
+         "unavailability.csv:2:3: warning: to: 2072-04-07 is more than a year outside the academic year 2026-27 "
+            + "(2026-08-01 to 2027-07-31); check the year"),
+        ("unavailability.csv", 2, "F04,2027-08-02,2027-08-06,Leave",
+         "unavailability.csv:2:2: warning: from: 2027-08-02 to 2027-08-06 is outside the academic year 2026-27 "
+            + "(2026-08-01 to 2027-07-31), so this row changes nothing; check the dates"),
+    ])
+    func reportsALineThatUsedToPassAtItsRowAndColumn(file: String, row: Int, line: String, expected: String) throws {
+        try expectOnly(expected) { c in try c.setLine(file, row: row, line) }
+    }
+
+    @Test func reportsTheRowAndColumnOfTheFirstByteThatIsNotUTF8() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        var bytes = Data(try copy.text("advisers.csv").utf8)
+        let thirdRow = bytes.indices.filter { bytes[$0] == 0x0A }[1] + 1
+        let secondField = bytes[thirdRow...].firstIndex(of: 0x2C)! + 1
+        bytes[secondField + 3] = 0xE9   // Latin-1 é, as a spreadsheet saving "CSV" rather than "CSV UTF-8" writes it
+        try bytes.write(to: copy.url.appendingPathComponent("advisers.csv"))
+        #expect(copy.diagnostics() == ["advisers.csv:3:2: error: not UTF-8 text: byte 0xE9 is not UTF-8; save it from the spreadsheet as 'CSV UTF-8'"])
     }
 }

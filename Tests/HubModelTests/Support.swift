@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import HubModel
 
 /// A scratch copy of the reference scenario that a test may break.
@@ -39,5 +40,14 @@ struct ScenarioCopy {
     /// Every diagnostic, as the CLI prints them (file relative to the folder).
     func diagnostics() -> [String] {
         ScenarioLoader.check(url).1.all.sorted().map(\.description)
+    }
+
+    /// Breaks a fresh copy with `change` and expects exactly the one diagnostic `expected`.
+    static func expectOnly(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation,
+                           _ change: (ScenarioCopy) throws -> Void) throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try change(copy)
+        #expect(copy.diagnostics() == [expected], sourceLocation: sourceLocation)
     }
 }

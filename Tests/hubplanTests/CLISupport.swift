@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `hubplan` binary and captures what it prints.
 struct CLIRun {
@@ -21,11 +22,36 @@ enum CLI {
         return repository.appendingPathComponent(".build/debug/hubplan")
     }
 
+    /// The shipped reference scenario. Its run history belongs to whoever uses the
+    /// repository, so tests run commands that record runs on ``referenceCopy()``.
+    static let shippedScenario = repository.appendingPathComponent("scenarios/generate-2026-27")
+    static let recordingCommands: Set<String> = ["plan", "whatif", "replan", "forecast", "serve"]
+
+    /// A copy of the reference scenario, without outputs or run history, in a
+    /// folder of its own (remove it with ``remove(_:)``).
+    static func referenceCopy() throws -> URL {
+        let copy = try temporaryDirectory().appendingPathComponent("scenario")
+        try FileManager.default.copyItem(at: shippedScenario, to: copy)
+        for name in [".hubplan", "out"] { try? FileManager.default.removeItem(at: copy.appendingPathComponent(name)) }
+        return copy
+    }
+
+    /// Removes a ``referenceCopy()`` and the folder made for it.
+    static func remove(_ copy: URL) { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+
+    struct WouldRecordInShippedScenario: Error {}
+
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIRun {
+        let cwd = directory ?? repository
+        if let command = arguments.first, recordingCommands.contains(command),
+           arguments.contains(where: { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL.path == shippedScenario.standardizedFileURL.path }) {
+            Issue.record("`hubplan \(command)` would record a run in \(shippedScenario.path)/.hubplan; run it on CLI.referenceCopy()")
+            throw WouldRecordInShippedScenario()
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repository
+        process.currentDirectoryURL = cwd
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         process.environment = env

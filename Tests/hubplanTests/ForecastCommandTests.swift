@@ -31,7 +31,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.csv")
         let page = dir.appendingPathComponent("forecast.html")
-        let run = try CLI.run(["forecast", "scenarios/generate-2026-27", "--method", "flow", "--until", "2027-28", "--out", out.path,
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["forecast", scenario.path, "--method", "flow", "--until", "2027-28", "--out", out.path,
                                "--report", page.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("cohort-flow parameters"))
@@ -44,7 +46,9 @@ import Testing
     }
 
     @Test func unknownMethodIsBadInput() throws {
-        let run = try CLI.run(["forecast", "scenarios/generate-2026-27", "--method", "arima"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["forecast", scenario.path, "--method", "arima"])
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("unknown method 'arima'"))
     }

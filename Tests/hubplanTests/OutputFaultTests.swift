@@ -62,23 +62,25 @@ struct OutputFaultTests {
         return out
     }
 
-    /// A small disk holding a plan of the reference scenario in `out`, and that plan's files.
-    static func diskWithAPlan() throws -> (disk: SmallDisk, out: URL, before: [String: Data]) {
+    /// A small disk holding a plan of a copy of the reference scenario in `out`, and that plan's files.
+    static func diskWithAPlan() throws -> (disk: SmallDisk, out: URL, before: [String: Data], scenario: URL) {
         let disk = try SmallDisk(kilobytes: 4096)
         let out = disk.url.appendingPathComponent("out")
-        let first = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet"])
+        let scenario = try CLI.referenceCopy()
+        let first = try CLI.run(["plan", scenario.path, "--out", out.path, "--quiet"])
         guard first.exitCode == 0 else {
             disk.unmount()
+            CLI.remove(scenario)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "first plan failed: \(first.stderr)"])
         }
-        return (disk, out, snapshot(out))
+        return (disk, out, snapshot(out), scenario)
     }
 
     @Test func aFullDiskIsAClearErrorAndLeavesThePreviousPlanWhole() throws {
-        let (disk, out, before) = try Self.diskWithAPlan()
-        defer { disk.unmount() }
+        let (disk, out, before, scenario) = try Self.diskWithAPlan()
+        defer { disk.unmount(); CLI.remove(scenario) }
         try disk.fill(leaving: 100)
-        let second = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet", "--gap", "0.02"])
+        let second = try CLI.run(["plan", scenario.path, "--out", out.path, "--quiet", "--gap", "0.02"])
         #expect(second.exitCode == 2)
         #expect(second.stderr.contains("cannot write the plan"))
         #expect(second.stderr.contains("No space left on device") || second.stderr.contains("disk full"), "\(second.stderr)")
@@ -87,10 +89,10 @@ struct OutputFaultTests {
     }
 
     @Test func aReadOnlyFolderIsAClearErrorAndLeavesThePreviousPlanWhole() throws {
-        let (disk, out, before) = try Self.diskWithAPlan()
-        defer { disk.unmount() }
+        let (disk, out, before, scenario) = try Self.diskWithAPlan()
+        defer { disk.unmount(); CLI.remove(scenario) }
         try #require(disk.remountReadOnly())
-        let second = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", out.path, "--quiet"])
+        let second = try CLI.run(["plan", scenario.path, "--out", out.path, "--quiet"])
         #expect(second.exitCode == 2)
         #expect(second.stderr.contains("cannot write the plan"))
         #expect(second.stderr.contains("read-only") || second.stderr.contains("Read-only"), "\(second.stderr)")

@@ -5,7 +5,9 @@ import Testing
     @Test func plansTheReferenceScenarioWritesPlanJSONAndChecksIt() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--json"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["plan", scenario.path, "--out", dir.path, "--json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(summary["violations"] as? [String] == [])
@@ -27,7 +29,9 @@ import Testing
     @Test func checkListsViolationsAndExitsOne() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--quiet"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        _ = try CLI.run(["plan", scenario.path, "--out", dir.path, "--quiet"])
         let planURL = dir.appendingPathComponent("plan.json")
         var text = try String(contentsOf: planURL, encoding: .utf8)
         // Move every session to a Sunday.
@@ -59,7 +63,9 @@ import Testing
     @Test func exportsEveryModelAsMPS() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--export-mps", dir.appendingPathComponent("mps").path, "--quiet"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["plan", scenario.path, "--out", dir.path, "--export-mps", dir.appendingPathComponent("mps").path, "--quiet"])
         #expect(run.exitCode == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("mps").path)
         #expect(files.contains("facilitator_teams.mps"))
@@ -131,7 +137,9 @@ import Testing
     @Test func aScenarioTooLargeForTheMemorySaysSoBeforeItStarts() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--memory-limit", "40"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["plan", scenario.path, "--out", dir.path, "--memory-limit", "40"])
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("scenario too large for this machine"))
         #expect(run.stderr.contains("1197 enrolment rows × 46 facilitators"))
@@ -144,7 +152,9 @@ import Testing
     @Test func aVeryShortTimeLimitStillWritesACheckedPlan() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.path, "--time-limit", "0.1", "--json"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["plan", scenario.path, "--out", dir.path, "--time-limit", "0.1", "--json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(summary["violations"] as? [String] == [])

@@ -28,7 +28,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.yaml")
         try "venues:\n  remove: [NOPE]\n".write(to: bad, atomically: true, encoding: .utf8)
-        let run = try CLI.run(["whatif", "scenarios/generate-2026-27", "--variant", bad.path, "--out", dir.appendingPathComponent("o").path])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["whatif", scenario.path, "--variant", bad.path, "--out", dir.appendingPathComponent("o").path])
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("bad.yaml:2:12: error: venues.remove: unknown venue 'NOPE'"))
     }
@@ -52,9 +54,11 @@ import Testing
     @Test func replanListsWhatChangedAndWritesACheckedPlan() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try CLI.run(["plan", "scenarios/generate-2026-27", "--out", dir.appendingPathComponent("base").path, "--quiet"])
-        let run = try CLI.run(["replan", "scenarios/generate-2026-27", "--from", dir.appendingPathComponent("base/plan.json").path,
-                               "--overlay", "scenarios/generate-2026-27/whatif/facilitator-off-from-ht3.yaml",
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        _ = try CLI.run(["plan", scenario.path, "--out", dir.appendingPathComponent("base").path, "--quiet"])
+        let run = try CLI.run(["replan", scenario.path, "--from", dir.appendingPathComponent("base/plan.json").path,
+                               "--overlay", scenario.appendingPathComponent("whatif/facilitator-off-from-ht3.yaml").path,
                                "--freeze-before", "2027-01-04", "--out", dir.appendingPathComponent("re").path, "--json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let changes = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
@@ -66,7 +70,9 @@ import Testing
     }
 
     @Test func badFreezeDateIsBadInput() throws {
-        let run = try CLI.run(["replan", "scenarios/generate-2026-27", "--from", "nope.json", "--freeze-before", "next week"])
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["replan", scenario.path, "--from", "nope.json", "--freeze-before", "next week"])
         #expect(run.exitCode == 2)
     }
 }

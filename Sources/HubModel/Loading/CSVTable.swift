@@ -31,7 +31,9 @@ struct CSVTable {
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            reporter.error(file, "not UTF-8 text: save it from the spreadsheet as 'CSV UTF-8'")
+            let bad = InvalidUTF8(data)
+            reporter.error(file, row: bad?.row, column: bad?.column,
+                           "not UTF-8 text\(bad.map { ": byte \($0.byteHex) is not UTF-8" } ?? ""); save it from the spreadsheet as 'CSV UTF-8'")
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // Excel's byte-order mark

@@ -48,15 +48,16 @@ private struct Reader {
 
         let (schools, schoolIds) = readSchools(authorityIds)
         let enrolment = readEnrolment(schoolIds, programmeIds)
-        let (facilitators, facilitatorIds) = readFacilitators(programmeIds, schoolIds)
-        let (advisers, adviserIds) = readAdvisers(authorityIds)
+        var owners = SharedIds(reporter: r)
+        let (facilitators, facilitatorIds) = readFacilitators(programmeIds, schoolIds, owners: &owners)
+        let (advisers, adviserIds) = readAdvisers(authorityIds, owners: &owners)
         let focus = readFocusSchools(schoolIds)
-        let (venues, venueIds) = readVenues(authorityIds)
+        let (venues, venueIds) = readVenues(authorityIds, owners: &owners)
         let year = head?.year ?? 2026
         let calendar = readCalendar(authorityIds, year: year)
         var people: Set<String>? = nil
         if let f = facilitatorIds, let a = adviserIds, let v = venueIds { people = f.union(a).union(v) }
-        let unavailability = readUnavailability(people)
+        let unavailability = readUnavailability(people, year: year)
         let history = readHistory(authorityIds, programmeIds, year: year)
 
         guard let head else { return nil }
@@ -271,8 +272,9 @@ private struct Reader {
         return unique(items, column: "programme") { "\($0.school)/\($0.programme)" }
     }
 
-    func readFacilitators(_ programmes: Set<String>?, _ schools: Set<String>?) -> ([Facilitator], Set<String>?) {
+    func readFacilitators(_ programmes: Set<String>?, _ schools: Set<String>?, owners: inout SharedIds) -> ([Facilitator], Set<String>?) {
         guard let t = table(ScenarioFiles.facilitators) else { return ([], nil) }
+        owners.claim(t, as: "facilitator")
         let items: [(Facilitator, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
             let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
@@ -292,9 +294,10 @@ private struct Reader {
         return (unique(items, column: "id") { $0.id }, declared(t))
     }
 
-    func readAdvisers(_ authorities: Set<String>?) -> ([ExpertAdviser], Set<String>?) {
+    func readAdvisers(_ authorities: Set<String>?, owners: inout SharedIds) -> ([ExpertAdviser], Set<String>?) {
         let present = FileManager.default.fileExists(atPath: directory.appendingPathComponent(ScenarioFiles.advisers.0).path)
         guard let t = table(ScenarioFiles.advisers, required: false) else { return ([], present ? nil : []) }
+        owners.claim(t, as: "adviser")
         let items: [(ExpertAdviser, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
             let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
@@ -322,8 +325,9 @@ private struct Reader {
         return unique(items, column: "school") { $0.school }
     }
 
-    func readVenues(_ authorities: Set<String>?) -> ([Venue], Set<String>?) {
+    func readVenues(_ authorities: Set<String>?, owners: inout SharedIds) -> ([Venue], Set<String>?) {
         guard let t = table(ScenarioFiles.venues) else { return ([], nil) }
+        owners.claim(t, as: "venue")
         let items: [(Venue, CSVRecord)] = t.rows.compactMap { row in
             let id = row.id("id", r), name = row.text("name", r)
             let la = reference(row, "authority", row.id("authority", r), in: authorities, what: "authority")
@@ -362,7 +366,8 @@ private struct Reader {
 
     func readCalendar(_ authorities: Set<String>?, year: Int) -> AcademicCalendar {
         var halfTerms: [String: [HalfTerm: DayRange]] = [:]
-        let yearRange = DayRange(first: Day(year: year, month: 8, day: 1)!, last: Day(year: year + 1, month: 7, day: 31)!)
+        var calendarRows: [String: CSVRecord] = [:]
+        let yearRange = AcademicYear.range(year)
         if let t = table(ScenarioFiles.calendar) {
             var rowOf: [String: Int] = [:]
             for row in t.rows {
@@ -386,6 +391,7 @@ private struct Reader {
                     }
                 }
                 rowOf["\(la)/\(ht.rawValue)"] = row.number
+                calendarRows["\(la)/\(ht.rawValue)"] = row
                 halfTerms[la, default: [:]][ht] = range
             }
             for la in (authorities ?? []).sorted() {
@@ -407,16 +413,31 @@ private struct Reader {
                 closures.append(Closure(day: d, authority: la, kind: kind, description: row.raw("description")))
             }
         }
-        return AcademicCalendar(halfTerms: halfTerms, closures: closures)
+        let calendar = AcademicCalendar(halfTerms: halfTerms, closures: closures)
+        reportHalfTermsWithoutTeachingDays(calendar, rows: calendarRows)
+        return calendar
     }
 
-    func readUnavailability(_ known: Set<String>?) -> [Unavailability] {
+    /// A half-term whose every weekday is closed can host no session and no forum;
+    /// left alone, the plan would blame whatever it could not place there (a venue).
+    func reportHalfTermsWithoutTeachingDays(_ calendar: AcademicCalendar, rows: [String: CSVRecord]) {
+        for (la, terms) in calendar.halfTerms {
+            for (ht, range) in terms where calendar.teachingDays(authority: la, halfTerm: ht).isEmpty {
+                rows["\(la)/\(ht.rawValue)"]?.fail("first_day", "\(ht.rawValue) of \(la) (\(range.first) to \(range.last)) has no teaching days "
+                    + "(weekdays other than its first and last day, not closed in \(ScenarioFiles.closures.0)): no session or forum can be held in it", r)
+            }
+        }
+    }
+
+    func readUnavailability(_ known: Set<String>?, year: Int) -> [Unavailability] {
         guard let t = table(ScenarioFiles.unavailability, required: false) else { return [] }
+        let plan = AcademicYear.range(year)
         return t.rows.compactMap { row in
             let who = reference(row, "who", row.id("who", r), in: known, what: "facilitator, adviser or venue")
             let from = row.day("from", r), to = row.day("to", r)
             guard let who, let from, let to else { return nil }
             if from > to { row.fail("to", "\(to) is before from \(from)", r); return nil }
+            UnavailabilityDates(from: from, to: to, plan: plan, year: year).warn(row, r)
             return Unavailability(who: who, from: from, to: to, reason: row.raw("reason"))
         }
     }

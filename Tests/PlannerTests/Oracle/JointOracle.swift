@@ -22,7 +22,11 @@ import Solver
 /// - Cohort slots per (programme group, venue): a group is the programme
 ///   (`crossAuthority`) or the programme in one authority; online-only
 ///   programmes have slots per group with no venue and no travel. A slot k
-///   opens only if slot k−1 is open and is no larger (symmetry). A cohort has
+///   opens only if slot k−1 is open and is no larger (symmetry). Participants
+///   are decided per (zone, base) and sizes per slot, with Σ sizes = Σ zone
+///   participants at the base: which cohort of a base a participant joins
+///   changes no cost and no rule, so this is exact and much smaller than
+///   x[zone, slot] (the cohorts are filled in order when read back). A cohort has
 ///   `cohortMin … min(cohortMax, largest room)` participants, all from zones
 ///   whose town centre is within `maxTravelMinutes` of the venue. A venue is
 ///   a candidate only if, in every half-term the programme meets in person,
@@ -155,6 +159,9 @@ struct JointOracle {
 
     var w: ObjectiveWeights { scenario.weights }
 
+    /// A GLPK-safe name: towns have spaces ("Great Sankey").
+    static func name(_ text: String) -> String { text.replacingOccurrences(of: " ", with: "_") }
+
     /// Facilitator days of a session: a full day above 3.5 hours, otherwise half.
     static func days(_ hours: Double) -> Double { hours > 3.5 ? 1 : 0.5 }
 
@@ -219,10 +226,12 @@ struct JointOracle {
             var programme: Programme
             var venue: Venue?
             var open: Variable
-            var x: [(Zone, Variable)]
+            var size: Variable
             var a: [(Int, Variable)]
+            var base: String
         }
         var slots: [Slot] = []
+        var placedAt: [String: [(Zone, Variable)]] = [:]
         var zoneUnmet: [Variable] = []
 
         for p in scenario.programmes where !p.sessions.isEmpty {
@@ -271,30 +280,36 @@ struct JointOracle {
                     let count = reachable / max(1, p.cohortMin)
                     guard count > 0 else { continue }
                     let maxPlaces = Double((cap + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
-                    var previous: (open: Variable, size: LinearExpression)?
+                    let base = "\(p.id)_\(group[0].authority)_\(v?.id ?? "online")"
+                    // Participants of each zone at this base. Which cohort of the base they join
+                    // changes no cost and no rule (the group's zones may mix), so only the
+                    // cohorts' sizes are decided per slot: exact, and far smaller than x per slot.
+                    var here = LinearExpression()
+                    var xs: [(Zone, Variable)] = []
+                    for z in reach {
+                        let x = m.addVariable(Self.name("x_\(base)_\(z.id)"), lower: 0, upper: Double(z.participants), kind: .integer)
+                        xs.append((z, x))
+                        here.add(1, x)
+                        placedOf[z.id, default: LinearExpression()].add(1, x)
+                        if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
+                    }
+                    var sizes = LinearExpression()
+                    var previous: (open: Variable, size: Variable)?
                     for k in 0..<count {
-                        let tag = "\(p.id)_\(group[0].authority)_\(v?.id ?? "online")_\(k)"
+                        let tag = "\(base)_\(k)"
                         let open = m.addBinary("o_\(tag)")
                         groupOpen.add(1, open)
-                        if v != nil { objective.add(Double(inPerson.count) * v!.dayCost * w.venueHire, open) }
-                        var size = LinearExpression()
-                        var xs: [(Zone, Variable)] = []
-                        for z in reach {
-                            let most = Double(min(z.participants, cap))
-                            let x = m.addVariable("x_\(tag)_\(z.id)", lower: 0, upper: most, kind: .integer)
-                            xs.append((z, x))
-                            size.add(1, x)
-                            placedOf[z.id, default: LinearExpression()].add(1, x)
-                            m.add(LinearExpression(x) - most * open <= 0)
-                            if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
-                        }
+                        if let v { objective.add(Double(inPerson.count) * v.dayCost * w.venueHire, open) }
+                        let sizeVar = m.addVariable("s_\(tag)", lower: 0, upper: Double(cap), kind: .integer)
+                        let size = LinearExpression(sizeVar)
+                        sizes.add(1, sizeVar)
                         m.add(size - Double(p.cohortMin) * open >= 0)
                         m.add(size - Double(cap) * open <= 0)
                         if let previous {
                             m.add(LinearExpression(previous.open) - open >= 0)
-                            m.add(previous.size - size >= 0)
+                            m.add(LinearExpression(previous.size) - size >= 0)
                         }
-                        previous = (open, size)
+                        previous = (open, sizeVar)
                         // Places: enough for the size, at least one, none when closed.
                         let places = m.addVariable("k_\(tag)", lower: 0, upper: maxPlaces, kind: .integer)
                         m.add(Double(p.participantsPerFacilitator) * places - size >= 0)
@@ -316,14 +331,16 @@ struct JointOracle {
                             yearDays[fi].add(daysTotal, a)
                         }
                         m.add(team - places == 0)
-                        slots.append(Slot(programme: p, venue: v, open: open, x: xs, a: aVars))
+                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base))
                     }
+                    m.add(sizes - here == 0)
+                    placedAt[base] = xs
                 }
                 // At most ⌊N/cmin⌋ cohorts in the group (valid: each takes cmin of its N).
                 if !groupOpen.terms.isEmpty { m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin))) }
             }
             for z in zones {
-                let u = m.addVariable("u_\(p.id)_\(z.id)", lower: 0, upper: Double(z.participants))
+                let u = m.addVariable(Self.name("u_\(p.id)_\(z.id)"), lower: 0, upper: Double(z.participants))
                 zoneUnmet.append(u)
                 objective.add(w.unmet, u)
                 m.add((placedOf[z.id] ?? LinearExpression()) + u == Double(z.participants))
@@ -352,10 +369,18 @@ struct JointOracle {
         guard r.status.hasSolution, let value = r.objective else {
             throw OracleError.noSolution("cohorts and teams: GLPK returned \(r.status.rawValue)")
         }
+        // Cohorts: each base's participants fill its open slots in order.
         var cohorts: [Cohort] = []
+        var left = placedAt.mapValues { xs in xs.map { ($0.0.id, Int(r.value($0.1).rounded())) } }
         for s in slots where r.value(s.open) > 0.5 {
+            var need = Int(r.value(s.size).rounded())
             var zones: [String: Int] = [:]
-            for (z, x) in s.x where r.value(x) > 0.5 { zones[z.id] = Int(r.value(x).rounded()) }
+            for i in left[s.base]!.indices where need > 0 {
+                let take = min(need, left[s.base]![i].1)
+                if take > 0 { zones[left[s.base]![i].0, default: 0] += take }
+                left[s.base]![i].1 -= take
+                need -= take
+            }
             cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones,
                                   team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()))
         }

@@ -257,6 +257,13 @@ struct JointOracle {
             }
             // Every zone's participants: in some cohort or unmet.
             var placedOf: [String: LinearExpression] = [:]
+            var unmetOf: [String: Variable] = [:]
+            for z in zones {
+                let u = m.addVariable(Self.name("u_\(p.id)_\(z.id)"), lower: 0, upper: Double(z.participants))
+                unmetOf[z.id] = u
+                zoneUnmet.append(u)
+                objective.add(w.unmet, u)
+            }
             let groups: [[Zone]] = p.crossAuthority ? [zones] : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map(\.value)
             for group in groups {
                 // (venue, capacity, reachable zones), or one online "venue".
@@ -275,6 +282,8 @@ struct JointOracle {
                 }
                 let groupTotal = group.reduce(0) { $0 + $1.participants }
                 var groupOpen = LinearExpression()
+                var groupPlaces = LinearExpression()
+                let largest = bases.map(\.1).max() ?? 1
                 for (v, cap, reach) in bases {
                     let reachable = reach.reduce(0) { $0 + $1.participants }
                     let count = reachable / max(1, p.cohortMin)
@@ -315,6 +324,22 @@ struct JointOracle {
                         m.add(Double(p.participantsPerFacilitator) * places - size >= 0)
                         m.add(LinearExpression(places) - open >= 0)
                         m.add(LinearExpression(places) - maxPlaces * open <= 0)
+                        // Which team size the slot has (one binary each, Σ = open): the slot's
+                        // size then fits the team, `size ≤ Σ_j min(cap, j·ppf) t_j`. The same set
+                        // as above, but its LP relaxation is the convex hull of one slot's
+                        // choices, where `ppf · k ≥ size` alone lets the LP buy fractional places.
+                        if maxPlaces > 1 {
+                            var choice = LinearExpression(), fits = LinearExpression(), count = LinearExpression()
+                            for j in 1...Int(maxPlaces) {
+                                let t = m.addBinary("t_\(tag)_\(j)")
+                                choice.add(1, t)
+                                count.add(Double(j), t)
+                                fits.add(Double(min(cap, j * p.participantsPerFacilitator)), t)
+                            }
+                            m.add(choice - open == 0)
+                            m.add(count - places == 0)
+                            m.add(size - fits <= 0)
+                        }
                         var team = LinearExpression()
                         var aVars: [(Int, Variable)] = []
                         for fi in candidates {
@@ -322,6 +347,8 @@ struct JointOracle {
                             let a = m.addBinary("a_\(tag)_\(f.id)")
                             aVars.append((fi, a))
                             team.add(1, a)
+                            // Disaggregated (Σ_f a = k ≤ kmax · open holds it only on average).
+                            m.add(LinearExpression(a) - open <= 0)
                             let trips = v.map { Double(inPerson.count) * f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0
                             objective.add(daysTotal * f.dayRate * w.staffDays + trips, a)
                             for ht in meets {
@@ -331,19 +358,27 @@ struct JointOracle {
                             yearDays[fi].add(daysTotal, a)
                         }
                         m.add(team - places == 0)
+                        groupPlaces.add(1, places)
                         slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base))
                     }
                     m.add(sizes - here == 0)
                     placedAt[base] = xs
                 }
                 // At most ⌊N/cmin⌋ cohorts in the group (valid: each takes cmin of its N).
-                if !groupOpen.terms.isEmpty { m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin))) }
+                if !groupOpen.terms.isEmpty {
+                    m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin)))
+                    // Chvátal–Gomory cuts, valid for the same reason as docs/model.md's: each
+                    // cohort takes at most `largest` participants and needs one place per ppf,
+                    // so Σ open + Σ u ≥ ⌈N/largest⌉ and Σ places + Σ u ≥ ⌈N/ppf⌉. They close
+                    // much of the LP gap fractional cohorts leave.
+                    let groupUnmet = LinearExpression(sum: group.map { unmetOf[$0.id]! })
+                    let ceilDiv = { (a: Int, b: Int) in Double((a + b - 1) / max(1, b)) }
+                    m.add(groupOpen + groupUnmet >= ceilDiv(groupTotal, largest))
+                    m.add(groupPlaces + groupUnmet >= ceilDiv(groupTotal, p.participantsPerFacilitator))
+                }
             }
             for z in zones {
-                let u = m.addVariable(Self.name("u_\(p.id)_\(z.id)"), lower: 0, upper: Double(z.participants))
-                zoneUnmet.append(u)
-                objective.add(w.unmet, u)
-                m.add((placedOf[z.id] ?? LinearExpression()) + u == Double(z.participants))
+                m.add((placedOf[z.id] ?? LinearExpression()) + unmetOf[z.id]! == Double(z.participants))
             }
         }
         // Loads and imbalance.

@@ -30,12 +30,15 @@ import Testing
         var plan: Plan
         var violations: [PlanViolation]
         var shape: [String]
+        /// The oracle's optimum as a dated plan, when a greedy pass could date it.
+        var realised: Plan?
+        var realisedViolations: [PlanViolation]
 
         /// How far the plan is above the oracle.
         var trueGap: Double { oracle.total > 0 ? plan.objective / oracle.total - 1 : 0 }
         var line: String {
-            String(format: "%@ | oracle %.2f%@ | plan %.2f | bound %.2f | true gap %.3f%% | reported gap %.3f%% | bound−oracle %.2f%@",
-                   name, oracle.total, oracle.isOptimal ? "" : " (not proven)", plan.objective, plan.bound, 100 * trueGap,
+            String(format: "%@ | oracle %.2f%@%@ | plan %.2f | bound %.2f | true gap %.3f%% | reported gap %.3f%% | bound−oracle %.2f%@",
+                   name, oracle.total, oracle.isOptimal ? "" : " (not proven)", realised == nil ? " (not dated)" : "", plan.objective, plan.bound, 100 * trueGap,
                    100 * plan.gap, plan.bound - oracle.total, shape.isEmpty ? "" : " | not oracle-shaped: \(shape.count)")
         }
     }
@@ -43,8 +46,10 @@ import Testing
     static func run(_ name: String, _ s: Scenario) throws -> Row {
         let plan = try Planner(scenario: s, settings: Planner.Settings(timeLimit: 60, gap: s.solver.gap)).plan()
         let oracle = try JointOracle(scenario: s).solve()
+        let realised = OracleRealisation(scenario: s, oracle: oracle).plan()
         return Row(name: name, oracle: oracle, plan: plan, violations: PlanChecker(scenario: s).check(plan),
-                   shape: planShapeProblems(plan))
+                   shape: planShapeProblems(plan), realised: realised,
+                   realisedViolations: realised.map { PlanChecker(scenario: s).check($0) } ?? [])
     }
 
     /// Why a plan is outside the oracle's shape (see the suite's comment); empty when inside.
@@ -66,6 +71,15 @@ import Testing
         print("oracle case: \(r.line)")
         #expect(r.oracle.isOptimal, "\(r.name): the oracle was not proven optimal (\(r.oracle.status.rawValue)); its bound is \(r.oracle.totalBound)")
         #expect(r.violations.isEmpty, "\(r.name): \(r.violations)")
+        // The oracle's optimum, dated, is a plan the checker accepts at the oracle's cost:
+        // the oracle models no cost and allows no plan that the checker and PlanCosts do not.
+        if let realised = r.realised {
+            #expect(r.realisedViolations.isEmpty, "\(r.name): the oracle's plan breaks rules: \(r.realisedViolations)")
+            #expect(abs(realised.objective - oracle) <= 1e-6 * abs(oracle) + 0.01,
+                    "\(r.name): PlanCosts prices the oracle's plan at \(realised.objective), the oracle at \(oracle)")
+        } else {
+            print("oracle case: \(r.name): the greedy dating could not date the oracle's optimum")
+        }
         #expect(r.plan.bound <= oracle + 1e-6 * abs(oracle),
                 "\(r.name): bound \(r.plan.bound) is above the joint optimum \(oracle) by \(r.plan.bound - oracle)")
         if r.shape.isEmpty {
@@ -97,6 +111,10 @@ import Testing
         #expect(abs(r.total - 5_070.10) < 1e-6)
         #expect(r.cohorts == [JointOracle.Cohort(programme: "P", venue: "V1", zones: ["WIG/Wigan": 14, "WIG/Leigh": 6], team: ["F1"])])
         #expect(r.unmetParticipants == 0)
+        // Dated, the optimum is a plan the checker accepts, and PlanCosts agrees with its price.
+        let realised = try #require(OracleRealisation(scenario: s, oracle: r).plan())
+        #expect(PlanChecker(scenario: s).check(realised).isEmpty)
+        #expect(abs(realised.objective - r.total) < 1e-6)
         // The planner finds this plan too, so oracle and plan agree to the penny.
         let plan = try Tiny.plan(s)
         #expect(abs(plan.objective - r.total) < 0.01, "plan \(plan.objective), oracle \(r.total)")
@@ -148,14 +166,15 @@ import Testing
     func table() throws {
         var cases = [("S7 F14 2/2, F15 3/3", OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", OracleScenarios.smallTeamsECT1())]
         cases += (0..<OracleScenarios.generatedCases).map { OracleScenarios.generated($0) }
-        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | in shape |",
-                     "|---|---:|---:|---:|---:|---:|---|---|"]
+        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked |",
+                     "|---|---:|---:|---:|---:|---:|---|---|---|"]
         for (name, s) in cases {
             let r = try Self.run(name, s)
-            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ |", r.name, r.oracle.total,
+            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ |", r.name, r.oracle.total,
                                 r.oracle.isOptimal ? "" : " (unproven)", r.plan.objective, r.plan.bound, 100 * r.trueGap, 100 * r.plan.gap,
                                 r.plan.bound <= r.oracle.total + 1e-6 * abs(r.oracle.total) ? "yes" : "NO",
-                                r.shape.isEmpty ? "yes" : "no (\(r.shape.count))"))
+                                r.shape.isEmpty ? "yes" : "no (\(r.shape.count))",
+                                r.realised == nil ? "not dated" : (r.realisedViolations.isEmpty ? "yes" : "NO")))
             #expect(r.oracle.isOptimal)
         }
         print(lines.joined(separator: "\n"))

@@ -136,6 +136,9 @@ struct JointOracle {
         /// The adviser part when splits and partial service are allowed (see the type's comment).
         var splitAdvisers: Double
         var cohorts: [Cohort]
+        /// Focus School → adviser, in the continuity model's optimum.
+        var adviserOf: [String: String]
+        var forumChoices: [ForumChoice]
         var unmetParticipants: Int
         var seconds: Double
         var total: Double { cohortsAndTeams + advisers + forums }
@@ -149,10 +152,11 @@ struct JointOracle {
         let teams = try solveCohortsAndTeams()
         let advisers = try solveAdvisers(split: false)
         let split = try solveAdvisers(split: true)
+        let meetings = forums()
         return Result(status: teams.status, adviserStatus: advisers.status, cohortsAndTeams: teams.objective,
-                      cohortsAndTeamsBound: teams.bound, advisers: advisers.objective, forums: forums(),
-                      splitAdvisers: split.objective, cohorts: teams.cohorts, unmetParticipants: teams.unmet,
-                      seconds: Date().timeIntervalSince(started))
+                      cohortsAndTeamsBound: teams.bound, advisers: advisers.objective, forums: meetings.reduce(0) { $0 + $1.cost },
+                      splitAdvisers: split.objective, cohorts: teams.cohorts, adviserOf: advisers.adviserOf,
+                      forumChoices: meetings, unmetParticipants: teams.unmet, seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: - Facts from the scenario
@@ -428,6 +432,8 @@ struct JointOracle {
     struct AdviserOutcome {
         var status: TerminationStatus
         var objective: Double
+        /// Focus School → its adviser (continuity model only; schools left out are unmet).
+        var adviserOf: [String: String] = [:]
     }
 
     /// The adviser MIP: continuity as a hard rule, or (`split`) days per
@@ -443,6 +449,7 @@ struct JointOracle {
         var objective = LinearExpression()
         var capacity = Array(repeating: LinearExpression(), count: scenario.advisers.count)
         var perTerm = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: scenario.advisers.count)
+        var choices: [(String, [(String, Variable)])] = []
         // Days an adviser could visit a school of an authority in a half-term.
         func freeDays(_ a: ExpertAdviser, _ authorities: [String], _ ht: HalfTerm) -> Int {
             Set(authorities.flatMap { scenario.calendar.teachingDays(authority: $0, halfTerm: ht) }).filter { available(a.id, $0) }.count
@@ -452,6 +459,7 @@ struct JointOracle {
             let total = Double(HalfTerm.allCases.reduce(0) { $0 + need.days(in: $1) })
             var given = LinearExpression()
             var used = LinearExpression()
+            var chosen: [(String, Variable)] = []
             var givenIn = Array(repeating: LinearExpression(), count: 6)
             for (ai, a) in scenario.advisers.enumerated() where a.authorities.contains(school.authority) {
                 let perDay = a.dayRate * w.staffDays + a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute
@@ -474,6 +482,7 @@ struct JointOracle {
                 } else {
                     guard HalfTerm.allCases.allSatisfy({ need.days(in: $0) <= free[$0.index] }) else { continue }
                     let b = m.addBinary("b_\(si)_\(a.id)")
+                    chosen.append((a.id, b))
                     given.add(total, b)
                     objective.add(total * perDay, b)
                     capacity[ai].add(total, b)
@@ -493,6 +502,7 @@ struct JointOracle {
                     m.add(givenIn[ht.index] <= Double(need.days(in: ht)))
                 }
             } else {
+                choices.append((need.school, chosen))
                 let u = m.addBinary("u_\(si)")
                 objective.add(total * w.unmet, u)
                 m.add(given + total * u == total)
@@ -510,15 +520,29 @@ struct JointOracle {
         guard r.status.hasSolution, let value = r.objective else {
             throw OracleError.noSolution("advisers: GLPK returned \(r.status.rawValue)")
         }
-        return AdviserOutcome(status: r.status, objective: value)
+        var adviserOf: [String: String] = [:]
+        for (school, options) in choices {
+            if let pick = options.first(where: { r.value($0.1) > 0.5 }) { adviserOf[school] = pick.0 }
+        }
+        return AdviserOutcome(status: r.status, objective: value, adviserOf: adviserOf)
     }
 
     // MARK: - Forums
 
-    func forums() -> Double {
+    /// One forum meeting of the optimum: the cheapest pair, or nil when unmet is cheaper or nothing fits.
+    struct ForumChoice {
+        var series: String
+        var scope: String
+        var halfTerm: HalfTerm
+        var venue: String?
+        var chair: String?
+        var cost: Double
+    }
+
+    func forums() -> [ForumChoice] {
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let centres = townCentres()
-        var total = 0.0
+        var out: [ForumChoice] = []
         for series in scenario.forums {
             let units: [(String, [String])] = series.scope == .hub
                 ? [("hub", scenario.authorities.map(\.id))] : scenario.authorities.map { ($0.id, [$0.id]) }
@@ -529,7 +553,7 @@ struct JointOracle {
                 let chairs = scenario.advisers.filter { series.scope == .hub || $0.authorities.contains(scope) }
                 for ht in series.halfTerms {
                     let days = scenario.calendar.commonTeachingDays(authorities: authorities, halfTerm: ht)
-                    var best = w.unmet
+                    var best = ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: nil, chair: nil, cost: w.unmet)
                     for v in venues {
                         let open = days.filter { venueOpen(v, $0) }
                         let travel = attending.reduce(0.0) { $0 + centres["\($1.authority)/\($1.town)"]!.travelMinutes(to: v.location) }
@@ -537,14 +561,14 @@ struct JointOracle {
                             let cost = v.dayCost * w.venueHire + travel * w.participantTravelPerMinute
                                 + chair.home.travelMinutes(to: v.location) * w.staffTravelPerMinute
                                 + Self.days(series.hours) * chair.dayRate * w.staffDays
-                            best = min(best, cost)
+                            if cost < best.cost { best = ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: v.id, chair: chair.id, cost: cost) }
                         }
                     }
-                    total += best
+                    out.append(best)
                 }
             }
         }
-        return total
+        return out
     }
 }
 

@@ -82,6 +82,13 @@ import Testing
         }
         #expect(r.plan.bound <= oracle + 1e-6 * abs(oracle),
                 "\(r.name): bound \(r.plan.bound) is above the joint optimum \(oracle) by \(r.plan.bound - oracle)")
+        // Splitting a Focus School between advisers is allowed by the checker (priced by
+        // w.brokenContinuity), so the adviser part of a valid bound must be below the
+        // split-allowed optimum too, which is below the continuity optimum.
+        #expect(r.oracle.splitAdvisers <= r.oracle.advisers + 1e-6 * abs(r.oracle.advisers))
+        let withSplits = r.oracle.cohortsAndTeams + r.oracle.splitAdvisers + r.oracle.forums
+        #expect(r.plan.bound <= withSplits + 1e-6 * abs(withSplits),
+                "\(r.name): bound \(r.plan.bound) is above \(withSplits), the joint optimum when advisers may split schools")
         if r.shape.isEmpty {
             #expect(oracle <= r.plan.objective + 1e-6 * abs(oracle) + 0.01,
                     "\(r.name): oracle \(oracle) is above the plan \(r.plan.objective): the oracle misses a rule the plan may use")
@@ -166,15 +173,16 @@ import Testing
     func table() throws {
         var cases = [("S7 F14 2/2, F15 3/3", OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", OracleScenarios.smallTeamsECT1())]
         cases += (0..<OracleScenarios.generatedCases).map { OracleScenarios.generated($0) }
-        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked |",
-                     "|---|---:|---:|---:|---:|---:|---|---|---|"]
+        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked | adviser split saves | oracle s |",
+                     "|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|"]
         for (name, s) in cases {
             let r = try Self.run(name, s)
-            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ |", r.name, r.oracle.total,
+            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ | %.2f | %.1f |", r.name, r.oracle.total,
                                 r.oracle.isOptimal ? "" : " (unproven)", r.plan.objective, r.plan.bound, 100 * r.trueGap, 100 * r.plan.gap,
                                 r.plan.bound <= r.oracle.total + 1e-6 * abs(r.oracle.total) ? "yes" : "NO",
                                 r.shape.isEmpty ? "yes" : "no (\(r.shape.count))",
-                                r.realised == nil ? "not dated" : (r.realisedViolations.isEmpty ? "yes" : "NO")))
+                                r.realised == nil ? "not dated" : (r.realisedViolations.isEmpty ? "yes" : "NO"),
+                                r.oracle.advisers - r.oracle.splitAdvisers, r.oracle.seconds))
             #expect(r.oracle.isOptimal)
         }
         print(lines.joined(separator: "\n"))

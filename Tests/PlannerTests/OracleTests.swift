@@ -7,9 +7,11 @@ import Testing
 /// The planner against an exact joint model (`JointOracle`) of the same
 /// decisions, on small scenarios that stress it (issue 14):
 ///
-/// - bound valid: `plan.bound ≤ oracle` — the oracle's optimum is the cost of
-///   a plan of the planner's own shape with dates left out, so a bound above
-///   it claims more than is true;
+/// - bound valid: `plan.bound ≤ oracle` — the oracle's optimum, dated by
+///   `OracleRealisation`, is a plan the checker accepts at that very cost
+///   (asserted), so a bound above it is wrong, not merely loose; and the same
+///   with advisers allowed to split a school (`splitAdvisers`), which the
+///   checker also accepts;
 /// - oracle below the plan: `oracle ≤ plan.objective`, asserted only when the
 ///   plan has the oracle's shape (`planShapeProblems` empty). A plan that uses
 ///   substitutes, prices unfilled places or leaves sessions or visit days

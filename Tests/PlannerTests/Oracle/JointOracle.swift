@@ -55,9 +55,10 @@ import Solver
 ///   ⌊N/cmin⌋ cohorts, Σ open + Σ unmet ≥ ⌈N/largest cohort⌉ and Σ places +
 ///   Σ unmet ≥ ⌈N/ppf⌉ (Chvátal–Gomory), `a[c,f] ≤ open_c`, and one binary
 ///   per team size of a slot with `size ≤ Σ_j min(cap, j·ppf) t_j` (the LP
-///   of one slot becomes the hull of its choices). Without the last two,
-///   S seed 7 with ECT1 at ppf 10 was not proven in 300 s; with them, both
-///   of the S cases are proven optimal in 4–55 s (debug build).
+///   of one slot becomes the hull of its choices). Measured on the issue's
+///   two S seed 7 cases (debug build, 2 busy cores): without any of these,
+///   neither was proven in 300 s; with the first three, ECT1 at ppf 10 was
+///   still open after 60 s; with all, both are proven optimal in 4–55 s.
 /// - Programmes without sessions are left out: nothing is delivered, the
 ///   planner neither places nor lists their participants, so they cost 0.
 ///

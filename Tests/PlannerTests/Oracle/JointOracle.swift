@@ -1,0 +1,588 @@
+import Foundation
+import HubModel
+import Solver
+
+/// An exact joint model of a small scenario's costly decisions — cohorts,
+/// venues, year-long facilitator teams, advisers and forums — solved to
+/// optimality by GLPK, to judge the planner's plan and its bound against.
+///
+/// It is built from the `Scenario` alone, with no code of the planner's
+/// stages (only HubModel, Solver and Foundation): the semantics come from
+/// `PlanCosts` (how a plan is priced), `PlanChecker` (which plans are
+/// allowed) and docs/model.md. Dates are left out, since no cost depends on
+/// them; the oracle is therefore a relaxation of date feasibility, and its
+/// optimum is a lower bound on every plan of its shape (below) that the
+/// checker accepts.
+///
+/// ## Cohorts and teams (one MIP)
+///
+/// - A zone is (school's authority, school's town) for one programme; its
+///   participants travel from the town centre, the mean position of *all*
+///   the scenario's schools in that (authority, town), as `PlanCosts` does.
+/// - Cohort slots per (programme group, venue): a group is the programme
+///   (`crossAuthority`) or the programme in one authority; online-only
+///   programmes have slots per group with no venue and no travel. A slot k
+///   opens only if slot k−1 is open and is no larger (symmetry). Participants
+///   are decided per (zone, base) and sizes per slot, with Σ sizes = Σ zone
+///   participants at the base: which cohort of a base a participant joins
+///   changes no cost and no rule, so this is exact and much smaller than
+///   x[zone, slot] (the cohorts are filled in order when read back). A cohort has
+///   `cohortMin … min(cohortMax, largest room)` participants, all from zones
+///   whose town centre is within `maxTravelMinutes` of the venue. A venue is
+///   a candidate only if, in every half-term the programme meets in person,
+///   it is open (weekday, not unavailable) on a teaching day of some
+///   authority: otherwise no session could be dated there.
+/// - Places: integer `k_c ≥ size/ppf` and `k_c ≥ open_c`, so `k_c ≥
+///   facilitatorsNeeded(size)`; a larger team is allowed (the checker
+///   allows it) but never pays. `Σ_f a[c,f] = k_c`: a cohort is fully
+///   staffed or not formed, and its participants are then unmet at
+///   `w.unmet` each. The oracle has no "unfilled place" or "unmet session":
+///   those are plans of another shape (see below).
+/// - Facilitator f may join a cohort of p if qualified for p and, in each
+///   half-term p meets, has at least one available day (a teaching day of
+///   any authority, not in an unavailability); in each half-term f runs at
+///   most as many sessions as such days (a person does one thing a day, and
+///   a cohort's sessions fall on different days — a valid extra row the
+///   planner does not have). Loads: `dh_f` per half-term, `dy_f` per year.
+/// - Cost per in-person session: venue `dayCost · w.venueHire`; members'
+///   travel minutes (town centre → venue) `· w.participantTravelPerMinute`;
+///   per team member `t(home, venue) · w.staffTravelPerMinute`. Per session
+///   per team member: facilitator days (1 above 3.5 hours, else ½) `· dayRate
+///   · w.staffDays`. Imbalance: `w.loadImbalance · Σ_f e_f`, `e_f ≥ load_f −
+///   Σ load / |F|` with |F| every facilitator of the scenario — exact, as
+///   `PlanCosts` takes the mean over all of them.
+/// - Strengthening, all valid for every integer point: per group at most
+///   ⌊N/cmin⌋ cohorts, Σ open + Σ unmet ≥ ⌈N/largest cohort⌉ and Σ places +
+///   Σ unmet ≥ ⌈N/ppf⌉ (Chvátal–Gomory), `a[c,f] ≤ open_c`, and one binary
+///   per team size of a slot with `size ≤ Σ_j min(cap, j·ppf) t_j` (the LP
+///   of one slot becomes the hull of its choices). Measured on the issue's
+///   two S seed 7 cases (debug build, 2 busy cores): without any of these,
+///   neither was proven in 300 s; with the first three, ECT1 at ppf 10 was
+///   still open after 60 s; with all, both are proven optimal in 4–55 s.
+/// - Programmes without sessions are left out: nothing is delivered, the
+///   planner neither places nor lists their participants, so they cost 0.
+///
+/// ## Advisers (one MIP, independent of the first)
+///
+/// `PlanCosts` prices each `AdviserAssignment` row as `days · rate ·
+/// w.staffDays` plus one trip `t(home, school.location) · w.staffTravel`
+/// (the school's own position, not its town centre). The planner writes one
+/// row per support day (`AdviserStage.dateVisits`: `days: 1` per visit), so
+/// a school's T days from adviser a cost `T · (rate · staffDays + t ·
+/// staffTravel)`. Continuity is the hard rule of docs/model.md: each Focus
+/// School gets all its T = audit + 6 · daysPerHalfTerm days from one adviser
+/// covering its authority, within `capacityDays`, or all T days are unmet
+/// at `w.unmet` each. Valid extra rows: an adviser gives a school its days
+/// of a half-term on distinct available teaching days of the school's
+/// authority, and gives all schools at most as many days in a half-term as
+/// it has available teaching days in the authorities it covers.
+///
+/// A plan the checker accepts may do what this excludes: split a school
+/// between advisers (paying `w.brokenContinuity`), serve it in part, or put
+/// several days in one row (one trip). `splitAdvisers` solves that wider
+/// model (days per (school, adviser) integer, partial service, one row per
+/// day), so a caller can see whether continuity, not the model, decides the
+/// adviser cost; it is reported apart and not part of `total`.
+///
+/// ## Forums (closed form)
+///
+/// Per series, scope unit (each authority, or the hub) and half-term, the
+/// cheapest (venue, chair) pair — `dayCost · w.venueHire` + the Focus
+/// Schools' leads' travel from their town centres `· w.participantTravel` +
+/// chair's travel `· w.staffTravel` + chair's half or whole day — or
+/// `w.unmet` when no pair exists or it is cheaper. A venue must be in the
+/// authority (authority scope; any venue for the hub) and seat the Focus
+/// Schools in scope plus the extra attendees; the chair must cover the
+/// authority (authority scope) — for the hub scope the checker asks nothing
+/// of the chair, so any adviser may chair (the planner takes only advisers
+/// covering some authority: they differ only for an adviser covering none).
+/// The pair needs a common teaching day of the scope's authorities on which
+/// the venue is open and the chair available. Forum days do not count
+/// against adviser capacity (`PlanChecker` counts assignments only).
+///
+/// ## Which plans it bounds, and which it is below
+///
+/// The optimum is a lower bound on every plan with year-long teams, no
+/// unfilled places or unmet sessions, no adviser split or partial service
+/// — the shape of the planner's plans when it meets every session with the
+/// teams it chose. Plans outside that shape (a substitute standing in for a
+/// busy team member, a place priced as unmet while a substitute runs the
+/// sessions, a session left unmet) are priced by other rules and may be
+/// cheaper, so `oracle ≤ plan.objective` is only asserted for plans of the
+/// oracle's shape (`OracleTests.planShapeProblems`).
+struct JointOracle {
+    let scenario: Scenario
+    var timeLimit: Double = 300
+    var relativeGap: Double = 1e-6
+
+    init(scenario: Scenario, timeLimit: Double = 300) {
+        self.scenario = scenario
+        self.timeLimit = timeLimit
+    }
+
+    /// A cohort of the optimum.
+    struct Cohort: Equatable, CustomStringConvertible {
+        var programme: String
+        var venue: String?
+        /// zone id ("authority/town") → participants.
+        var zones: [String: Int]
+        var team: [String]
+        var size: Int { zones.values.reduce(0, +) }
+        var description: String { "\(programme)@\(venue ?? "online") \(size) \(team)" }
+    }
+
+    struct Result {
+        /// The cohort and team MIP's status; `.optimal` means proven within `relativeGap`.
+        var status: TerminationStatus
+        var adviserStatus: TerminationStatus
+        /// Cohorts, venues, teams, participant travel, imbalance and unmet participants.
+        var cohortsAndTeams: Double
+        /// GLPK's proven lower bound on `cohortsAndTeams` (equal to it when optimal).
+        var cohortsAndTeamsBound: Double
+        var advisers: Double
+        var forums: Double
+        /// The adviser part when splits and partial service are allowed (see the type's comment).
+        var splitAdvisers: Double
+        var cohorts: [Cohort]
+        /// Focus School → adviser, in the continuity model's optimum.
+        var adviserOf: [String: String]
+        var forumChoices: [ForumChoice]
+        var unmetParticipants: Int
+        var seconds: Double
+        var total: Double { cohortsAndTeams + advisers + forums }
+        /// A proven lower bound on `total`, whatever the status.
+        var totalBound: Double { cohortsAndTeamsBound + advisers + forums }
+        var isOptimal: Bool { status == .optimal && adviserStatus == .optimal }
+    }
+
+    func solve() throws -> Result {
+        let started = Date()
+        let teams = try solveCohortsAndTeams()
+        let advisers = try solveAdvisers(split: false)
+        let split = try solveAdvisers(split: true)
+        let meetings = forums()
+        return Result(status: teams.status, adviserStatus: advisers.status, cohortsAndTeams: teams.objective,
+                      cohortsAndTeamsBound: teams.bound, advisers: advisers.objective, forums: meetings.reduce(0) { $0 + $1.cost },
+                      splitAdvisers: split.objective, cohorts: teams.cohorts, adviserOf: advisers.adviserOf,
+                      forumChoices: meetings, unmetParticipants: teams.unmet, seconds: Date().timeIntervalSince(started))
+    }
+
+    // MARK: - Facts from the scenario
+
+    var w: ObjectiveWeights { scenario.weights }
+
+    /// A GLPK-safe name: towns have spaces ("Great Sankey").
+    static func name(_ text: String) -> String { text.replacingOccurrences(of: " ", with: "_") }
+
+    /// Facilitator days of a session: a full day above 3.5 hours, otherwise half.
+    static func days(_ hours: Double) -> Double { hours > 3.5 ? 1 : 0.5 }
+
+    /// Teaching days of any authority in the calendar in a half-term: a day on
+    /// which someone could be working for some cohort.
+    func anyTeachingDays(_ ht: HalfTerm) -> Set<Day> {
+        var out: Set<Day> = []
+        for la in Set(scenario.calendar.halfTerms.keys).union(scenario.authorities.map(\.id)) {
+            out.formUnion(scenario.calendar.teachingDays(authority: la, halfTerm: ht))
+        }
+        return out
+    }
+
+    func available(_ who: String, _ d: Day) -> Bool {
+        !scenario.unavailability.contains { $0.who == who && $0.from <= d && d <= $0.to }
+    }
+
+    func venueOpen(_ v: Venue, _ d: Day) -> Bool { v.weekdays.contains(d.weekday) && available(v.id, d) }
+
+    /// (authority/town) → mean position of all the scenario's schools there.
+    func townCentres() -> [String: GeoPoint] {
+        var sums: [String: (Double, Double, Double)] = [:]
+        for s in scenario.schools {
+            let t = sums["\(s.authority)/\(s.town)"] ?? (0, 0, 0)
+            sums["\(s.authority)/\(s.town)"] = (t.0 + s.location.latitude, t.1 + s.location.longitude, t.2 + 1)
+        }
+        return sums.mapValues { GeoPoint(latitude: $0.0 / $0.2, longitude: $0.1 / $0.2) }
+    }
+
+    // MARK: - Cohorts and teams
+
+    struct Zone {
+        var id: String
+        var authority: String
+        var centre: GeoPoint
+        var participants: Int
+    }
+
+    struct TeamsOutcome {
+        var status: TerminationStatus
+        var objective: Double
+        var bound: Double
+        var cohorts: [Cohort]
+        var unmet: Int
+    }
+
+    func solveCohortsAndTeams() throws -> TeamsOutcome {
+        let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let centres = townCentres()
+        let facilitators = scenario.facilitators
+        let teaching = Dictionary(uniqueKeysWithValues: HalfTerm.allCases.map { ($0, anyTeachingDays($0)) })
+        // Available days per facilitator and half-term.
+        let free: [[Int]] = facilitators.map { f in HalfTerm.allCases.map { ht in teaching[ht]!.filter { available(f.id, $0) }.count } }
+
+        var m = Model(name: "joint_oracle")
+        var objective = LinearExpression()
+        // Per facilitator: days per half-term, sessions per half-term, days in the year.
+        var termDays = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
+        var termSessions = termDays
+        var yearDays = Array(repeating: LinearExpression(), count: facilitators.count)
+        struct Slot {
+            var programme: Programme
+            var venue: Venue?
+            var open: Variable
+            var size: Variable
+            var a: [(Int, Variable)]
+            var base: String
+        }
+        var slots: [Slot] = []
+        var placedAt: [String: [(Zone, Variable)]] = [:]
+        var zoneUnmet: [Variable] = []
+
+        for p in scenario.programmes where !p.sessions.isEmpty {
+            // Zones of p.
+            var byZone: [String: Zone] = [:]
+            for e in scenario.enrolment where e.programme == p.id && e.participants > 0 {
+                guard let s = schools[e.school] else { continue }
+                let id = "\(s.authority)/\(s.town)"
+                byZone[id, default: Zone(id: id, authority: s.authority, centre: centres[id]!, participants: 0)].participants += e.participants
+            }
+            let zones = byZone.values.sorted { $0.id < $1.id }
+            guard !zones.isEmpty else { continue }
+            let inPerson = p.sessions.filter { $0.mode == .inPerson }
+            let sessionsIn = HalfTerm.allCases.map { ht in p.sessions.filter { $0.halfTerm == ht } }
+            let daysIn = sessionsIn.map { $0.reduce(0.0) { $0 + Self.days($1.hours) } }
+            let daysTotal = daysIn.reduce(0, +)
+            let meets = HalfTerm.allCases.filter { !sessionsIn[$0.index].isEmpty }
+            let candidates = facilitators.indices.filter { fi in
+                let f = facilitators[fi]
+                return f.qualifications.contains(p.id) && meets.allSatisfy { free[fi][$0.index] >= 1 }
+                    && meets.allSatisfy { daysIn[$0.index] <= f.daysPerHalfTerm + 1e-9 && sessionsIn[$0.index].count <= free[fi][$0.index] }
+                    && daysTotal <= f.daysPerYear + 1e-9
+            }
+            // Every zone's participants: in some cohort or unmet.
+            var placedOf: [String: LinearExpression] = [:]
+            var unmetOf: [String: Variable] = [:]
+            for z in zones {
+                let u = m.addVariable(Self.name("u_\(p.id)_\(z.id)"), lower: 0, upper: Double(z.participants))
+                unmetOf[z.id] = u
+                zoneUnmet.append(u)
+                objective.add(w.unmet, u)
+            }
+            let groups: [[Zone]] = p.crossAuthority ? [zones] : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map(\.value)
+            for group in groups {
+                // (venue, capacity, reachable zones), or one online "venue".
+                var bases: [(Venue?, Int, [Zone])] = []
+                if inPerson.isEmpty {
+                    bases = [(nil, p.cohortMax, group)]
+                } else {
+                    let inPersonTerms = Set(inPerson.map(\.halfTerm))
+                    for v in scenario.venues {
+                        let cap = min(p.cohortMax, v.largestRoom)
+                        guard cap >= p.cohortMin, cap >= 1 else { continue }
+                        guard inPersonTerms.allSatisfy({ ht in teaching[ht]!.contains { venueOpen(v, $0) } }) else { continue }
+                        let reach = group.filter { $0.centre.travelMinutes(to: v.location) <= scenario.solver.maxTravelMinutes + 1e-9 }
+                        if !reach.isEmpty { bases.append((v, cap, reach)) }
+                    }
+                }
+                let groupTotal = group.reduce(0) { $0 + $1.participants }
+                var groupOpen = LinearExpression()
+                var groupPlaces = LinearExpression()
+                let largest = bases.map(\.1).max() ?? 1
+                for (v, cap, reach) in bases {
+                    let reachable = reach.reduce(0) { $0 + $1.participants }
+                    let count = reachable / max(1, p.cohortMin)
+                    guard count > 0 else { continue }
+                    let maxPlaces = Double((cap + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
+                    let base = "\(p.id)_\(group[0].authority)_\(v?.id ?? "online")"
+                    // Participants of each zone at this base. Which cohort of the base they join
+                    // changes no cost and no rule (the group's zones may mix), so only the
+                    // cohorts' sizes are decided per slot: exact, and far smaller than x per slot.
+                    var here = LinearExpression()
+                    var xs: [(Zone, Variable)] = []
+                    for z in reach {
+                        let x = m.addVariable(Self.name("x_\(base)_\(z.id)"), lower: 0, upper: Double(z.participants), kind: .integer)
+                        xs.append((z, x))
+                        here.add(1, x)
+                        placedOf[z.id, default: LinearExpression()].add(1, x)
+                        if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
+                    }
+                    var sizes = LinearExpression()
+                    var previous: (open: Variable, size: Variable)?
+                    for k in 0..<count {
+                        let tag = "\(base)_\(k)"
+                        let open = m.addBinary("o_\(tag)")
+                        groupOpen.add(1, open)
+                        if let v { objective.add(Double(inPerson.count) * v.dayCost * w.venueHire, open) }
+                        let sizeVar = m.addVariable("s_\(tag)", lower: 0, upper: Double(cap), kind: .integer)
+                        let size = LinearExpression(sizeVar)
+                        sizes.add(1, sizeVar)
+                        m.add(size - Double(p.cohortMin) * open >= 0)
+                        m.add(size - Double(cap) * open <= 0)
+                        if let previous {
+                            m.add(LinearExpression(previous.open) - open >= 0)
+                            m.add(LinearExpression(previous.size) - size >= 0)
+                        }
+                        previous = (open, sizeVar)
+                        // Places: enough for the size, at least one, none when closed.
+                        let places = m.addVariable("k_\(tag)", lower: 0, upper: maxPlaces, kind: .integer)
+                        m.add(Double(p.participantsPerFacilitator) * places - size >= 0)
+                        m.add(LinearExpression(places) - open >= 0)
+                        m.add(LinearExpression(places) - maxPlaces * open <= 0)
+                        // Which team size the slot has (one binary each, Σ = open): the slot's
+                        // size then fits the team, `size ≤ Σ_j min(cap, j·ppf) t_j`. The same set
+                        // as above, but its LP relaxation is the convex hull of one slot's
+                        // choices, where `ppf · k ≥ size` alone lets the LP buy fractional places.
+                        if maxPlaces > 1 {
+                            var choice = LinearExpression(), fits = LinearExpression(), count = LinearExpression()
+                            for j in 1...Int(maxPlaces) {
+                                let t = m.addBinary("t_\(tag)_\(j)")
+                                choice.add(1, t)
+                                count.add(Double(j), t)
+                                fits.add(Double(min(cap, j * p.participantsPerFacilitator)), t)
+                            }
+                            m.add(choice - open == 0)
+                            m.add(count - places == 0)
+                            m.add(size - fits <= 0)
+                        }
+                        var team = LinearExpression()
+                        var aVars: [(Int, Variable)] = []
+                        for fi in candidates {
+                            let f = facilitators[fi]
+                            let a = m.addBinary("a_\(tag)_\(f.id)")
+                            aVars.append((fi, a))
+                            team.add(1, a)
+                            // Disaggregated (Σ_f a = k ≤ kmax · open holds it only on average).
+                            m.add(LinearExpression(a) - open <= 0)
+                            let trips = v.map { Double(inPerson.count) * f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0
+                            objective.add(daysTotal * f.dayRate * w.staffDays + trips, a)
+                            for ht in meets {
+                                termDays[fi][ht.index].add(daysIn[ht.index], a)
+                                termSessions[fi][ht.index].add(Double(sessionsIn[ht.index].count), a)
+                            }
+                            yearDays[fi].add(daysTotal, a)
+                        }
+                        m.add(team - places == 0)
+                        groupPlaces.add(1, places)
+                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base))
+                    }
+                    m.add(sizes - here == 0)
+                    placedAt[base] = xs
+                }
+                // At most ⌊N/cmin⌋ cohorts in the group (valid: each takes cmin of its N).
+                if !groupOpen.terms.isEmpty {
+                    m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin)))
+                    // Chvátal–Gomory cuts, valid for the same reason as docs/model.md's: each
+                    // cohort takes at most `largest` participants and needs one place per ppf,
+                    // so Σ open + Σ u ≥ ⌈N/largest⌉ and Σ places + Σ u ≥ ⌈N/ppf⌉. They close
+                    // much of the LP gap fractional cohorts leave.
+                    let groupUnmet = LinearExpression(sum: group.map { unmetOf[$0.id]! })
+                    let ceilDiv = { (a: Int, b: Int) in Double((a + b - 1) / max(1, b)) }
+                    m.add(groupOpen + groupUnmet >= ceilDiv(groupTotal, largest))
+                    m.add(groupPlaces + groupUnmet >= ceilDiv(groupTotal, p.participantsPerFacilitator))
+                }
+            }
+            for z in zones {
+                m.add((placedOf[z.id] ?? LinearExpression()) + unmetOf[z.id]! == Double(z.participants))
+            }
+        }
+        // Loads and imbalance.
+        var total = LinearExpression()
+        for fi in facilitators.indices { total.add(yearDays[fi]) }
+        let n = Double(max(1, facilitators.count))
+        for (fi, f) in facilitators.enumerated() where !yearDays[fi].terms.isEmpty {
+            for ht in HalfTerm.allCases where !termDays[fi][ht.index].terms.isEmpty {
+                m.add(termDays[fi][ht.index] <= f.daysPerHalfTerm)
+                m.add(termSessions[fi][ht.index] <= Double(free[fi][ht.index]))
+            }
+            m.add(yearDays[fi] <= f.daysPerYear)
+            if w.loadImbalance != 0 {
+                let e = m.addVariable("e_\(f.id)", lower: 0)
+                objective.add(w.loadImbalance, e)
+                m.add(LinearExpression(e) - yearDays[fi] + (1 / n) * total >= 0)
+            }
+        }
+        guard !m.variables.isEmpty else { return TeamsOutcome(status: .optimal, objective: 0, bound: 0, cohorts: [], unmet: 0) }
+        m.setObjective(.minimize, objective)
+        let r = try GLPKSolver.solve(m, options: SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap, presolve: true,
+                                                              cuts: [.gomory, .mir, .cover, .clique]))
+        guard r.status.hasSolution, let value = r.objective else {
+            throw OracleError.noSolution("cohorts and teams: GLPK returned \(r.status.rawValue)")
+        }
+        // Cohorts: each base's participants fill its open slots in order.
+        var cohorts: [Cohort] = []
+        var left = placedAt.mapValues { xs in xs.map { ($0.0.id, Int(r.value($0.1).rounded())) } }
+        for s in slots where r.value(s.open) > 0.5 {
+            var need = Int(r.value(s.size).rounded())
+            var zones: [String: Int] = [:]
+            for i in left[s.base]!.indices where need > 0 {
+                let take = min(need, left[s.base]![i].1)
+                if take > 0 { zones[left[s.base]![i].0, default: 0] += take }
+                left[s.base]![i].1 -= take
+                need -= take
+            }
+            cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones,
+                                  team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()))
+        }
+        let unmet = Int(zoneUnmet.reduce(0.0) { $0 + r.value($1) }.rounded())
+        return TeamsOutcome(status: r.status, objective: value, bound: min(value, r.bound ?? -.infinity), cohorts: cohorts, unmet: unmet)
+    }
+
+    // MARK: - Advisers
+
+    struct AdviserOutcome {
+        var status: TerminationStatus
+        var objective: Double
+        /// Focus School → its adviser (continuity model only; schools left out are unmet).
+        var adviserOf: [String: String] = [:]
+    }
+
+    /// The adviser MIP: continuity as a hard rule, or (`split`) days per
+    /// (school, adviser) with partial service and `w.brokenContinuity` for
+    /// each adviser after the first.
+    func solveAdvisers(split: Bool) throws -> AdviserOutcome {
+        let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let needs = scenario.focusSchools.filter { need in
+            schools[need.school] != nil && HalfTerm.allCases.reduce(0) { $0 + need.days(in: $1) } > 0
+        }
+        guard !needs.isEmpty else { return AdviserOutcome(status: .optimal, objective: 0) }
+        var m = Model(name: split ? "oracle_advisers_split" : "oracle_advisers")
+        var objective = LinearExpression()
+        var capacity = Array(repeating: LinearExpression(), count: scenario.advisers.count)
+        var perTerm = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: scenario.advisers.count)
+        var choices: [(String, [(String, Variable)])] = []
+        // Days an adviser could visit a school of an authority in a half-term.
+        func freeDays(_ a: ExpertAdviser, _ authorities: [String], _ ht: HalfTerm) -> Int {
+            Set(authorities.flatMap { scenario.calendar.teachingDays(authority: $0, halfTerm: ht) }).filter { available(a.id, $0) }.count
+        }
+        for (si, need) in needs.enumerated() {
+            let school = schools[need.school]!
+            let total = Double(HalfTerm.allCases.reduce(0) { $0 + need.days(in: $1) })
+            var given = LinearExpression()
+            var used = LinearExpression()
+            var chosen: [(String, Variable)] = []
+            var givenIn = Array(repeating: LinearExpression(), count: 6)
+            for (ai, a) in scenario.advisers.enumerated() where a.authorities.contains(school.authority) {
+                let perDay = a.dayRate * w.staffDays + a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute
+                let free = HalfTerm.allCases.map { freeDays(a, [school.authority], $0) }
+                if split {
+                    // Days of each half-term from this adviser, within its free days there.
+                    let b = m.addBinary("b_\(si)_\(a.id)")
+                    used.add(1, b)
+                    for ht in HalfTerm.allCases where need.days(in: ht) > 0 {
+                        let most = Double(min(need.days(in: ht), free[ht.index]))
+                        guard most > 0 else { continue }
+                        let d = m.addVariable("d_\(si)_\(a.id)_\(ht.rawValue)", lower: 0, upper: most, kind: .integer)
+                        m.add(LinearExpression(d) - most * b <= 0)
+                        objective.add(perDay, d)
+                        given.add(1, d)
+                        givenIn[ht.index].add(1, d)
+                        capacity[ai].add(1, d)
+                        perTerm[ai][ht.index].add(1, d)
+                    }
+                } else {
+                    guard HalfTerm.allCases.allSatisfy({ need.days(in: $0) <= free[$0.index] }) else { continue }
+                    let b = m.addBinary("b_\(si)_\(a.id)")
+                    chosen.append((a.id, b))
+                    given.add(total, b)
+                    objective.add(total * perDay, b)
+                    capacity[ai].add(total, b)
+                    for ht in HalfTerm.allCases where need.days(in: ht) > 0 { perTerm[ai][ht.index].add(Double(need.days(in: ht)), b) }
+                }
+            }
+            if split {
+                // Advisers after the first break continuity.
+                let extra = m.addVariable("extra_\(si)", lower: 0)
+                objective.add(w.brokenContinuity, extra)
+                m.add(LinearExpression(extra) - used >= -1)
+                let unmet = m.addVariable("u_\(si)", lower: 0, upper: total)
+                objective.add(w.unmet, unmet)
+                m.add(given + unmet == total)
+                // No half-term gets more days than it needs, from all advisers together.
+                for ht in HalfTerm.allCases where !givenIn[ht.index].terms.isEmpty {
+                    m.add(givenIn[ht.index] <= Double(need.days(in: ht)))
+                }
+            } else {
+                choices.append((need.school, chosen))
+                let u = m.addBinary("u_\(si)")
+                objective.add(total * w.unmet, u)
+                m.add(given + total * u == total)
+            }
+        }
+        for (ai, a) in scenario.advisers.enumerated() where !capacity[ai].terms.isEmpty {
+            m.add(capacity[ai] <= a.capacityDays)
+            for ht in HalfTerm.allCases where !perTerm[ai][ht.index].terms.isEmpty {
+                m.add(perTerm[ai][ht.index] <= Double(freeDays(a, Array(a.authorities), ht)))
+            }
+        }
+        m.setObjective(.minimize, objective)
+        let r = try GLPKSolver.solve(m, options: SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap, presolve: true,
+                                                              cuts: [.gomory, .mir, .cover, .clique]))
+        guard r.status.hasSolution, let value = r.objective else {
+            throw OracleError.noSolution("advisers: GLPK returned \(r.status.rawValue)")
+        }
+        var adviserOf: [String: String] = [:]
+        for (school, options) in choices {
+            if let pick = options.first(where: { r.value($0.1) > 0.5 }) { adviserOf[school] = pick.0 }
+        }
+        return AdviserOutcome(status: r.status, objective: value, adviserOf: adviserOf)
+    }
+
+    // MARK: - Forums
+
+    /// One forum meeting of the optimum: the cheapest pair, or nil when unmet is cheaper or nothing fits.
+    struct ForumChoice {
+        var series: String
+        var scope: String
+        var halfTerm: HalfTerm
+        var venue: String?
+        var chair: String?
+        var cost: Double
+    }
+
+    func forums() -> [ForumChoice] {
+        let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let centres = townCentres()
+        var out: [ForumChoice] = []
+        for series in scenario.forums {
+            let units: [(String, [String])] = series.scope == .hub
+                ? [("hub", scenario.authorities.map(\.id))] : scenario.authorities.map { ($0.id, [$0.id]) }
+            for (scope, authorities) in units {
+                let attending = scenario.focusSchools.compactMap { schools[$0.school] }.filter { authorities.contains($0.authority) }
+                let seats = attending.count + series.extraAttendees
+                let venues = scenario.venues.filter { (series.scope == .hub || $0.authority == scope) && $0.largestRoom >= seats }
+                let chairs = scenario.advisers.filter { series.scope == .hub || $0.authorities.contains(scope) }
+                for ht in series.halfTerms {
+                    let days = scenario.calendar.commonTeachingDays(authorities: authorities, halfTerm: ht)
+                    var best = ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: nil, chair: nil, cost: w.unmet)
+                    for v in venues {
+                        let open = days.filter { venueOpen(v, $0) }
+                        let travel = attending.reduce(0.0) { $0 + centres["\($1.authority)/\($1.town)"]!.travelMinutes(to: v.location) }
+                        for chair in chairs where open.contains(where: { available(chair.id, $0) }) {
+                            let cost = v.dayCost * w.venueHire + travel * w.participantTravelPerMinute
+                                + chair.home.travelMinutes(to: v.location) * w.staffTravelPerMinute
+                                + Self.days(series.hours) * chair.dayRate * w.staffDays
+                            if cost < best.cost { best = ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: v.id, chair: chair.id, cost: cost) }
+                        }
+                    }
+                    out.append(best)
+                }
+            }
+        }
+        return out
+    }
+}
+
+enum OracleError: Error, CustomStringConvertible {
+    case noSolution(String)
+    var description: String {
+        switch self { case .noSolution(let why): return "oracle: \(why)" }
+    }
+}

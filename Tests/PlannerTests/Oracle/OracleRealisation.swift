@@ -1,0 +1,137 @@
+import Foundation
+import HubModel
+@testable import Planner
+
+/// (`@testable` only for the plan types' memberwise initialisers.)
+///
+/// Turns the oracle's optimum into a whole `Plan` — schools in cohorts, dated
+/// sessions, visits and forums — so that `PlanChecker` and `PlanCosts` can
+/// judge it. When the checker accepts it and `PlanCosts` prices it at the
+/// oracle's value, the oracle's optimum is the cost of a real plan: a bound
+/// above it is then wrong for certain, not merely above a relaxation.
+///
+/// Dates are given greedily (earliest free day that suits everyone, sessions
+/// in order); it knows nothing of the planner's dating. It returns nil when
+/// the greedy pass finds no day for something, since the oracle leaves dates
+/// out and cannot promise one.
+struct OracleRealisation {
+    let scenario: Scenario
+    let oracle: JointOracle.Result
+
+    func plan() -> Plan? {
+        let s = scenario
+        let schools = Dictionary(s.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let venues = Dictionary(s.venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let programmes = Dictionary(s.programmes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var booked: Set<String> = []
+        func free(_ who: String, _ d: Day) -> Bool {
+            !booked.contains("\(who)|\(d)") && !s.unavailability.contains { $0.who == who && $0.from <= d && d <= $0.to }
+        }
+        func room(_ v: Venue, _ d: Day, seats: Int) -> Room? {
+            guard v.weekdays.contains(d.weekday), free(v.id, d) else { return nil }
+            return v.rooms.filter { $0.capacity >= seats && !booked.contains("\(v.id)|\($0.id)|\(d)") }.min { $0.capacity < $1.capacity }
+        }
+
+        // Schools per (programme, zone), filled into cohorts in order.
+        var pool: [String: [(String, Int)]] = [:]
+        for e in s.enrolment where e.participants > 0 {
+            guard let school = schools[e.school] else { continue }
+            pool["\(e.programme)|\(school.authority)/\(school.town)", default: []].append((e.school, e.participants))
+        }
+        var cohorts: [PlanCohort] = []
+        var sessions: [PlanSession] = []
+        for (i, c) in oracle.cohorts.enumerated() {
+            guard let p = programmes[c.programme] else { return nil }
+            var places: [SchoolPlaces] = []
+            for (zone, n) in c.zones.sorted(by: { $0.key < $1.key }) {
+                var need = n
+                let key = "\(p.id)|\(zone)"
+                for k in pool[key, default: []].indices where need > 0 {
+                    let take = min(need, pool[key]![k].1)
+                    if take > 0 { places.append(SchoolPlaces(school: pool[key]![k].0, participants: take)) }
+                    pool[key]![k].1 -= take
+                    need -= take
+                }
+                if need > 0 { return nil }
+            }
+            let authorities = Set(places.compactMap { schools[$0.school]?.authority }).sorted()
+            let venue = c.venue.flatMap { venues[$0] }
+            let id = "O\(i + 1)-\(p.id)"
+            cohorts.append(PlanCohort(id: id, programme: p.id, authority: venue?.authority ?? authorities.first ?? "",
+                                      venue: c.venue, facilitators: c.team, schools: places))
+            var previous: Day?
+            for pat in p.sessions.sorted(by: { $0.number < $1.number }) {
+                let days = s.calendar.commonTeachingDays(authorities: authorities, halfTerm: pat.halfTerm)
+                var placed = false
+                for d in days where previous.map({ d > $0 }) ?? true {
+                    guard c.team.allSatisfy({ free($0, d) }) else { continue }
+                    var r: Room?
+                    if pat.mode == .inPerson {
+                        guard let v = venue, let fit = room(v, d, seats: c.size) else { continue }
+                        r = fit
+                        booked.insert("\(v.id)|\(fit.id)|\(d)")
+                    }
+                    for f in c.team { booked.insert("\(f)|\(d)") }
+                    sessions.append(PlanSession(programme: p.id, cohort: id, session: pat.number, halfTerm: pat.halfTerm.rawValue,
+                                                date: d.description, start: pat.start, hours: pat.hours,
+                                                venue: pat.mode == .inPerson ? c.venue : nil, room: r?.id,
+                                                facilitators: c.team, participants: c.size, online: pat.mode == .online))
+                    previous = d
+                    placed = true
+                    break
+                }
+                if !placed { return nil }
+            }
+        }
+        var unmet: [UnmetItem] = []
+        for (key, rows) in pool.sorted(by: { $0.key < $1.key }) {
+            let left = rows.reduce(0) { $0 + $1.1 }
+            let programme = String(key.split(separator: "|")[0])
+            if left > 0, programmes[programme].map({ !$0.sessions.isEmpty }) == true {
+                unmet.append(UnmetItem(what: "\(key): participants", amount: Double(left), reason: "oracle"))
+            }
+        }
+
+        // Forums first (one day each), then visits.
+        var forums: [PlanForum] = []
+        for f in oracle.forumChoices {
+            guard let series = s.forums.first(where: { $0.id == f.series }) else { return nil }
+            guard let vid = f.venue, let v = venues[vid], let chair = f.chair else {
+                unmet.append(UnmetItem(what: "forum \(f.series) \(f.scope) \(f.halfTerm.rawValue)", amount: 1, reason: "oracle"))
+                continue
+            }
+            let authorities = f.scope == "hub" ? s.authorities.map(\.id) : [f.scope]
+            let seats = s.focusSchools.compactMap { schools[$0.school] }.filter { authorities.contains($0.authority) }.count + series.extraAttendees
+            guard let (d, r) = s.calendar.commonTeachingDays(authorities: authorities, halfTerm: f.halfTerm).lazy
+                .compactMap({ d in free(chair, d) ? room(v, d, seats: seats).map { (d, $0) } : nil }).first else { return nil }
+            booked.insert("\(chair)|\(d)")
+            booked.insert("\(v.id)|\(r.id)|\(d)")
+            forums.append(PlanForum(forum: f.series, scope: f.scope, halfTerm: f.halfTerm.rawValue, date: d.description,
+                                    start: series.start, hours: series.hours, venue: v.id, room: r.id, chair: chair, attendees: seats))
+        }
+        var visits: [AdviserAssignment] = []
+        for need in s.focusSchools {
+            guard let school = schools[need.school] else { continue }
+            let total = HalfTerm.allCases.reduce(0) { $0 + need.days(in: $1) }
+            guard total > 0 else { continue }
+            guard let adviser = oracle.adviserOf[need.school] else {
+                unmet.append(UnmetItem(what: "Focus School \(need.school): support days", amount: Double(total), reason: "oracle"))
+                continue
+            }
+            for ht in HalfTerm.allCases {
+                let kinds = Array(repeating: "audit", count: ht == .ht1 ? need.auditDays : 0) + Array(repeating: "visit", count: need.daysPerHalfTerm)
+                var days = s.calendar.teachingDays(authority: school.authority, halfTerm: ht).filter { free(adviser, $0) }.makeIterator()
+                for kind in kinds {
+                    guard let d = days.next() else { return nil }
+                    booked.insert("\(adviser)|\(d)")
+                    visits.append(AdviserAssignment(school: need.school, adviser: adviser, halfTerm: ht.rawValue, days: 1,
+                                                    date: d.description, kind: kind))
+                }
+            }
+        }
+        var plan = Plan(scenario: s.name, year: s.yearLabel, status: "oracle", objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
+                        cohorts: cohorts, sessions: sessions, forums: forums, adviserAssignments: visits, unmet: unmet, models: [])
+        plan.objective = PlanCosts(scenario: s).price(plan).total
+        return plan
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import HubModel
+
+/// Small scenarios for the oracle, cut down from the generator's S (one
+/// authority) and M (three authorities) hubs, each stressing something the
+/// planner's stages and bound must get right: short facilitator days,
+/// `participantsPerFacilitator` below the cohort maximum, tight rooms, few
+/// venues, unmet demand, several authorities, online-only programmes and
+/// `crossAuthority` both ways. Small enough that the oracle solves each in
+/// about a second.
+enum OracleScenarios {
+    /// Generated cases the property test runs (each: one plan and one oracle solve).
+    static let generatedCases = 16
+
+    /// The first case: S seed 7 with F14 at 2 days per half-term and 2 per
+    /// year and F15 at 3 and 3.
+    static func shortFacilitatorDays() -> Scenario {
+        var s = ScenarioGenerator(size: .s, seed: 7).scenarios()[0].scenario
+        for i in s.facilitators.indices {
+            if s.facilitators[i].id == "F14" { (s.facilitators[i].daysPerHalfTerm, s.facilitators[i].daysPerYear) = (2, 2) }
+            if s.facilitators[i].id == "F15" { (s.facilitators[i].daysPerHalfTerm, s.facilitators[i].daysPerYear) = (3, 3) }
+        }
+        return s
+    }
+
+    /// The second case: S seed 7 with ECT1 at 10 participants per facilitator.
+    static func smallTeamsECT1() -> Scenario {
+        var s = ScenarioGenerator(size: .s, seed: 7).scenarios()[0].scenario
+        for i in s.programmes.indices where s.programmes[i].id == "ECT1" { s.programmes[i].participantsPerFacilitator = 10 }
+        return s
+    }
+
+    /// Programme sets that share facilitators (the generator's teams), so loads interact.
+    static let programmeSets: [[String]] = [
+        ["ECT1", "MENT1"], ["ECT1", "ECT2"], ["NPQSL", "NPQH"], ["NPQSENCO", "NPQSL"],
+        ["MENT1", "MENT2"], ["NPQLT", "NPQLTD", "NPQLBC"], ["ECT2", "MENT1", "MENT2"], ["NPQH", "NPQEL"],
+    ]
+
+    /// A generated case: what it stresses, and the scenario.
+    static func generated(_ index: Int) -> (name: String, scenario: Scenario) {
+        var rng = SeededRandom(seed: 0x0AC1E + UInt64(index) &* 7919)
+        let several = index % 3 == 2
+        var s = ScenarioGenerator(size: several ? .m : .s, seed: UInt64(100 + index)).scenarios()[0].scenario
+        var tags: [String] = [several ? "3 LAs" : "1 LA"]
+        let chosen = programmeSets[index % programmeSets.count]
+
+        // Programmes: only the chosen ones, some with small teams, some online, crossAuthority flipped.
+        s.programmes = s.programmes.filter { chosen.contains($0.id) }
+        for i in s.programmes.indices {
+            let p = s.programmes[i]
+            if rng.unit() < 0.45 {
+                s.programmes[i].participantsPerFacilitator = rng.int(max(2, p.cohortMin / 2)...max(3, p.cohortMax / 2))
+                tags.append("\(p.id) ppf \(s.programmes[i].participantsPerFacilitator)")
+            }
+            if rng.unit() < 0.25 {
+                for k in s.programmes[i].sessions.indices { s.programmes[i].sessions[k].mode = .online }
+                tags.append("\(p.id) online")
+            }
+            if several && rng.unit() < 0.35 {
+                s.programmes[i].crossAuthority.toggle()
+                tags.append("\(p.id) cross=\(s.programmes[i].crossAuthority)")
+            }
+        }
+        // Enrolment: 12–50 participants a programme, from randomly chosen schools.
+        var enrolment: [Enrolment] = []
+        for p in s.programmes {
+            var rows = s.enrolment.filter { $0.programme == p.id }
+            shuffle(&rows, &rng)
+            var left = rng.int(12...50)
+            for var e in rows where left > 0 {
+                e.participants = min(e.participants, left)
+                left -= e.participants
+                enrolment.append(e)
+            }
+        }
+        s.enrolment = enrolment
+        // Facilitators: 2–5 of those qualified, some with very few days.
+        var qualified = s.facilitators.filter { !$0.qualifications.isDisjoint(with: chosen) }
+        shuffle(&qualified, &rng)
+        s.facilitators = Array(qualified.prefix(rng.int(2...5)))
+        for i in s.facilitators.indices where rng.unit() < 0.4 {
+            s.facilitators[i].daysPerHalfTerm = Double(rng.int(1...3))
+            s.facilitators[i].daysPerYear = Double(rng.int(2...6))
+            tags.append("\(s.facilitators[i].id) \(Int(s.facilitators[i].daysPerHalfTerm))/\(Int(s.facilitators[i].daysPerYear)) days")
+        }
+        // A facilitator away for a whole half-term (the oracle must drop them from teams meeting then).
+        if let f = s.facilitators.first, rng.unit() < 0.3, let la = s.authorities.first?.id,
+           let range = s.calendar.halfTerms[la]?[HalfTerm.allCases[rng.int(0...5)]] {
+            s.unavailability.append(Unavailability(who: f.id, from: range.first, to: range.last, reason: "Secondment"))
+            tags.append("\(f.id) away a half-term")
+        }
+        // Venues: 1–3, some with tight rooms.
+        var venues = s.venues
+        shuffle(&venues, &rng)
+        s.venues = Array(venues.prefix(rng.int(1...3)))
+        for i in s.venues.indices where rng.unit() < 0.3 {
+            let seats = rng.int(10...26)
+            s.venues[i].rooms = [Room(id: "Small", capacity: seats)]
+            tags.append("\(s.venues[i].id) seats \(seats)")
+        }
+        if rng.unit() < 0.2 {
+            s.solver.maxTravelMinutes = 15
+            tags.append("travel ≤ 15 min")
+        }
+        // Advisers and forums: 1–3 Focus Schools, capacity sometimes short.
+        var focus = s.focusSchools
+        shuffle(&focus, &rng)
+        s.focusSchools = Array(focus.prefix(rng.int(1...3)))
+        let focusAuthorities = Set(s.focusSchools.compactMap { f in s.schools.first { $0.id == f.school }?.authority })
+        s.advisers = s.advisers.filter { !$0.authorities.isDisjoint(with: focusAuthorities) }
+        if rng.unit() < 0.3, !s.advisers.isEmpty {
+            s.advisers[0].capacityDays = Double(rng.int(6...12))
+            tags.append("\(s.advisers[0].id) \(Int(s.advisers[0].capacityDays)) days")
+        }
+        s.forums = s.forums.map { f in
+            var f = f
+            f.halfTerms = [.ht1, .ht4]
+            return f
+        }
+        s.name = "oracle case \(index)"
+        return ("G\(index) " + tags.joined(separator: ", "), s)
+    }
+
+    /// Fisher–Yates with the seeded generator, so cases are the same on every machine.
+    static func shuffle<T>(_ a: inout [T], _ rng: inout SeededRandom) {
+        guard a.count > 1 else { return }
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, rng.int(0...i)) }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import HubModel
+import Solver
+import Testing
+@testable import Planner
+
+/// The planner against an exact joint model (`JointOracle`) of the same
+/// decisions, on small scenarios that stress it (issue 14):
+///
+/// - bound valid: `plan.bound ≤ oracle` — the oracle's optimum, dated by
+///   `OracleRealisation`, is a plan the checker accepts at that very cost
+///   (asserted), so a bound above it is wrong, not merely loose; and the same
+///   with advisers allowed to split a school (`splitAdvisers`), which the
+///   checker also accepts;
+/// - oracle below the plan: `oracle ≤ plan.objective`, asserted only when the
+///   plan has the oracle's shape (`planShapeProblems` empty). A plan that uses
+///   substitutes, prices unfilled places or leaves sessions or visit days
+///   unmet is priced by rules the oracle does not model — a substitute may be
+///   cheaper than the member it replaces, and an unfilled place costs
+///   `w.unmet` once while the oracle must drop the whole cohort — so such a
+///   plan may legitimately cost less than the oracle;
+/// - plan within 1% of the oracle (the issue's goal; may fail on today's
+///   planner: each case prints its figures).
+///
+/// `HUBPLAN_ORACLE_TABLE=1 swift test --filter OracleTests/table` prints every
+/// case's figures as a table; `HUBPLAN_ORACLE_LADDER=1 … OracleTests/ladderS`
+/// compares the ladder's S (slow: minutes).
+@Suite struct OracleTests {
+    /// One case's figures.
+    struct Row {
+        var name: String
+        var oracle: JointOracle.Result
+        var plan: Plan
+        var violations: [PlanViolation]
+        var shape: [String]
+        /// The oracle's optimum as a dated plan, when a greedy pass could date it.
+        var realised: Plan?
+        var realisedViolations: [PlanViolation]
+
+        /// How far the plan is above the oracle.
+        var trueGap: Double { oracle.total > 0 ? plan.objective / oracle.total - 1 : 0 }
+        var line: String {
+            String(format: "%@ | oracle %.2f%@%@ | plan %.2f | bound %.2f | true gap %.3f%% | reported gap %.3f%% | bound−oracle %.2f%@",
+                   name, oracle.total, oracle.isOptimal ? "" : " (not proven)", realised == nil ? " (not dated)" : "", plan.objective, plan.bound, 100 * trueGap,
+                   100 * plan.gap, plan.bound - oracle.total, shape.isEmpty ? "" : " | not oracle-shaped: \(shape.count)")
+        }
+    }
+
+    static func run(_ name: String, _ s: Scenario) throws -> Row {
+        let plan = try Planner(scenario: s, settings: Planner.Settings(timeLimit: 60, gap: s.solver.gap)).plan()
+        let oracle = try JointOracle(scenario: s).solve()
+        let realised = OracleRealisation(scenario: s, oracle: oracle).plan()
+        return Row(name: name, oracle: oracle, plan: plan, violations: PlanChecker(scenario: s).check(plan),
+                   shape: planShapeProblems(plan), realised: realised,
+                   realisedViolations: realised.map { PlanChecker(scenario: s).check($0) } ?? [])
+    }
+
+    /// Why a plan is outside the oracle's shape (see the suite's comment); empty when inside.
+    static func planShapeProblems(_ plan: Plan) -> [String] {
+        var out: [String] = []
+        for u in plan.unmet where u.what.contains("facilitator places") || u.what.contains(": session ") || u.what.contains(" day in ") {
+            out.append(u.what)
+        }
+        let teams = Dictionary(plan.cohorts.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
+        for s in plan.sessions where Set(s.facilitators) != teams[s.cohort] {
+            out.append("cohort \(s.cohort) session \(s.session): substitute(s)")
+        }
+        return out
+    }
+
+    /// The assertions every case must meet.
+    static func assertAll(_ r: Row) {
+        let oracle = r.oracle.total
+        print("oracle case: \(r.line)")
+        #expect(r.oracle.isOptimal, "\(r.name): the oracle was not proven optimal (\(r.oracle.status.rawValue)); its bound is \(r.oracle.totalBound)")
+        #expect(r.violations.isEmpty, "\(r.name): \(r.violations)")
+        // The oracle's optimum, dated, is a plan the checker accepts at the oracle's cost:
+        // the oracle models no cost and allows no plan that the checker and PlanCosts do not.
+        if let realised = r.realised {
+            #expect(r.realisedViolations.isEmpty, "\(r.name): the oracle's plan breaks rules: \(r.realisedViolations)")
+            #expect(abs(realised.objective - oracle) <= 1e-6 * abs(oracle) + 0.01,
+                    "\(r.name): PlanCosts prices the oracle's plan at \(realised.objective), the oracle at \(oracle)")
+        } else {
+            print("oracle case: \(r.name): the greedy dating could not date the oracle's optimum")
+        }
+        #expect(r.plan.bound <= oracle + 1e-6 * abs(oracle),
+                "\(r.name): bound \(r.plan.bound) is above the joint optimum \(oracle) by \(r.plan.bound - oracle)")
+        // Splitting a Focus School between advisers is allowed by the checker (priced by
+        // w.brokenContinuity), so the adviser part of a valid bound must be below the
+        // split-allowed optimum too, which is below the continuity optimum.
+        #expect(r.oracle.splitAdvisers <= r.oracle.advisers + 1e-6 * abs(r.oracle.advisers))
+        let withSplits = r.oracle.cohortsAndTeams + r.oracle.splitAdvisers + r.oracle.forums
+        #expect(r.plan.bound <= withSplits + 1e-6 * abs(withSplits),
+                "\(r.name): bound \(r.plan.bound) is above \(withSplits), the joint optimum when advisers may split schools")
+        if r.shape.isEmpty {
+            #expect(oracle <= r.plan.objective + 1e-6 * abs(oracle) + 0.01,
+                    "\(r.name): oracle \(oracle) is above the plan \(r.plan.objective): the oracle misses a rule the plan may use")
+        }
+        #expect(r.plan.objective <= 1.01 * oracle + 0.01,
+                "\(r.name): plan \(r.plan.objective) is \(String(format: "%.3f", 100 * r.trueGap))% above the joint optimum \(oracle)")
+    }
+
+    // MARK: - The oracle itself
+
+    /// Tiny by hand (travel: Wigan town centre → V1 6 min, Leigh → V1 25 min, EA1's
+    /// home → S2 25 min; all from GeoPoint.travelMinutes of the coordinates):
+    /// - one cohort of 20 at V1 (cap min(20, 30)), one facilitator (ppf 20): V1 hire
+    ///   100 for the one in-person session; travel (14 · 6 + 6 · 25) · 0.15 = 35.10;
+    ///   F1 (cheapest, lives at V1) 2 days · 300 = 600, no travel; imbalance: loads
+    ///   2 and 0, mean 1, (2 − 1) · 40 = 40. Cohorts and teams: 775.10.
+    /// - S2's 7 support days from EA1: 7 · (500 + 25 · 0.5) = 3,587.50.
+    /// - LF in HT1 and HT4 at V1 chaired by EA1: 100 + 25 · 0.15 (S2's lead) + 0
+    ///   (EA1 lives at V1) + ½ · 500 = 353.75 each, 707.50.
+    @Test func tinyOracleEqualsTheHandComputation() throws {
+        let s = Tiny.scenario()
+        let r = try JointOracle(scenario: s).solve()
+        #expect(r.isOptimal)
+        #expect(abs(r.cohortsAndTeams - 775.10) < 1e-6)
+        #expect(abs(r.advisers - 3_587.50) < 1e-6)
+        #expect(abs(r.forums - 707.50) < 1e-6)
+        #expect(abs(r.total - 5_070.10) < 1e-6)
+        #expect(r.cohorts == [JointOracle.Cohort(programme: "P", venue: "V1", zones: ["WIG/Wigan": 14, "WIG/Leigh": 6], team: ["F1"])])
+        #expect(r.unmetParticipants == 0)
+        // Dated, the optimum is a plan the checker accepts, and PlanCosts agrees with its price.
+        let realised = try #require(OracleRealisation(scenario: s, oracle: r).plan())
+        #expect(PlanChecker(scenario: s).check(realised).isEmpty)
+        #expect(abs(realised.objective - r.total) < 1e-6)
+        // The planner finds this plan too, so oracle and plan agree to the penny.
+        let plan = try Tiny.plan(s)
+        #expect(abs(plan.objective - r.total) < 0.01, "plan \(plan.objective), oracle \(r.total)")
+    }
+
+    /// The oracle's rules bite: with a team of two needed (ppf 10 for 20) and only
+    /// one facilitator able to work, no cohort can form, and every participant is
+    /// unmet — it may not leave a place unfilled.
+    @Test func oracleNeverLeavesAPlaceUnfilled() throws {
+        var s = Tiny.scenario()
+        s.programmes[0].participantsPerFacilitator = 10
+        s.facilitators[1].qualifications = []
+        let r = try JointOracle(scenario: s).solve()
+        #expect(r.isOptimal)
+        // Two cohorts of at most 10, one place each, take everyone: F1 works 1.5 + 1.5 days
+        // in HT1 (≤ 4), 0.5 + 0.5 in HT2 and 4 in the year (≤ 10).
+        #expect(r.cohorts.count == 2)
+        #expect(r.cohorts.allSatisfy { $0.size <= 10 && $0.team == ["F1"] })
+        // With 2 days a year F1 can run one cohort of 10; the other 10 participants are unmet.
+        s.facilitators[0].daysPerYear = 2
+        let short = try JointOracle(scenario: s).solve()
+        #expect(short.isOptimal)
+        #expect(short.cohorts.count == 1)
+        #expect(short.unmetParticipants == 10)
+    }
+
+    // MARK: - Against the planner
+
+    @Test(arguments: 0..<OracleScenarios.generatedCases)
+    func generatedScenario(_ index: Int) throws {
+        let (name, s) = OracleScenarios.generated(index)
+        Self.assertAll(try Self.run(name, s))
+    }
+
+    /// Issue 14: F14 at 2/2 days and F15 at 3/3 made the bound (£222,340) exceed a
+    /// plan the checker accepts (£215,064).
+    @Test func issueCaseShortFacilitatorDays() throws {
+        Self.assertAll(try Self.run("S7 F14 2/2, F15 3/3", OracleScenarios.shortFacilitatorDays()))
+    }
+
+    /// Issue 14: ECT1 with 10 participants per facilitator: cohorts split evenly,
+    /// ignoring team sizes (plan £1.87M against a joint optimum of about £166.9k).
+    @Test func issueCaseSmallTeams() throws {
+        Self.assertAll(try Self.run("S7 ECT1 ppf 10", OracleScenarios.smallTeamsECT1()))
+    }
+
+    /// The ladder's S (seed 2026) against the oracle, for benchmarks/README.md (issue 14,
+    /// item 6); opt in with HUBPLAN_ORACLE_LADDER=1. Measured in a debug build: the oracle
+    /// proves S optimal in about 7 minutes; M (seed 2026) gave GLPK no solution in 900 s,
+    /// so it is not attempted here.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_LADDER"] == "1"))
+    func ladderS() throws {
+        let r = try Self.run("ladder S seed 2026", ScenarioGenerator(size: .s, seed: 2026).scenarios()[0].scenario)
+        Self.assertAll(r)
+    }
+
+    /// Prints every case's figures for quoting; opt in with HUBPLAN_ORACLE_TABLE=1.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_TABLE"] == "1"))
+    func table() throws {
+        var cases = [("S7 F14 2/2, F15 3/3", OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", OracleScenarios.smallTeamsECT1())]
+        cases += (0..<OracleScenarios.generatedCases).map { OracleScenarios.generated($0) }
+        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked | adviser split saves | oracle s |",
+                     "|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|"]
+        for (name, s) in cases {
+            let r = try Self.run(name, s)
+            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ | %.2f | %.1f |", r.name, r.oracle.total,
+                                r.oracle.isOptimal ? "" : " (unproven)", r.plan.objective, r.plan.bound, 100 * r.trueGap, 100 * r.plan.gap,
+                                r.plan.bound <= r.oracle.total + 1e-6 * abs(r.oracle.total) ? "yes" : "NO",
+                                r.shape.isEmpty ? "yes" : "no (\(r.shape.count))",
+                                r.realised == nil ? "not dated" : (r.realisedViolations.isEmpty ? "yes" : "NO"),
+                                r.oracle.advisers - r.oracle.splitAdvisers, r.oracle.seconds))
+            #expect(r.oracle.isOptimal)
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

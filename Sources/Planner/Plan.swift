@@ -6,8 +6,13 @@ import Solver
 public struct Plan: Codable, Sendable, Equatable {
     public var scenario: String
     public var year: String
-    /// `optimal` (within the requested gap of the bound), `feasible`, or `interrupted`.
+    /// What is proven of the plan (``Plan/Proof``): `proven optimal`, `within gap`
+    /// (of the best possible plan; ``proof`` says how far), `no proof`, or
+    /// `interrupted` (stopped early; ``proof`` still says what is proven).
     public var status: String
+    /// The same in words, as the terminal and the report say it: "proven optimal",
+    /// "within 0.14% of the best possible plan" or "no proof".
+    public var proof: String?
     /// Total weighted cost, £.
     public var objective: Double
     /// A proven lower bound on the cost of any plan (see docs/model.md).
@@ -53,6 +58,49 @@ public struct Plan: Codable, Sendable, Equatable {
         self.unmet = unmet
         self.models = models
     }
+}
+
+extension Plan {
+    /// What a plan is proven to be, from its cost and its bound: one vocabulary for
+    /// the terminal, plan.json and the report.
+    public enum Proof: Equatable, Sendable {
+        /// No plan costs less (to the penny, or 0.005%).
+        case optimal
+        /// No plan costs less than (1 − gap) × this one's cost.
+        case within(gap: Double)
+        /// Nothing is proven about how far better plans could be.
+        case none
+
+        public init(objective: Double, bound: Double) {
+            if objective <= 0 || objective - bound <= max(0.01, 5e-5 * objective) {
+                self = bound >= 0 && objective >= 0 ? .optimal : .none
+            } else if bound > 0 {
+                self = .within(gap: (objective - bound) / objective)
+            } else {
+                self = .none
+            }
+        }
+
+        /// The status word in plan.json.
+        public var status: String {
+            switch self {
+            case .optimal: "proven optimal"
+            case .within: "within gap"
+            case .none: "no proof"
+            }
+        }
+
+        public var words: String {
+            switch self {
+            case .optimal: "proven optimal"
+            case .within(let gap): "within \(String(format: gap < 0.0001 ? "%.3f%%" : "%.2f%%", gap * 100)) of the best possible plan"
+            case .none: "no proof"
+            }
+        }
+    }
+
+    /// What this plan is proven to be.
+    public var proven: Proof { Proof(objective: objective, bound: bound) }
 }
 
 public struct SchoolPlaces: Codable, Sendable, Equatable {

@@ -129,7 +129,8 @@ public struct Planner {
         let bound = joint.bound + adviserBound.bound + forumBound
         plan.bound = min(plan.objective, (bound * 100).rounded(.down) / 100)
         plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0
-        plan.status = settings.stop?.isStopped == true ? "interrupted" : (plan.gap <= settings.gap + 1e-12 ? "optimal" : "feasible")
+        plan.status = settings.stop?.isStopped == true ? "interrupted" : plan.proven.status
+        plan.proof = plan.proven.words
         plan.seconds = (Date().timeIntervalSince(start) * 1000).rounded() / 1000
         return plan
     }

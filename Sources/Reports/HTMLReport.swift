@@ -102,7 +102,7 @@ public enum HTMLReport {
         @media print{nav{display:none}h2{page-break-before:always}table{font-size:.75rem}body{margin:0}}
         </style></head><body>
         <header><h1>\(HTML.escape(plan.scenario)) — year plan \(HTML.escape(plan.year))</h1>
-        <p>Status <strong>\(HTML.escape(plan.status))</strong>: cost \(money(plan.objective)), proven lower bound \(money(plan.bound)), within \(String(format: "%.2f%%", plan.gap * 100)) of the best possible plan.</p></header>
+        <p>This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == "interrupted" ? " (planning was interrupted)" : ""): it costs \(money(plan.objective)), and no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
         <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>
         <li><a href="#unmet">Unmet demand</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser allocations</a></li>

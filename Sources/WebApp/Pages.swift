@@ -23,7 +23,7 @@ enum Pages {
 
     static func index(_ s: WebState) -> String {
         let p = s.plan
-        var b = "<p>\(HTML.escape(s.scenario.name)), \(HTML.escape(s.scenario.yearLabel)): status <strong>\(HTML.escape(p.status))</strong>, cost £\(String(format: "%.0f", p.objective)), within \(String(format: "%.2f%%", p.gap * 100)) of the best possible plan; \(p.sessions.count) sessions, \(p.forums.count) forums, \(p.unmet.count) unmet items.</p>"
+        var b = "<p>\(HTML.escape(s.scenario.name)), \(HTML.escape(s.scenario.yearLabel)): <strong>\(HTML.escape(p.proven.words))</strong>, cost £\(String(format: "%.0f", p.objective)); \(p.sessions.count) sessions, \(p.forums.count) forums, \(p.unmet.count) unmet items.</p>"
         b += "<h2>Downloads</h2><ul>"
         var files = ["plan.json", "report.html"]
         let out = s.directory.appendingPathComponent("out")

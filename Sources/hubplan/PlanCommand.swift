@@ -174,10 +174,10 @@ struct PlanSummary {
         func money(_ x: Double) -> String { "£" + String(format: "%.0f", x) }
         var lines: [String] = []
         lines.append("\(plan.scenario), \(plan.year)")
-        lines.append("status     \(plan.status == "optimal" ? Style.good(plan.status) : Style.warn(plan.status))")
-        lines.append("objective  \(money(plan.objective))")
-        lines.append("bound      \(money(plan.bound))")
-        lines.append("gap        \(String(format: "%.2f%%", plan.gap * 100))")
+        let proof = plan.proven.words + (plan.status == "interrupted" ? " (interrupted)" : "")
+        lines.append("plan       \(plan.proven == .optimal ? Style.good(proof) : Style.warn(proof))")
+        lines.append("cost       \(money(plan.objective))")
+        lines.append("bound      \(money(plan.bound)) (no plan can cost less)")
         lines.append("seconds    \(String(format: "%.2f", plan.seconds))")
         lines.append("plan check \(violations.isEmpty ? Style.good("passed") : Style.bad("\(violations.count) violation(s)"))")
         lines.append("")
@@ -223,7 +223,7 @@ struct PlanSummary {
     func formatAmount(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
 
     func jsonString() -> String {
-        var o: [String: Any] = ["status": plan.status, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
+        var o: [String: Any] = ["status": plan.status, "proof": plan.proven.words, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
                                 "seconds": plan.seconds, "costs": plan.costs, "unmet": plan.unmet.count,
                                 "violations": violations.map(\.description)]
         o["sessions"] = plan.sessions.count

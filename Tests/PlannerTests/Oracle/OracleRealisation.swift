@@ -88,7 +88,7 @@ struct OracleRealisation {
             let left = rows.reduce(0) { $0 + $1.1 }
             let programme = String(key.split(separator: "|")[0])
             if left > 0, programmes[programme].map({ !$0.sessions.isEmpty }) == true {
-                unmet.append(UnmetItem(what: "\(key): participants", amount: Double(left), reason: "oracle"))
+                unmet.append(UnmetItem(what: "\(programme): participants", amount: Double(left), reason: "oracle"))
             }
         }
 

@@ -17,9 +17,16 @@ struct CohortStage {
     /// When re-planning: programmes whose previous cohorts still fit keep them.
     var baseline: Baseline? = nil
     var hooks = SolveHooks()
-    /// Group key → the most facilitator places its cohorts may take (after a team
-    /// stage that could not staff them all).
-    var placeCaps: [String: Int] = [:]
+    /// Group key → how many facilitators its cohorts can have (after a team stage
+    /// that could not staff them all).
+    var placeCaps: [String: PlaceCap] = [:]
+
+    /// The facilitator places a group's cohorts can be given: in all, and in one
+    /// cohort (a cohort's places need different people).
+    struct PlaceCap: Equatable {
+        var total: Int
+        var perCohort: Int
+    }
 
     /// The key of a programme's group of cohorts: one authority's, or the hub's.
     static func groupKey(_ p: Programme, authority: String?) -> String { "\(p.id)|\(p.crossAuthority ? "*" : authority ?? "*")" }
@@ -121,10 +128,11 @@ struct CohortStage {
     /// One programme (and authority): cohorts, their venues and their facilitator
     /// places, each place priced at the programme's cheapest qualified day rate.
     ///
-    /// - Parameter placeCap: at most this many facilitator places in all (when the
-    ///   team stage found fewer qualified days than the cohorts needed); nil for no cap.
+    /// - Parameter placeCap: at most this many facilitator places, in all and per
+    ///   cohort (when the team stage found fewer qualified people or days than the
+    ///   cohorts needed); nil for no cap.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
-              placeCap: Int? = nil) throws -> Outcome {
+              placeCap: PlaceCap? = nil) throws -> Outcome {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
@@ -144,7 +152,7 @@ struct CohortStage {
         var y: [Variable] = [], fac: [Variable] = []
         var objective = LinearExpression()
         for (j, v) in venues.enumerated() {
-            let cap = min(p.cohortMax, v.largestRoom)
+            let cap = largest(p, room: v.largestRoom, placeCap)
             let maxCohorts = Double(total / p.cohortMin + 1)
             y.append(m.addVariable("y_\(v.id)", lower: 0, upper: maxCohorts, kind: .integer))
             // Whole places: a cohort of n needs ⌈n/ppf⌉ facilitators, so a venue's cohorts need at least ⌈Σx/ppf⌉.
@@ -169,7 +177,7 @@ struct CohortStage {
             objective.add(Double(inPerson) * v.dayCost * w.venueHire, y[j])
             objective.add(facilitatorDays * rate * w.staffDays, fac[j])
         }
-        if let placeCap { m.add(LinearExpression(sum: fac) <= Double(placeCap), name: "place_cap") }
+        if let placeCap { m.add(LinearExpression(sum: fac) <= Double(placeCap.total), name: "place_cap") }
         var unmetVars: [Variable] = []
         for (i, z) in zones.enumerated() {
             let u = m.addVariable("u_\(i)", lower: 0, upper: Double(z.participants), kind: .integer)
@@ -213,7 +221,7 @@ struct CohortStage {
                     }
                 }
             }
-            let sizes = CohortSizes(programme: p, capacity: min(p.cohortMax, v.largestRoom))
+            let sizes = CohortSizes(programme: p, capacity: largest(p, room: v.largestRoom, placeCap))
                 .split(flows.reduce(0) { $0 + $1.1 }, into: count)
             for part in split(flows, sizes: sizes) {
                 let id = "\(p.id)-\(authority ?? v.authority)-\(numbering + cohorts.count + 1 < 10 ? "0" : "")\(numbering + cohorts.count + 1)"
@@ -235,14 +243,14 @@ struct CohortStage {
 
     /// Cohorts of a programme whose sessions are all online: no venue, sized for the fewest places.
     func onlineOnly(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int, rate: Double,
-                    days: Double, placeCap: Int? = nil) -> Outcome {
+                    days: Double, placeCap: PlaceCap? = nil) -> Outcome {
         var flows = zones.flatMap(\.schools)
         var total = flows.reduce(0) { $0 + $1.1 }
         let w = ctx.scenario.weights
         var dropped: [(String, Int)] = []
         // Capped: serve only as many as the places can take (whole cohorts of at least cmin).
         if let placeCap {
-            let servable = CohortSizes(programme: p, capacity: p.cohortMax).mostServed(total, places: placeCap)
+            let servable = CohortSizes(programme: p, capacity: largest(p, room: p.cohortMax, placeCap)).mostServed(total, places: placeCap.total)
             (flows, dropped) = Self.trim(flows, to: servable)
             total = servable
         }
@@ -255,9 +263,10 @@ struct CohortStage {
             return Outcome(cohorts: [], unmet: all > 0 ? [UnmetItem(what: what, amount: Double(all), reason: why)] : [],
                            objective: Double(all) * w.unmet, models: [])
         }
-        let count = (total + p.cohortMax - 1) / p.cohortMax
+        let biggest = largest(p, room: p.cohortMax, placeCap)
+        let count = (total + biggest - 1) / biggest
         let auths = Array(Set(zones.map(\.authority))).sorted()
-        let sizes = CohortSizes(programme: p, capacity: p.cohortMax).split(total, into: count)
+        let sizes = CohortSizes(programme: p, capacity: largest(p, room: p.cohortMax, placeCap)).split(total, into: count)
         let cohorts = split(flows, sizes: sizes).enumerated().map { k, part in
             Cohort(id: "\(p.id)-\(authority ?? "HUB")-\(numbering + k + 1 < 10 ? "0" : "")\(numbering + k + 1)", programme: p,
                    authority: authority ?? auths.first ?? "", venue: nil, schools: part, authorities: auths)
@@ -267,6 +276,11 @@ struct CohortStage {
         let unmet = left > 0 ? [UnmetItem(what: what, amount: Double(left), reason: "the qualified facilitators have too few days for more cohorts")] : []
         return Outcome(cohorts: cohorts, unmet: unmet, objective: Double(facilitators) * days * rate * w.staffDays + Double(left) * w.unmet,
                        models: [])
+    }
+
+    /// The largest cohort of the programme a room seats and its facilitators can staff.
+    func largest(_ p: Programme, room: Int, _ cap: PlaceCap?) -> Int {
+        min(p.cohortMax, room, cap.map { max(1, $0.perCohort) * p.participantsPerFacilitator } ?? Int.max)
     }
 
     /// Keeps the first `n` participants of the flows; returns (kept, dropped).

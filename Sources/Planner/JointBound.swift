@@ -54,6 +54,8 @@ struct JointBound {
         let programme: Programme
         let zones: [PlanningContext.Zone]
         let tag: String
+        /// CohortStage.groupKey of the group.
+        let key: String
         let sites: [Site]
         let kinds: [SessionKind]
         /// Facilitator indices qualified for the programme.
@@ -96,7 +98,8 @@ struct JointBound {
                 : [Site(venue: nil, capacity: p.cohortMax)]
             let qualified = s.facilitators.indices.filter { s.facilitators[$0].qualifications.contains(p.id) }
             for (gi, zones) in byGroup.enumerated() {
-                out.append(Group(programme: p, zones: zones, tag: "\(p.id)_\(gi)", sites: sites, kinds: Self.kinds(p), qualified: qualified))
+                out.append(Group(programme: p, zones: zones, tag: "\(p.id)_\(gi)", key: CohortStage.groupKey(p, authority: zones[0].authority),
+                                 sites: sites, kinds: Self.kinds(p), qualified: qualified))
             }
         }
         return out
@@ -114,7 +117,7 @@ struct JointBound {
     ///   - prices: added to each facilitator's work (the Lagrangian's); nil for none.
     /// - Returns: the facilitators' work, for their limits.
     private func add(_ g: Group, to m: inout Model, objective: inout LinearExpression, whole: Bool, exactTrips: Bool,
-                     prices: Prices?, available: [[Int]]) -> [Work] {
+                     prices: Prices?, available: [[Int]]) -> (work: [Work], places: LinearExpression) {
         let s = ctx.scenario, w = s.weights, p = g.programme
         let facilitators = s.facilitators
         let kind: VariableKind = whole ? .integer : .continuous
@@ -205,7 +208,7 @@ struct JointBound {
         // Chvátal–Gomory cuts (whole cohorts and places; u ≥ u/cmax, u ≥ u/ppf).
         m.add(allCohorts + unmet >= Double((total + p.cohortMax - 1) / p.cohortMax))
         m.add(allPlaces + unmet >= Double((total + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
-        return work
+        return (work, allPlaces)
     }
 
     /// Imbalance is priced only when no plan can lower it by leaving work out more
@@ -216,8 +219,17 @@ struct JointBound {
         return cheapest * w.staffDays >= w.loadImbalance ? w.loadImbalance : 0
     }
 
+    /// What the model found: its proven bound, the models solved for it, and — from
+    /// whole cohorts with a solution — the facilitator places it gave each group
+    /// (CohortStage.groupKey → places per session), a hint for forming cohorts.
+    struct Outcome {
+        var bound: Double
+        var stats: [ModelStats]
+        var places: [String: Int] = [:]
+    }
+
     /// The bound and the models solved for it.
-    func solve() throws -> (bound: Double, stats: [ModelStats]) {
+    func solve() throws -> Outcome {
         let s = ctx.scenario
         let started = Date()
         let facilitators = s.facilitators
@@ -226,8 +238,11 @@ struct JointBound {
         var m = Model(name: integer ? "joint_bound_mip" : "joint_bound")
         var objective = LinearExpression()
         var work: [Work] = []
+        var places: [String: LinearExpression] = [:]
         for g in groups {
-            work += add(g, to: &m, objective: &objective, whole: integer, exactTrips: false, prices: nil, available: available)
+            let added = add(g, to: &m, objective: &objective, whole: integer, exactTrips: false, prices: nil, available: available)
+            work += added.work
+            places[g.key] = added.places
         }
         var yearLoad = Array(repeating: LinearExpression(), count: facilitators.count)
         var termLoad = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
@@ -257,7 +272,7 @@ struct JointBound {
         exporter?(m)
         let r = try GLPKSolver.solve(m, options: options)
         var stats = [ModelStats(m, r, built: started)]
-        guard let lp = r.bound, r.status != .infeasible, r.status != .unbounded else { return (0, stats) }
+        guard let lp = r.bound, r.status != .infeasible, r.status != .unbounded else { return Outcome(bound: 0, stats: stats) }
         var best = lp
         if !integer && !r.duals.isEmpty {
             // Subgradient steps from these prices were tried and lowered the bound (reference: £75,047 → £74,918 in two).
@@ -271,7 +286,9 @@ struct JointBound {
             best = max(best, l.bound)
         }
         // Only a proven bound counts; shaved by a hair for floating-point error.
-        return (max(0, best - 1e-7 * abs(best) - 1e-6), stats)
+        var out = Outcome(bound: max(0, best - 1e-7 * abs(best) - 1e-6), stats: stats)
+        if integer && r.status.hasSolution { out.places = places.mapValues { Int(r.value($0).rounded()) } }
+        return out
     }
 
     /// The facilitators' limits in the whole model, to read their duals.
@@ -332,7 +349,7 @@ struct JointBound {
                 let built = Date()
                 var m = Model(name: "group_\(groups[i].tag)")
                 var objective = LinearExpression()
-                _ = this.add(groups[i], to: &m, objective: &objective, whole: true, exactTrips: true, prices: prices, available: available)
+                _ = this.add(groups[i], to: &m, objective: &objective, whole: true, exactTrips: true, prices: prices, available: available).work
                 m.setObjective(.minimize, objective)
                 let r = try GLPKSolver.solve(m, options: SolveOptions(timeLimit: limit, relativeGap: 1e-6))
                 // Every cost and price here is at least 0, so 0 bounds a group with no proof.

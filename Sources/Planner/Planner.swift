@@ -95,18 +95,26 @@ public struct Planner {
         var plan = assemble(a, b, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
         plan.models = a.models + [b.stats, advisers.stats].compactMap { $0 }
         // Short of facilitators: the cohorts were formed before anyone knew. Form the short
-        // groups' cohorts again within the places that could be staffed, and keep the cheaper plan.
-        if b.shortOfFacilitators && baseline == nil && settings.stop?.isStopped != true {
+        // groups' cohorts again within the places their facilitators have left when the
+        // other groups keep their teams; groups short of the same people may need a few
+        // rounds (at most three). The cheapest plan is kept.
+        var last = (a, b)
+        var caps: [String: CohortStage.PlaceCap] = [:]
+        for round in 1...3 where last.1.shortOfFacilitators && baseline == nil && settings.stop?.isStopped != true {
             var capped = cohortStage
             capped.exporter = nil
-            capped.placeCaps = staffedPlaces(b, shortIn: Set(b.unmet.compactMap { shortGroup($0, a.cohorts) }))
+            let short = Set(last.1.unmet.compactMap { shortGroup($0, last.0.cohorts) })
+            caps.merge(placesLeft(last.1, shortIn: short, ctx: ctx)) { _, new in new }
+            capped.placeCaps = caps
             let a2 = try capped.run()
             var options = teamOptions
             options.timeLimit = budget.forTeams()
             let b2 = try staff(a2.cohorts, options)
-            var second = assemble(a2, b2, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
-            second.models = plan.models + a2.models.map { $0.renamed($0.name + "_again") } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + "_again") }
-            if second.objective < plan.objective { plan = second } else { plan.models = second.models }
+            var next = assemble(a2, b2, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
+            let suffix = "_round\(round + 1)"
+            next.models = plan.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
+            if next.objective < plan.objective { plan = next } else { plan.models = next.models }
+            last = (a2, b2)
         }
         // The bound: one relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
         let adviserBound = try AdviserStage(ctx: ctx, options: small, hooks: hooks).bound(continuity: advisers.bound)
@@ -121,7 +129,25 @@ public struct Planner {
             let whole = try JointBound(ctx: ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
                                                                                      cuts: [.gomory, .mir, .cover, .clique])).solve()
             plan.models += whole.stats
-            if whole.bound > joint.bound { joint = whole }
+            if whole.bound > joint.bound { joint.bound = whole.bound }
+            // Its solution decides cohorts and places together: one more plan, with each
+            // group's places capped at what it gave them, and the cheaper plan is kept.
+            if !whole.places.isEmpty && baseline == nil {
+                var hinted = cohortStage
+                hinted.exporter = nil
+                hinted.placeCaps = Dictionary(uniqueKeysWithValues: whole.places.compactMap { key, places in
+                    scenario.programmes.first { key.hasPrefix("\($0.id)|") }.map { p in
+                        (key, CohortStage.PlaceCap(total: places, perCohort: candidates(p, ctx: ctx)))
+                    }
+                })
+                let a3 = try hinted.run()
+                var options = teamOptions
+                options.timeLimit = max(1, budget.forTeams())
+                let b3 = try staff(a3.cohorts, options)
+                var next = assemble(a3, b3, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
+                next.models = plan.models + a3.models.map { $0.renamed($0.name + "_joint") } + [b3.stats].compactMap { $0 }.map { $0.renamed($0.name + "_joint") }
+                if next.objective < plan.objective { plan = next } else { plan.models = next.models }
+            }
         }
         if let first = exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
         plan.boundParts = ["cohorts, venues and facilitators": joint.bound, "advisers": adviserBound.bound, "forums": forumBound]
@@ -135,20 +161,50 @@ public struct Planner {
         return plan
     }
 
+    /// The facilitators who could be on a cohort's team: qualified, and free on some day of every half-term it meets.
+    private func candidates(_ p: Programme, ctx: PlanningContext) -> Int {
+        let meets = Set(p.sessions.map(\.halfTerm))
+        return scenario.facilitators.filter { f in f.qualifications.contains(p.id) && meets.allSatisfy { ctx.availableDays(facilitator: f.id, $0) > 0 } }.count
+    }
+
     /// The group (CohortStage.groupKey) a shortfall's cohort belongs to, from its text.
     private func shortGroup(_ item: UnmetItem, _ cohorts: [CohortStage.Cohort]) -> String? {
         cohorts.first { item.reason.contains("(cohort \($0.id) ") }.map { CohortStage.groupKey($0.programme, authority: $0.authority) }
     }
 
-    /// Places staffed in each group that was short of facilitators.
-    private func staffedPlaces(_ b: FacilitatorStage.Outcome, shortIn groups: Set<String>) -> [String: Int] {
-        var places: [String: Int] = [:]
-        for g in groups { places[g] = 0 }
+    /// What each group short of facilitators can be given when the other groups keep
+    /// their teams: per qualified facilitator free in every half-term the programme
+    /// meets, as many whole places as their days left allow.
+    private func placesLeft(_ b: FacilitatorStage.Outcome, shortIn groups: Set<String>, ctx: PlanningContext) -> [String: CohortStage.PlaceCap] {
+        var year: [String: Double] = [:], term: [String: Double] = [:]
+        var programmeOf: [String: Programme] = [:]
         for c in b.cohorts {
             let key = CohortStage.groupKey(c.programme, authority: c.authority)
-            if groups.contains(key) { places[key, default: 0] += b.teams[c.id]?.count ?? 0 }
+            programmeOf[key] = c.programme
+            guard !groups.contains(key) else { continue }
+            for f in b.teams[c.id] ?? [] {
+                year[f, default: 0] += c.programme.sessions.reduce(0) { $0 + $1.facilitatorDays }
+                for ht in HalfTerm.allCases { term["\(f)|\(ht.rawValue)", default: 0] += FacilitatorStage.days(c.programme, ht) }
+            }
         }
-        return places
+        var caps: [String: CohortStage.PlaceCap] = [:]
+        for key in groups {
+            guard let p = programmeOf[key] ?? scenario.programmes.first(where: { key.hasPrefix("\($0.id)|") }) else { continue }
+            let meets = Set(p.sessions.map(\.halfTerm))
+            let total = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
+            var places: [Int] = []
+            for f in scenario.facilitators where f.qualifications.contains(p.id)
+                && meets.allSatisfy({ ctx.availableDays(facilitator: f.id, $0) > 0 }) {
+                var n = total > 0 ? Int(((f.daysPerYear - (year[f.id] ?? 0)) / total + 1e-9).rounded(.down)) : 0
+                for ht in meets {
+                    let d = FacilitatorStage.days(p, ht)
+                    if d > 0 { n = min(n, Int(((f.daysPerHalfTerm - (term["\(f.id)|\(ht.rawValue)"] ?? 0)) / d + 1e-9).rounded(.down))) }
+                }
+                if n > 0 { places.append(n) }
+            }
+            caps[key] = CohortStage.PlaceCap(total: places.reduce(0, +), perCohort: places.count)
+        }
+        return caps
     }
 
     /// Dates, forums and visits for cohorts and teams, priced: a whole plan but for its bound.

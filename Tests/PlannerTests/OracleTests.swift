@@ -201,3 +201,24 @@ import Testing
         print(lines.joined(separator: "\n"))
     }
 }
+
+/// Writes the generated oracle cases as scenario folders, to try them with the command line.
+@Suite struct OracleCaseFolders {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_DUMP"] != nil))
+    func writeCases() throws {
+        let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_DUMP"]!)
+        for i in 0..<OracleScenarios.generatedCases {
+            var (_, s) = OracleScenarios.generated(i)
+            // The cases are cut down in memory; drop what refers to what was cut, as files must.
+            let programmes = Set(s.programmes.map(\.id))
+            let people = Set(s.facilitators.map(\.id) + s.advisers.map(\.id) + s.venues.map(\.id))
+            s.history = s.history.filter { programmes.contains($0.programme) }
+            s.unavailability = s.unavailability.filter { people.contains($0.who) }
+            for k in s.facilitators.indices { s.facilitators[k].qualifications.formIntersection(programmes) }
+            let dir = root.appendingPathComponent("G\(i)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try ScenarioWriter.write(s, to: dir)
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("scenario.yaml").path))
+        }
+    }
+}

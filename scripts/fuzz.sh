@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [--seconds N] [--targets a,b] [--merge] [--artifacts DIR]
 #
 # --seconds  time per target (default 30)
-# --targets  comma-separated subset of: scenario-csv scenario-yaml overlay series mps lp
+# --targets  comma-separated subset of: scenario-csv scenario-yaml overlay series mps lp web-form
 # --merge    add the inputs that found new coverage to the committed corpus (fuzz/corpus);
 #            the hand-made seeds (fuzz/seeds) are read too and never changed
 # Exits 1 when any target crashed; the crashing input is kept in the artifacts folder
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=30
-targets="scenario-csv,scenario-yaml,overlay,series,mps,lp"
+targets="scenario-csv,scenario-yaml,overlay,series,mps,lp,web-form"
 merge=0
 artifacts=fuzz/artifacts
 while [ $# -gt 0 ]; do

@@ -29,8 +29,8 @@ struct ServeCommand: ParsableCommand {
             print("hubplan serve: \(state.served.note)")
             print("HubPlan at http://\(host):\(port)/ (Ctrl-C to stop)")
             print("Forms carry a token made at start; requests for another Host or from another site are refused.")
-            fflush(nil)  // all streams: the lines above reach a pipe or log before the server blocks
         }
+        fflush(nil)  // all streams: the lines above reach a pipe or a log before the server blocks
         let app = WebApp.application(state: state, host: host, port: port)
         let done = DispatchSemaphore(value: 0)
         let failure = Slots<String>(count: 1)

@@ -36,13 +36,18 @@ let package = Package(
         .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast"]),
         // The history of runs in SQLite (GRDB): which command ran on which inputs, with what result.
         .target(name: "RunHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // The web app's forms: bodies decoded by Hummingbird's own decoder, fields checked.
+        // Apart from the server so the fuzz target links the decoding, not the app.
+        .target(name: "WebForms", dependencies: [
+            "HubModel", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         // The local web app: pages, what-if jobs with live progress, downloads.
         .target(name: "WebApp", dependencies: [
-            "HubModel", "Planner", "Reports", "Forecast", "RunHistory",
+            "HubModel", "Planner", "Reports", "Forecast", "RunHistory", "WebForms",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // Every parser of outside files behind one entry point, for libFuzzer and the regression tests.
-        .target(name: "FuzzTargets", dependencies: ["HubModel", "Forecast", "Solver"]),
+        .target(name: "FuzzTargets", dependencies: ["HubModel", "Forecast", "Solver", "WebForms"]),
         // libFuzzer's driver when built by scripts/fuzz.sh; otherwise a replayer of inputs.
         .executableTarget(name: "hubplan-fuzz", dependencies: ["FuzzTargets", "HubModel"]),
         .executableTarget(name: "hubplan", dependencies: [
@@ -56,7 +61,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast"], exclude: ["Golden"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),
         .testTarget(name: "WebAppTests", dependencies: [
-            "WebApp", "HubModel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "WebApp", "WebForms", "HubModel", "RunHistory", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "hubplanTests", dependencies: ["hubplan"]),
         // Every input the fuzzer kept (fuzz/corpus) and every crash it found (fuzz/crashes), replayed.

@@ -2,6 +2,7 @@ import Forecast
 import Foundation
 import HubModel
 import Solver
+import WebForms
 
 /// The parsers HubPlan exposes to files from outside, one fuzzing target each.
 ///
@@ -22,6 +23,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case mps
     /// CPLEX LP, then a short solve of a small model and a write back.
     case lp
+    /// A form body POSTed to the web app, read as the what-if and the re-plan form; a
+    /// what-if that passes its checks must make an overlay that loads and applies (a trap otherwise).
+    case webForm = "web-form"
 }
 
 /// Feeds bytes to one parser, in a private working folder.
@@ -50,11 +54,11 @@ public final class FuzzHarness {
         scenarioFolder = folder.appendingPathComponent("scenario")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         switch target {
-        case .scenarioCSV, .scenarioYAML, .overlay:
-            // Overlays: the reference scenario (M, seed 2026), so the shipped what-ifs
+        case .scenarioCSV, .scenarioYAML, .overlay, .webForm:
+            // Overlays and forms: the reference scenario (M, seed 2026), so the shipped what-ifs
             // are valid seeds. Tables: S cut down to 20 schools, which still has every
             // kind of row and loads three times as often per second.
-            if target == .overlay {
+            if target == .overlay || target == .webForm {
                 try ScenarioGenerator(size: .m, seed: 2026).write(to: scenarioFolder)
             } else {
                 try ScenarioWriter.write(Self.smallScenario(), to: scenarioFolder)
@@ -62,7 +66,7 @@ public final class FuzzHarness {
             for name in Self.tables + [ "scenario.yaml" ] {
                 originals[name] = try Data(contentsOf: scenarioFolder.appendingPathComponent(name))
             }
-            if target == .overlay { base = try ScenarioLoader.load(scenarioFolder).scenario }
+            if target == .overlay || target == .webForm { base = try ScenarioLoader.load(scenarioFolder).scenario }
         case .series, .mps, .lp:
             break
         }
@@ -107,6 +111,29 @@ public final class FuzzHarness {
             readSolveWrite(data.dropFirst(), format: first % 2 == 0 ? .freeMPS : .fixedMPS, name: "model.mps")
         case .lp:
             readSolveWrite(data, format: .cplexLP, name: "model.lp")
+        case .webForm:
+            guard let base else { return }
+            readForms(data, base: base)
+        }
+    }
+
+    /// What the server does with a POST body before any job starts: decode, check, make the overlay.
+    private func readForms(_ data: Data, base: Scenario) {
+        if let whatIf = try? FormBody.decode(PostedForm<WhatIfForm>.self, from: data, contentType: FormBody.contentType).fields,
+           whatIf.problems(for: base).isEmpty {
+            let url = folder.appendingPathComponent("form-overlay.yaml")
+            guard write(Data(whatIf.yaml.utf8), to: url) else { return }
+            // Loaded and applied without the forecast step: the `overlay` target fuzzes that,
+            // and its ETS fits (seconds under ASan) would leave this target a few runs a second.
+            do {
+                _ = try Overlay.load(url, base: base).apply(to: base)
+            } catch {
+                preconditionFailure("a what-if form that passed its checks made an overlay that does not load: \(error)\n\(whatIf.yaml)")
+            }
+        }
+        if let replan = try? FormBody.decode(PostedForm<ReplanForm>.self, from: data, contentType: FormBody.contentType).fields,
+           replan.problems(for: base).isEmpty {
+            precondition(replan.day(in: base) != nil, "a re-plan form that passed its checks has no date")
         }
     }
 

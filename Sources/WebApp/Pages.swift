@@ -3,6 +3,7 @@ import HubModel
 import Planner
 import Reports
 import RunHistory
+import WebForms
 
 /// The app's own pages (navigation, forms, job status); plans and forecasts are Reports' pages.
 enum Pages {
@@ -24,9 +25,10 @@ enum Pages {
     static func index(_ s: WebState) -> String {
         let p = s.plan
         var b = "<p>\(HTML.escape(s.scenario.name)), \(HTML.escape(s.scenario.yearLabel)): <strong>\(HTML.escape(p.proven.words))</strong>, cost £\(String(format: "%.0f", p.objective)); \(p.sessions.count) sessions, \(p.forums.count) forums, \(p.unmet.count) unmet items.</p>"
+        b += "<p id=\"served\">\(HTML.escape(s.served.note.prefix(1).uppercased() + s.served.note.dropFirst())).</p>"
         b += "<h2>Downloads</h2><ul>"
         var files = ["plan.json", "report.html"]
-        let out = s.directory.appendingPathComponent("out")
+        let out = s.served.outputs
         for sub in ["csv", "calendars"] {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(sub).path)) ?? []).sorted()
             files += names.filter { !$0.hasPrefix(".") }.map { "\(sub)/\($0)" }
@@ -36,7 +38,7 @@ enum Pages {
     }
 
     static func runs(_ s: WebState) -> String {
-        let path = s.directory.appendingPathComponent(".hubplan/runs.sqlite").path
+        let path = RunStore.path(forScenario: s.directory.path)
         guard FileManager.default.fileExists(atPath: path), let store = try? RunStore(path: path), let runs = try? store.all() else {
             return layout("Runs", "<p>No runs recorded yet.</p>")
         }
@@ -51,7 +53,7 @@ enum Pages {
                 "<option value=\"\(HTML.escape($0.0))\"\($0.0 == selected ? " selected" : "")>\(HTML.escape($0.1))</option>"
             }.joined()
         }
-        var b = "<form method=\"post\" action=\"/whatif\">"
+        var b = "<form method=\"post\" action=\"/whatif\">" + tokenField(s)
         b += "<label for=\"name\">Variant name \(err("name"))</label><input id=\"name\" name=\"name\" value=\"\(HTML.escape(f.name))\" required>"
         b += "<label for=\"programme\">Scale a programme's enrolment \(err("programme"))</label><select id=\"programme\" name=\"programme\">"
             + options(s.scenario.programmes.map { ($0.id, "\($0.id) — \($0.name)") }, selected: f.programme) + "</select>"
@@ -82,12 +84,13 @@ enum Pages {
         }
     }
 
-    static func replanForm(_ s: WebState, who: String, from: String, problems: [String: String]) -> String {
+    static func replanForm(_ s: WebState, _ f: ReplanForm, problems: [String: String]) -> String {
+        let who = f.who, from = f.from
         func err(_ k: String) -> String { problems[k].map { "<span class=\"error\" id=\"\(k)-error\">\(HTML.escape($0))</span>" } ?? "" }
         let people = s.scenario.facilitators.map { ($0.id, "facilitator \($0.id) — \($0.name)") }
             + s.scenario.advisers.map { ($0.id, "adviser \($0.id) — \($0.name)") } + s.scenario.venues.map { ($0.id, "venue \($0.id) — \($0.name)") }
         var b = "<p>Mark a person or a venue unavailable from a date: everything before it stays as planned, the rest moves as little as it can.</p>"
-        b += "<form method=\"post\" action=\"/replan\"><label for=\"who\">Who or what \(err("who"))</label><select id=\"who\" name=\"who\"><option value=\"\">(choose)</option>"
+        b += "<form method=\"post\" action=\"/replan\">" + tokenField(s) + "<label for=\"who\">Who or what \(err("who"))</label><select id=\"who\" name=\"who\"><option value=\"\">(choose)</option>"
         b += people.map { "<option value=\"\(HTML.escape($0.0))\"\($0.0 == who ? " selected" : "")>\(HTML.escape($0.1))</option>" }.joined() + "</select>"
         b += "<label for=\"from\">Unavailable from (YYYY-MM-DD) \(err("from"))</label><input id=\"from\" name=\"from\" value=\"\(HTML.escape(from))\">"
         b += "<button type=\"submit\">Re-plan</button></form>"
@@ -100,6 +103,27 @@ enum Pages {
             : HTML.table(caption: "\(changes.count) change(s)", header: ["kind", "what", "before", "after"],
                          rows: changes.map { [$0.kind, $0.what, $0.before, $0.after] }, id: "changes")
         return layout("Re-plan: \(title)", b)
+    }
+
+    /// The hidden field that proves a form came from this server's own page.
+    static func tokenField(_ s: WebState) -> String {
+        "<input type=\"hidden\" name=\"\(PostedForm<WhatIfForm>.tokenField)\" value=\"\(HTML.escape(s.token.value))\">"
+    }
+
+    /// 400 or 415: the body could not be read; names the field when one is to blame.
+    static func badForm(_ error: FormError) -> String {
+        let id = error.field.map { " id=\"\(HTML.escape($0.filter { $0.isLetter || $0.isNumber }))-error\"" } ?? ""
+        return layout("The form could not be read", "<p class=\"error\"\(id)>\(HTML.escape(error.description.prefix(1).uppercased() + error.description.dropFirst())).</p>"
+                      + "<p><a href=\"/\">Back to the plan</a>.</p>")
+    }
+
+    /// 403: no token, or not this server's (the server was restarted, or another site sent the form).
+    static let staleForm = layout("Form refused", "<p class=\"error\">This form did not come from this HubPlan page (or the server was restarted since it was opened): "
+                                  + "reload the page and send it again.</p>")
+
+    /// 503: the what-if queue is full.
+    static func busy(_ reason: String) -> String {
+        layout("Busy", "<p class=\"error\">Busy, try later: \(HTML.escape(reason)).</p><p><a href=\"/\">Back to the plan</a>.</p>")
     }
 
     static let notFound = layout("Not found", "<p>There is nothing here. <a href=\"/\">Back to the plan</a>.</p>")

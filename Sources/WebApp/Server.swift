@@ -1,74 +1,78 @@
 import Forecast
 import Foundation
 import HubModel
+import HTTPTypes
 import Hummingbird
 import Planner
 import Reports
 import RunHistory
+import WebForms
 
-/// What the web app serves: one scenario folder, its current plan, and what-if jobs.
+/// What the web app serves: one scenario folder, its plan, and what-if jobs.
 public final class WebState: @unchecked Sendable {
     public let directory: URL
     public let scenario: Scenario
-    public let plan: Plan
+    /// The plan served and where its files are (DIR/out, or the app's own folder).
+    public let served: ServedPlan
+    public var plan: Plan { served.plan }
     let forecasts: [ProgrammeForecast]
     public let jobs: JobQueue
+    /// The token the app's forms carry; every POST must send it back.
+    public let token: SessionToken
+    let overlays: OverlayFolder
 
-    /// Loads the scenario, plans it and writes the plan's files to DIR/out (the downloads).
-    ///
-    /// It always plans afresh (about a second for a hub): a plan file left from an
-    /// earlier version of the scenario could pass the checker and still be stale.
-    public init(directory: URL, jobs: JobQueue = JobQueue()) throws {
+    /// Loads the scenario and chooses the plan to serve (``ServedPlan/choose(directory:scenario:forecasts:)``).
+    public init(directory: URL, jobs: JobQueue = JobQueue(), token: SessionToken = SessionToken()) throws {
         self.directory = directory
         let (s, _) = try ScenarioLoader.load(directory)
         scenario = s
-        plan = try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan()
-        let out = directory.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try ReportWriter.write(plan: plan, scenario: s, forecasts: [], to: out)
-        forecasts = HubForecast(scenario: s).forecast(method: .ets, until: max(s.year, 2027))
+        forecasts = ReportWriter.planForecasts(s)
+        served = try ServedPlan.choose(directory: directory, scenario: s, forecasts: forecasts)
         self.jobs = jobs
+        self.token = token
+        overlays = OverlayFolder(scenario: directory)
     }
 }
 
 /// The routes of the local web app.
 public enum WebApp {
-    /// Binds to 127.0.0.1 unless told otherwise.
+    /// Binds to 127.0.0.1 unless told otherwise; answers only to loopback names and `host`.
     public static func application(state: WebState, host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
-        Application(router: router(state: state), configuration: .init(address: .hostname(host, port: port), serverName: "hubplan"))
+        Application(router: router(state: state, guard: RequestGuard(host: host, port: port)),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "hubplan"))
     }
 
-    public static func router(state: WebState) -> Router<BasicRequestContext> {
+    /// - Parameter requestGuard: the Host allow-list and cross-site check run before every route.
+    public static func router(state: WebState, guard requestGuard: RequestGuard<BasicRequestContext>) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: requestGuard)
         router.get("/") { _, _ in html(Pages.index(state)) }
         router.get("/plan") { _, _ in html(HTMLReport.render(plan: state.plan, scenario: state.scenario, forecasts: state.forecasts)) }
         router.get("/forecast") { _, _ in html(HTMLReport.renderForecast(scenario: state.scenario, forecasts: state.forecasts, capacity: [])) }
         router.get("/runs") { _, _ in html(Pages.runs(state)) }
         router.get("/whatif") { _, _ in html(Pages.whatIfForm(state, WhatIfForm(), problems: [:])) }
         router.post("/whatif") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: 64 * 1024)
-            let form = WhatIfForm(urlEncoded: String(buffer: body))
+            let form: WhatIfForm
+            switch try await read(WhatIfForm.self, from: request, state: state) {
+            case .refused(let response): return response
+            case .accepted(let fields): form = fields
+            }
             let problems = form.problems(for: state.scenario)
             if !problems.isEmpty { return html(Pages.whatIfForm(state, form, problems: problems), status: .badRequest) }
-            let job = submit(form, state: state)
-            return Response(status: .seeOther, headers: [.location: "/jobs/\(job.id)"])
+            return queued { try submit(form, state: state) }
         }
-        router.get("/replan") { _, _ in html(Pages.replanForm(state, who: "", from: "", problems: [:])) }
+        router.get("/replan") { _, _ in html(Pages.replanForm(state, ReplanForm(), problems: [:])) }
         router.post("/replan") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: 64 * 1024)
-            var c = URLComponents()
-            c.percentEncodedQuery = String(buffer: body).replacingOccurrences(of: "+", with: "%20")
-            let fields = Dictionary((c.queryItems ?? []).map { ($0.name, ($0.value ?? "").trimmingCharacters(in: .whitespaces)) }, uniquingKeysWith: { a, _ in a })
-            let who = fields["who"] ?? "", from = fields["from"] ?? ""
-            var problems: [String: String] = [:]
-            let known = Set(state.scenario.facilitators.map(\.id) + state.scenario.venues.map(\.id) + state.scenario.advisers.map(\.id))
-            if !known.contains(who) { problems["who"] = "Choose a facilitator, adviser or venue from the list." }
-            let yearEnd = Day(year: state.scenario.year + 1, month: 7, day: 31)!
-            let day = Day(iso: from)
-            if day == nil || day! > yearEnd { problems["from"] = "Enter a date in the plan year, e.g. \(state.scenario.year + 1)-01-04." }
-            if !problems.isEmpty { return html(Pages.replanForm(state, who: who, from: from, problems: problems), status: .badRequest) }
-            let job = replan(who: who, from: day!, until: yearEnd, state: state)
-            return Response(status: .seeOther, headers: [.location: "/jobs/\(job.id)"])
+            let form: ReplanForm
+            switch try await read(ReplanForm.self, from: request, state: state) {
+            case .refused(let response): return response
+            case .accepted(let fields): form = fields
+            }
+            let problems = form.problems(for: state.scenario)
+            guard problems.isEmpty, let day = form.day(in: state.scenario) else {
+                return html(Pages.replanForm(state, form, problems: problems), status: .badRequest)
+            }
+            return queued { try replan(who: form.who, from: day, until: ReplanForm.yearSpan(state.scenario).upperBound, state: state) }
         }
         router.get("/jobs/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int.self), let job = state.jobs.job(id) else { return html(Pages.notFound, status: .notFound) }
@@ -76,44 +80,81 @@ public enum WebApp {
         }
         router.get("/jobs/:id/events") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int.self), let job = state.jobs.job(id) else { return html(Pages.notFound, status: .notFound) }
-            // Server-sent events: the job's progress every half second until it ends.
-            let body = ResponseBody { writer in
-                var last = ""
-                for _ in 0..<7200 {
-                    let line = "\(job.state.rawValue): \(job.progress)"
-                    if line != last {
-                        try await writer.write(ByteBuffer(string: "data: \(line)\n\n"))
-                        last = line
-                    }
-                    if job.state == .done || job.state == .failed {
-                        try await writer.write(ByteBuffer(string: "event: done\ndata: \(job.state.rawValue)\n\n"))
-                        break
-                    }
-                    try await Task.sleep(nanoseconds: 500_000_000)
-                }
-                try await writer.finish(nil)
-            }
-            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+            return events(job)
         }
         router.get("/download/**") { _, context -> Response in
             let rest = context.parameters.getCatchAll().joined(separator: "/")
-            guard let (data, type) = Downloads.file(rest, in: state.directory) else { return html(Pages.notFound, status: .notFound) }
+            guard let (data, type) = Downloads.file(rest, in: state.served.outputs) else { return html(Pages.notFound, status: .notFound) }
             return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         return router
     }
 
-    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    /// Every HTML page: no other site may frame it (a framed form would pass the Origin check with a click stolen from the planner).
+    static func html(_ text: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: "frame-ancestors 'none'",
+                                   HTTPField.Name("X-Frame-Options")!: "DENY"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// Saves the overlay beside the scenario (so the command line can replay it) and plans it in the background.
-    static func submit(_ form: WhatIfForm, state: WebState) -> WhatIfJob {
-        state.jobs.submit(name: form.name) { job in
-            let folder = state.directory.appendingPathComponent("whatif")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent("\(form.name).yaml")
-            try AtomicFile.write(form.yaml, to: file)
+    /// Server-sent events: the job's progress every half second until it ends.
+    static func events(_ job: WhatIfJob) -> Response {
+        let body = ResponseBody { writer in
+            var last = ""
+            for _ in 0..<7200 {
+                let line = "\(job.state.rawValue): \(job.progress)"
+                if line != last {
+                    try await writer.write(ByteBuffer(string: "data: \(line)\n\n"))
+                    last = line
+                }
+                if job.state == .done || job.state == .failed {
+                    try await writer.write(ByteBuffer(string: "event: done\ndata: \(job.state.rawValue)\n\n"))
+                    break
+                }
+                try await Task.sleep(nanoseconds: 500_000_000)
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+    }
+
+    /// A form's fields, or the answer that refuses it.
+    enum Posted<Fields> {
+        case accepted(Fields)
+        case refused(Response)
+    }
+
+    /// Reads a POSTed form: 415 for another content type, 400 naming the field for
+    /// a body that cannot be decoded, 403 without this server's token.
+    static func read<F: Decodable & Sendable>(_ type: F.Type, from request: Request, state: WebState) async throws -> Posted<F> {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let posted: PostedForm<F>
+        do throws(FormError) {
+            posted = try FormBody.decode(PostedForm<F>.self, from: body.readableBytesView, contentType: request.headers[.contentType])
+        } catch {
+            if case .unsupportedContentType = error { return .refused(html(Pages.badForm(error), status: .unsupportedMediaType)) }
+            return .refused(html(Pages.badForm(error), status: .badRequest))
+        }
+        guard state.token.matches(posted.token) else { return .refused(html(Pages.staleForm, status: .forbidden)) }
+        return .accepted(posted.fields)
+    }
+
+    /// Queues a job and sends the browser to its page, or answers 503 when the queue is full.
+    static func queued(_ submit: () throws -> WhatIfJob) -> Response {
+        do {
+            let job = try submit()
+            return Response(status: .seeOther, headers: [.location: "/jobs/\(job.id)"])
+        } catch {
+            return html(Pages.busy("\(error)"), status: .serviceUnavailable, headers: [.retryAfter: "30"])
+        }
+    }
+
+    /// Saves the overlay in the app's own folder under a fresh name (so the command
+    /// line can replay it), plans it in the background and records the run.
+    static func submit(_ form: WhatIfForm, state: WebState) throws -> WhatIfJob {
+        try state.jobs.submit(name: form.name) { job in
+            let file = try state.overlays.saveFresh(form.yaml, name: form.name)
             let overlay = try Overlay.load(file, base: state.scenario)
             let variant = try overlay.applyWithForecast(to: state.scenario)
             var settings = Planner.Settings(scenario: variant)
@@ -124,6 +165,10 @@ public enum WebApp {
                 job.update(progress: "\(model): incumbent \(inc), bound \(bound), gap \(gap)")
             }
             let plan = try Planner(scenario: variant, settings: settings).plan()
+            let violations = PlanChecker(scenario: variant).check(plan)
+            WebRunLog.record(command: "whatif", state: state, extraInputs: [file.path], settings: ["variants": [file.path], "from": "web app"],
+                             kpis: ["base": state.plan.objective, form.name: plan.objective, "unmet": plan.unmet.count, "violations": violations.count],
+                             outputs: [file.path])
             let kpis = [PlanKPIs(variant: "base", plan: state.plan, scenario: state.scenario), PlanKPIs(variant: form.name, plan: plan, scenario: variant)]
             return WhatIfReport.render(title: "What-if: \(form.name)", kpis: kpis, unmet: ["base": state.plan.unmet, form.name: plan.unmet])
         }
@@ -131,9 +176,9 @@ public enum WebApp {
 }
 
 extension WebApp {
-    /// Re-plans with someone (or a venue) unavailable from a date, keeping everything before it.
-    static func replan(who: String, from: Day, until: Day, state: WebState) -> WhatIfJob {
-        state.jobs.submit(name: "\(who) unavailable from \(from)") { job in
+    /// Re-plans with someone (or a venue) unavailable from a date, keeping everything before it, and records the run.
+    static func replan(who: String, from: Day, until: Day, state: WebState) throws -> WhatIfJob {
+        try state.jobs.submit(name: "\(who) unavailable from \(from)") { job in
             var changed = state.scenario
             changed.unavailability.append(Unavailability(who: who, from: from, to: until, reason: "marked in the web app"))
             var settings = Planner.Settings(scenario: changed)
@@ -142,28 +187,24 @@ extension WebApp {
             let plan = try Planner(scenario: changed, settings: settings).plan()
             let changes = PlanChange.between(state.plan, plan)
             let violations = PlanChecker(scenario: changed).check(plan)
+            WebRunLog.record(command: "replan", state: state, extraInputs: [state.served.outputs.appendingPathComponent("plan.json").path],
+                             settings: ["who": who, "unavailableFrom": "\(from)", "freezeBefore": "\(from)", "from": "web app"],
+                             kpis: ["objective": plan.objective, "gap": plan.gap, "changes": changes.count, "unmet": plan.unmet.count,
+                                    "violations": violations.count],
+                             outputs: [])
             return Pages.replanResult(job.name, before: state.plan, after: plan, changes: changes, violations: violations.count)
         }
     }
 }
 
-/// Files a planner may download: only the plan's outputs, never anything else.
-enum Downloads {
-    static func file(_ path: String, in directory: URL) -> (Data, String)? {
-        let parts = path.split(separator: "/").map(String.init)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("\\") && !$0.hasPrefix(".") }) else { return nil }
-        let allowed: Bool
-        switch parts.count {
-        case 1: allowed = parts[0] == "plan.json" || parts[0] == "report.html"
-        case 2: allowed = (parts[0] == "csv" && parts[1].hasSuffix(".csv")) || (parts[0] == "calendars" && parts[1].hasSuffix(".ics"))
-        default: allowed = false
+/// Web runs go into the scenario's run history like the command line's; a history
+/// that cannot be written is a warning on the terminal, never a failed run.
+enum WebRunLog {
+    static func record(command: String, state: WebState, extraInputs: [String], settings: [String: Any], kpis: [String: Any], outputs: [String]) {
+        do {
+            try RunStore.record(command: command, scenario: state.directory.path, extraInputs: extraInputs, settings: settings, kpis: kpis, outputs: outputs)
+        } catch {
+            FileHandle.standardError.write(Data("hubplan serve: warning: run history \(RunStore.path(forScenario: state.directory.path)) not updated: \(error)\n".utf8))
         }
-        guard allowed else { return nil }
-        let out = directory.appendingPathComponent("out").standardizedFileURL
-        let url = out.appendingPathComponent(parts.joined(separator: "/")).standardizedFileURL
-        guard url.path.hasPrefix(out.path + "/"), let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let type = url.pathExtension == "json" ? "application/json" : url.pathExtension == "csv" ? "text/csv; charset=utf-8"
-            : url.pathExtension == "ics" ? "text/calendar; charset=utf-8" : "text/html; charset=utf-8"
-        return (data, type)
     }
 }

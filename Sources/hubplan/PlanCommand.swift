@@ -64,9 +64,7 @@ struct PlanCommand: ParsableCommand {
         let violations = PlanChecker(scenario: scenario).check(plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out"))
         do {
-            // Fan charts to 2027-28 from the history, with ETS chosen by AICc.
-            let forecasts = HubForecast(scenario: scenario).forecast(method: .ets, until: max(scenario.year, 2027))
-            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: forecasts, to: outDir)
+            try ReportWriter.writePlan(plan, scenario: scenario, to: outDir)
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
         }

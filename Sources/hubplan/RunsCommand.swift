@@ -5,18 +5,12 @@ import RunHistory
 /// Records runs in DIR/.hubplan/runs.sqlite; a database that cannot be opened or
 /// written is a warning, never a reason to lose the run's outputs.
 enum RunLog {
-    static func path(_ scenario: String) -> String { (scenario as NSString).appendingPathComponent(".hubplan/runs.sqlite") }
+    static func path(_ scenario: String) -> String { RunStore.path(forScenario: scenario) }
 
     static func record(command: String, scenario: String, extraInputs: [String] = [], settings: [String: Any], kpis: [String: Any],
                        outputs: [String]) {
         do {
-            let store = try RunStore(path: path(scenario))
-            func json(_ o: Any) -> String {
-                String(decoding: (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
-            }
-            try store.record(RunRecord(time: RunStore.now(), command: command, scenario: scenario,
-                                       inputs: RunStore.fingerprint(of: URL(fileURLWithPath: scenario), extra: extraInputs.map { URL(fileURLWithPath: $0) }),
-                                       settings: json(settings), kpis: json(kpis), outputs: json(outputs)))
+            try RunStore.record(command: command, scenario: scenario, extraInputs: extraInputs, settings: settings, kpis: kpis, outputs: outputs)
         } catch {
             printError("hubplan: warning: run history \(path(scenario)) not updated: \(error)")
         }

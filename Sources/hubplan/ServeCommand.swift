@@ -22,7 +22,15 @@ struct ServeCommand: ParsableCommand {
         do { state = try WebState(directory: URL(fileURLWithPath: directory)) } catch {
             throw CommandFailure.badInput("\(directory): \(error)")
         }
-        if json { Style.printJSON(["url": "http://\(host):\(port)/"]) } else if !quiet { print("HubPlan at http://\(host):\(port)/ (Ctrl-C to stop)") }
+        // Say which plan is served: the planner's own in DIR/out, untouched, or one made in the app's folder.
+        if json {
+            Style.printJSON(["url": "http://\(host):\(port)/", "outputs": state.served.outputs.path, "served": state.served.note])
+        } else if !quiet {
+            print("hubplan serve: \(state.served.note)")
+            print("HubPlan at http://\(host):\(port)/ (Ctrl-C to stop)")
+            print("Forms carry a token made at start; requests for another Host or from another site are refused.")
+        }
+        fflush(nil)  // all streams: the lines above reach a pipe or a log before the server blocks
         let app = WebApp.application(state: state, host: host, port: port)
         let done = DispatchSemaphore(value: 0)
         let failure = Slots<String>(count: 1)

@@ -5,25 +5,48 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import WebApp
+@testable import WebForms
 
-/// A copy of the reference scenario for the app to serve (it writes out/ and whatif/).
+/// A copy of the reference scenario for the app to serve (it writes .hubplan/), never the shipped folder.
 final class ServedScenario: @unchecked Sendable {
+    static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios/generate-2026-27")
+    /// The token the test server's forms carry.
+    static let token = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
     let url: URL
     let state: WebState
 
-    init() throws {
-        let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scenarios/generate-2026-27")
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: reference, to: url)
+    /// - Parameters:
+    ///   - jobs: the what-if queue (a small one for the busy tests).
+    ///   - prepare: runs on the copy before the app starts (an out/ folder left by `hubplan plan`, …).
+    init(jobs: JobQueue = JobQueue(), prepare: (URL) throws -> Void = { _ in }) throws {
+        url = Self.copy()
+        try prepare(url)
+        state = try WebState(directory: url, jobs: jobs, token: SessionToken(value: Self.token))
+    }
+
+    /// A fresh copy of the reference scenario, without the history or outputs of other runs.
+    static func copy() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString)")
+        try! FileManager.default.copyItem(at: reference, to: url)
         for hidden in [".hubplan", "out"] { try? FileManager.default.removeItem(at: url.appendingPathComponent(hidden)) }
-        state = try WebState(directory: url)
+        return url
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    func app() -> some ApplicationProtocol { Application(router: WebApp.router(state: state)) }
+    /// The app as a browser on this machine reaches it (the in-process client's Host is `localhost`).
+    func app() -> some ApplicationProtocol {
+        Application(router: WebApp.router(state: state, guard: RequestGuard(host: "127.0.0.1", port: nil)))
+    }
 }
+
+/// The headers the app's own form sends from its own page.
+let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .origin: "http://localhost", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"]
+
+/// A form body with the test server's token.
+func signed(_ body: String) -> ByteBuffer { ByteBuffer(string: "token=\(ServedScenario.token)&" + body) }
 
 func text(_ r: TestResponse) -> String { String(buffer: r.body) }
 
@@ -84,8 +107,8 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
 
     @Test func badFormValueGetsAMessageBesideItsField() async throws {
         try await served.app().test(.router) { client in
-            try await client.execute(uri: "/whatif", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "name=test&programme=NPQH&scale=abc")) { r in
+            try await client.execute(uri: "/whatif", method: .post, headers: formHeaders,
+                                     body: signed("name=test&programme=NPQH&scale=abc")) { r in
                 #expect(r.status == .badRequest)
                 #expect(text(r).contains("id=\"scale-error\""))
                 #expect(text(r).contains("Enter a number"))
@@ -95,8 +118,8 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
 
     @Test func whatIfRunsInTheBackgroundSavesItsOverlayAndShowsTheComparison() async throws {
         try await served.app().test(.router) { client in
-            try await client.execute(uri: "/whatif", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "name=npq-half&programme=NPQH&scale=50")) { r in
+            try await client.execute(uri: "/whatif", method: .post, headers: formHeaders,
+                                     body: signed("name=npq-half&programme=NPQH&scale=50")) { r in
                 #expect(r.status == .seeOther)
                 #expect(r.headers[.location] == "/jobs/1")
             }
@@ -111,12 +134,12 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
                 #expect(text(r).contains("npq-half"))
             }
         }
-        let saved = served.url.appendingPathComponent("whatif/npq-half.yaml")
+        let saved = served.url.appendingPathComponent(".hubplan/overlays/npq-half.yaml")
         #expect(try String(contentsOf: saved, encoding: .utf8).contains("{programme: NPQH, scale: 0.5}"))
     }
 
     @Test func failingWhatIfShowsItsErrorAndTheServerGoesOn() async throws {
-        let job = served.state.jobs.submit(name: "boom") { _ in throw CocoaError(.fileNoSuchFile) }
+        let job = try served.state.jobs.submit(name: "boom") { _ in throw CocoaError(.fileNoSuchFile) }
         served.state.jobs.waitForAll()
         try await served.app().test(.router) { client in
             try await client.execute(uri: "/jobs/\(job.id)", method: .get) { r in
@@ -133,14 +156,14 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
                 #expect(r.status == .ok)
                 #expect(text(r).contains("name=\"who\"") && text(r).contains("name=\"from\""))
             }
-            try await client.execute(uri: "/replan", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "who=F15&from=next+week")) { r in
+            try await client.execute(uri: "/replan", method: .post, headers: formHeaders,
+                                     body: signed("who=F15&from=next+week")) { r in
                 #expect(r.status == .badRequest)
                 #expect(text(r).contains("id=\"from-error\""))
             }
             var location = ""
-            try await client.execute(uri: "/replan", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "who=F15&from=2027-01-04")) { r in
+            try await client.execute(uri: "/replan", method: .post, headers: formHeaders,
+                                     body: signed("who=F15&from=2027-01-04")) { r in
                 #expect(r.status == .seeOther)
                 location = r.headers[.location] ?? ""
             }
@@ -186,8 +209,8 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
         #expect(f.yaml == "# Made in the HubPlan web app.\nname: v1\nvenues:\n  remove: [WIG-TC]\n")
     }
 
-    @Test func readsURLEncodedBodies() {
-        let f = WhatIfForm(urlEncoded: "name=a+b&scale=70&programme=NPQH")
+    @Test func readsURLEncodedBodies() throws {
+        let f = try FormBody.decode(WhatIfForm.self, from: Array("name=a+b&scale=70&programme=NPQH".utf8), contentType: FormBody.contentType)
         #expect(f.name == "a b" && f.scalePercent == "70" && f.programme == "NPQH")
     }
 }

@@ -73,4 +73,12 @@ enum CLI {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// A copy of the reference scenario in `dir` without outputs or history (tests never write into the shipped one).
+    static func scenarioCopy(in dir: URL) throws -> URL {
+        let scenario = dir.appendingPathComponent("s")
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("scenarios/generate-2026-27"), to: scenario)
+        for name in [".hubplan", "out"] { try? FileManager.default.removeItem(at: scenario.appendingPathComponent(name)) }
+        return scenario
+    }
 }

@@ -3,18 +3,10 @@ import Testing
 
 /// A run history that cannot be used never stops a plan from being written.
 @Suite struct RunHistoryFaultTests {
-    /// A copy of the reference scenario without outputs or history.
-    func scenarioCopy(in dir: URL) throws -> URL {
-        let scenario = dir.appendingPathComponent("s")
-        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("scenarios/generate-2026-27"), to: scenario)
-        for name in [".hubplan", "out"] { try? FileManager.default.removeItem(at: scenario.appendingPathComponent(name)) }
-        return scenario
-    }
-
     @Test func aCorruptRunHistoryIsOnlyAWarning() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let scenario = try scenarioCopy(in: dir)
+        let scenario = try CLI.scenarioCopy(in: dir)
         let history = scenario.appendingPathComponent(".hubplan")
         try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
         try Data(repeating: 0x5A, count: 8192).write(to: history.appendingPathComponent("runs.sqlite"))
@@ -29,7 +21,7 @@ import Testing
     @Test func aLockedRunHistoryIsOnlyAWarning() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let scenario = try scenarioCopy(in: dir)
+        let scenario = try CLI.scenarioCopy(in: dir)
         let first = try CLI.run(["plan", scenario.path, "--quiet", "--out", dir.appendingPathComponent("first").path])
         try #require(first.exitCode == 0)
         let database = scenario.appendingPathComponent(".hubplan/runs.sqlite").path

@@ -1,0 +1,23 @@
+import Forecast
+import Foundation
+import HubModel
+import Planner
+
+extension ReportWriter {
+    /// The fan charts a plan's report carries: every programme to 2027-28 (or the
+    /// plan year, if later) from the scenario's history, with ETS chosen by AICc.
+    ///
+    /// One definition for `hubplan plan` and `hubplan serve`, so both write the
+    /// same report (serve once wrote none and said "No forecast").
+    public static func planForecasts(_ scenario: Scenario) -> [ProgrammeForecast] {
+        HubForecast(scenario: scenario).forecast(method: .ets, until: max(scenario.year, 2027))
+    }
+
+    /// Writes every output of a plan as `hubplan plan` does, forecast included.
+    ///
+    /// - Returns: the files written.
+    @discardableResult
+    public static func writePlan(_ plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast]? = nil, to directory: URL) throws -> [URL] {
+        try write(plan: plan, scenario: scenario, forecasts: forecasts ?? planForecasts(scenario), to: directory)
+    }
+}

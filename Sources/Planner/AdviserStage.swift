@@ -35,7 +35,7 @@ struct AdviserStage {
         var slack: [Variable] = []
         var load = Array(repeating: LinearExpression(), count: s.advisers.count)
         var objective = LinearExpression()
-        for (si, n) in needs.enumerated() {
+        for n in needs {
             let school = ctx.schoolById[n.school]!
             let days = Double(Self.totalDays(n))
             var one = LinearExpression()
@@ -241,7 +241,7 @@ struct ForumStage {
                     .sorted { ($0.2, $0.0.id, $0.1.id) < ($1.2, $1.0.id, $1.1.id) }
                 for ht in f.halfTerms {
                     let what = "\(f.id) \(scope) \(ht.rawValue)"
-                    guard let cheapest = pairs.first else {
+                    guard !pairs.isEmpty else {
                         let why = venues.isEmpty ? "no venue in scope seats \(size)" : "no expert adviser covers \(authorities.joined(separator: ", ")) to chair it"
                         out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): \(why)"))
                         continue

@@ -26,7 +26,6 @@ public struct PlanChecker {
         let venues = Dictionary(scenario.venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let facilitators = Dictionary(scenario.facilitators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let advisers = Dictionary(scenario.advisers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Cohorts: sizes, enrolment, authorities, travel.
         var placed: [String: Int] = [:]

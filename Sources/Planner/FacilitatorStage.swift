@@ -24,8 +24,9 @@ struct FacilitatorStage {
         var teams: [String: [String]]
         var unmet: [UnmetItem]
         var stats: ModelStats?
-        /// Whether any cohort was made smaller or given up for want of facilitators.
-        var shortOfFacilitators: Bool { !unmet.isEmpty }
+        /// Groups (CohortStage.groupKey) with a cohort made smaller or given up for want of facilitators.
+        var shortGroups: Set<String> = []
+        var shortOfFacilitators: Bool { !shortGroups.isEmpty }
     }
 
     /// A way to staff a cohort with fewer places than its size needs: keep
@@ -141,6 +142,7 @@ struct FacilitatorStage {
         var teams: [String: [String]] = [:]
         var unmet: [UnmetItem] = []
         var staffed: [CohortStage.Cohort] = []
+        var shortGroups: Set<String> = []
         for (ci, c) in cohorts.enumerated() {
             let short = options[ci].first { r.value($0.1) > 0.5 }?.0
             let team = a[ci].filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()
@@ -149,6 +151,7 @@ struct FacilitatorStage {
                 staffed.append(c)
                 continue
             }
+            shortGroups.insert(CohortStage.groupKey(c.programme, authority: c.authority))
             let why = teamReason(c, candidates: a[ci].map { facilitators[$0.0] })
             let (kept, dropped) = shrink(c, to: short.kept)
             unmet += dropped.map { UnmetItem(what: "\($0.town) (\($0.authority)), \(c.programme.id): participants", amount: Double($0.participants),
@@ -158,7 +161,7 @@ struct FacilitatorStage {
                 staffed.append(kept)
             }
         }
-        return Outcome(cohorts: staffed, teams: teams, unmet: unmet, stats: stats)
+        return Outcome(cohorts: staffed, teams: teams, unmet: unmet, stats: stats, shortGroups: shortGroups)
     }
 
     /// A cohort cut to `size` participants (those who travel furthest leave first),

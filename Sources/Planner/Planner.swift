@@ -103,8 +103,7 @@ public struct Planner {
         for round in 1...3 where last.1.shortOfFacilitators && baseline == nil && settings.stop?.isStopped != true {
             var capped = cohortStage
             capped.exporter = nil
-            let short = Set(last.1.unmet.compactMap { shortGroup($0, last.0.cohorts) })
-            caps.merge(placesLeft(last.1, shortIn: short, ctx: ctx)) { _, new in new }
+            caps.merge(placesLeft(last.1, shortIn: last.1.shortGroups, ctx: ctx)) { _, new in new }
             capped.placeCaps = caps
             let a2 = try capped.run()
             var options = teamOptions
@@ -165,11 +164,6 @@ public struct Planner {
     private func candidates(_ p: Programme, ctx: PlanningContext) -> Int {
         let meets = Set(p.sessions.map(\.halfTerm))
         return scenario.facilitators.filter { f in f.qualifications.contains(p.id) && meets.allSatisfy { ctx.availableDays(facilitator: f.id, $0) > 0 } }.count
-    }
-
-    /// The group (CohortStage.groupKey) a shortfall's cohort belongs to, from its text.
-    private func shortGroup(_ item: UnmetItem, _ cohorts: [CohortStage.Cohort]) -> String? {
-        cohorts.first { item.reason.contains("(cohort \($0.id) ") }.map { CohortStage.groupKey($0.programme, authority: $0.authority) }
     }
 
     /// What each group short of facilitators can be given when the other groups keep

@@ -13,10 +13,13 @@ public enum DeliveryMode: String, Sendable, Codable, CaseIterable {
 }
 
 /// The half-terms of an English school year, Autumn 1 to Summer 2.
-public enum HalfTerm: String, Sendable, Codable, CaseIterable, Comparable {
+public enum HalfTerm: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     case ht1 = "HT1", ht2 = "HT2", ht3 = "HT3", ht4 = "HT4", ht5 = "HT5", ht6 = "HT6"
 
     public var index: Int { HalfTerm.allCases.firstIndex(of: self)! }
+
+    /// `HT1` … `HT6`, as files and people write it.
+    public var description: String { rawValue }
 
     public var longName: String {
         ["Autumn 1", "Autumn 2", "Spring 1", "Spring 2", "Summer 1", "Summer 2"][index]
@@ -46,8 +49,17 @@ public struct SessionPattern: Sendable, Equatable, Codable {
         self.title = title
     }
 
-    /// Facilitator days the session costs: a full day above 3.5 hours, otherwise half a day.
-    public var facilitatorDays: Double { hours > 3.5 ? 1 : 0.5 }
+    /// Facilitator days the session costs (``StaffDays``).
+    public var facilitatorDays: Double { StaffDays(hours: hours).days }
+}
+
+/// The days of a person's time an event of some hours takes: a full day above
+/// 3.5 hours, otherwise half a day. Sessions, forums and visits are paid and
+/// counted against capacity by this rule.
+public struct StaffDays: Sendable, Equatable {
+    public let days: Double
+
+    public init(hours: Double) { days = hours > 3.5 ? 1 : 0.5 }
 }
 
 /// A programme the hub delivers: ECT training, mentor training, an NPQ, ...

@@ -60,9 +60,9 @@ struct AdviserStage {
         // of the LP gap of this bin-packing-like model.
         let smallest = Double(needs.map { Self.totalDays($0) }.min() ?? 1)
         for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty {
-            m.add(load[ai] <= a.capacityDays, name: "capacity_\(a.id)")
+            AdviserCapacity.row(load[ai], a, in: &m)
             let count = LinearExpression(sum: b.flatMap { $0 }.filter { $0.0 == ai }.map(\.1))
-            m.add(count <= (a.capacityDays / smallest).rounded(.down), name: "schools_\(a.id)")
+            m.add(count <= (AdviserCapacity.limit(a) / smallest).rounded(.down), name: "schools_\(a.id)")
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
@@ -77,9 +77,9 @@ struct AdviserStage {
             } else {
                 let la = ctx.schoolById[n.school]!.authority
                 let covering = s.advisers.filter { $0.authorities.contains(la) }
-                let why = covering.isEmpty ? "\(la): no expert adviser covers \(la)"
-                    : "\(la): the \(covering.count) adviser(s) covering \(la) have too few days left for \(Self.totalDays(n)) support days"
-                unmet.append(UnmetItem(what: "Focus School \(n.school): support days", amount: Double(Self.totalDays(n)), reason: why))
+                let why: UnmetReason = covering.isEmpty ? .noAdviserCovers(authority: la)
+                    : .advisersOutOfDays(authority: la, covering: covering.count, days: Self.totalDays(n))
+                unmet.append(UnmetItem(.supportDays(school: n.school), amount: Double(Self.totalDays(n)), reason: why))
             }
         }
         return Outcome(primary: primary, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, stats: stats)
@@ -126,163 +126,11 @@ struct AdviserStage {
             m.add(extra - supporters >= -1)
             objective.add(w.brokenContinuity, extra)
         }
-        for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty { m.add(load[ai] <= a.capacityDays) }
+        for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty { AdviserCapacity.row(load[ai], a, in: &m) }
         m.setObjective(.minimize, objective)
         let r = try hooks.solve(m, options)
         let stats = ModelStats(m, r, built: started)
         guard let b = r.bound, r.status != .infeasible, r.status != .unbounded else { return (0, stats) }
         return (max(0, b - 1e-7 * abs(b) - 1e-6), stats)
-    }
-
-    /// Dates each support day: audit days first in HT1, visits spread through each half-term.
-    func dateVisits(_ primary: [String: String], diary: Diary, baseline: Baseline? = nil) -> ([AdviserAssignment], [UnmetItem]) {
-        var out: [AdviserAssignment] = []
-        var unmet: [UnmetItem] = []
-        // Re-planning: visits already made stay; later ones aim for their previous dates.
-        var held: [String: Int] = [:]   // "school|HTn" → days already given
-        var previousDates: [String: [Day]] = [:]
-        for a in baseline?.plan.adviserAssignments ?? [] {
-            guard let ds = a.date, let d = Day(iso: ds) else { continue }
-            if baseline!.isFrozen(ds) {
-                diary.book(a.adviser, d)
-                out.append(a)
-                held["\(a.school)|\(a.halfTerm)", default: 0] += 1
-            } else {
-                previousDates["\(a.school)|\(a.halfTerm)", default: []].append(d)
-            }
-        }
-        for n in ctx.scenario.focusSchools.sorted(by: { $0.school < $1.school }) {
-            guard let adviser = primary[n.school], let school = ctx.schoolById[n.school] else { continue }
-            for ht in HalfTerm.allCases {
-                let all = Array(repeating: "audit", count: ht == .ht1 ? n.auditDays : 0) + Array(repeating: "visit", count: n.daysPerHalfTerm)
-                let kinds = Array(all.dropFirst(held["\(n.school)|\(ht.rawValue)"] ?? 0))
-                guard !kinds.isEmpty else { continue }
-                let freeze = baseline?.freezeBefore
-                let days = ctx.teachingDays([school.authority], ht).filter { d in freeze.map { d >= $0 } ?? true }
-                let wished = previousDates["\(n.school)|\(ht.rawValue)"] ?? []
-                for (k, kind) in kinds.enumerated() {
-                    let target = k < wished.count ? wished[k] : (days.isEmpty ? nil : days[min(days.count - 1, days.count * (k + 1) / (kinds.count + 1))])
-                    if let target, let d = Diary.nearest(days, to: target).first(where: { diary.isFree(adviser, $0) }) {
-                        diary.book(adviser, d)
-                        out.append(AdviserAssignment(school: n.school, adviser: adviser, halfTerm: ht.rawValue, days: 1,
-                                                     date: d.description, kind: kind))
-                    } else {
-                        unmet.append(UnmetItem(what: "Focus School \(n.school): \(kind) day in \(ht.rawValue)", amount: 1,
-                                               reason: "\(school.authority), \(ht.rawValue): adviser \(adviser) has no free teaching day left"))
-                    }
-                }
-            }
-        }
-        return (out, unmet)
-    }
-}
-
-/// Places each CPD Leaders Forum meeting: the cheapest venue and chair that
-/// have a common free teaching day, near the middle of the half-term.
-struct ForumStage {
-    let ctx: PlanningContext
-
-    struct Outcome {
-        var forums: [PlanForum]
-        var unmet: [UnmetItem]
-    }
-
-    /// (scope id, authorities in scope) for a series.
-    func units(_ f: ForumSeries) -> [(String, [String])] {
-        switch f.scope {
-        case .authority: return ctx.scenario.authorities.map { ($0.id, [$0.id]) }
-        case .hub: return [("hub", ctx.scenario.authorities.map(\.id))]
-        }
-    }
-
-    func attendees(_ f: ForumSeries, _ authorities: [String]) -> [School] {
-        ctx.scenario.focusSchools.compactMap { ctx.schoolById[$0.school] }.filter { authorities.contains($0.authority) }
-    }
-
-    /// The cost of holding one meeting at a venue with a chair.
-    func cost(_ f: ForumSeries, venue: Venue, chair: ExpertAdviser, schools: [School]) -> Double {
-        let w = ctx.scenario.weights
-        let travel = schools.reduce(0.0) { $0 + (ctx.origin(ofSchool: $1.id) ?? $1.location).travelMinutes(to: venue.location) }
-        return venue.dayCost * w.venueHire + travel * w.participantTravelPerMinute
-            + chair.home.travelMinutes(to: venue.location) * w.staffTravelPerMinute
-            + (f.hours > 3.5 ? 1 : 0.5) * chair.dayRate * w.staffDays
-    }
-
-    /// A lower bound on the forums' cost in any plan the checker accepts: per
-    /// meeting, the cheaper of its cheapest (venue, chair) pair — any venue in
-    /// scope seating everyone, any chair the checker allows, dates ignored — and
-    /// leaving it unmet.
-    func bound() -> Double {
-        let w = ctx.scenario.weights
-        var total = 0.0
-        for f in ctx.scenario.forums {
-            for (_, authorities) in units(f) {
-                let schools = attendees(f, authorities)
-                let size = schools.count + f.extraAttendees
-                let venues = ctx.scenario.venues.filter { (f.scope == .hub || authorities.contains($0.authority)) && $0.largestRoom >= size }
-                let chairs = ctx.scenario.advisers.filter { a in f.scope == .hub || authorities.allSatisfy { a.authorities.contains($0) } }
-                let cheapest = venues.flatMap { v in chairs.map { cost(f, venue: v, chair: $0, schools: schools) } }.min() ?? .infinity
-                total += Double(f.halfTerms.count) * min(cheapest, w.unmet)
-            }
-        }
-        return total
-    }
-
-    func run(diary: Diary, baseline: Baseline? = nil) -> Outcome {
-        var out = Outcome(forums: [], unmet: [])
-        let previous = Dictionary((baseline?.plan.forums ?? []).map { ("\($0.forum)|\($0.scope)|\($0.halfTerm)", $0) }, uniquingKeysWith: { a, _ in a })
-        for f in ctx.scenario.forums {
-            for (scope, authorities) in units(f) {
-                let schools = attendees(f, authorities)
-                let size = schools.count + f.extraAttendees
-                let venues = ctx.scenario.venues.filter { (f.scope == .hub || authorities.contains($0.authority)) && $0.largestRoom >= size }
-                let chairs = ctx.scenario.advisers.filter { a in authorities.allSatisfy { a.authorities.contains($0) } || (f.scope == .hub && !a.authorities.isEmpty) }
-                let pairs = venues.flatMap { v in chairs.map { (v, $0, cost(f, venue: v, chair: $0, schools: schools)) } }
-                    .sorted { ($0.2, $0.0.id, $0.1.id) < ($1.2, $1.0.id, $1.1.id) }
-                for ht in f.halfTerms {
-                    let what = "\(f.id) \(scope) \(ht.rawValue)"
-                    guard !pairs.isEmpty else {
-                        let why = venues.isEmpty ? "no venue in scope seats \(size)" : "no expert adviser covers \(authorities.joined(separator: ", ")) to chair it"
-                        out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): \(why)"))
-                        continue
-                    }
-                    if let old = previous["\(f.id)|\(scope)|\(ht.rawValue)"], let d = Day(iso: old.date), let v = ctx.venueById[old.venue],
-                       let room = v.rooms.first(where: { $0.id == old.room }),
-                       baseline!.isFrozen(old.date) || (ctx.venueOpen(v, d) && diary.isFree(old.chair, d) && diary.freeRoom(v, d, seats: size) != nil
-                                                         && ctx.adviserById[old.chair] != nil && ctx.teachingDays(authorities, ht).contains(d)) {
-                        // Held already, or still possible as planned: keep it.
-                        diary.book(old.chair, d)
-                        diary.bookRoom(v, room, d)
-                        out.forums.append(old)
-                        continue
-                    }
-                    let freeze = baseline?.freezeBefore
-                    let days = ctx.teachingDays(authorities, ht).filter { d in freeze.map { d >= $0 } ?? true }
-                    guard !days.isEmpty else {
-                        out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1, reason: "\(scope), \(ht.rawValue): no common teaching day"))
-                        continue
-                    }
-                    let target = days[days.count / 2]
-                    var placed = false
-                    search: for (v, chair, _) in pairs {
-                        for d in Diary.nearest(days, to: target) where ctx.venueOpen(v, d) && diary.isFree(chair.id, d) {
-                            guard let room = diary.freeRoom(v, d, seats: size) else { continue }
-                            diary.book(chair.id, d)
-                            diary.bookRoom(v, room, d)
-                            out.forums.append(PlanForum(forum: f.id, scope: scope, halfTerm: ht.rawValue, date: d.description,
-                                                        start: f.start, hours: f.hours, venue: v.id, room: room.id,
-                                                        chair: chair.id, attendees: size))
-                            placed = true
-                            break search
-                        }
-                    }
-                    if !placed {
-                        out.unmet.append(UnmetItem(what: "forum \(what)", amount: 1,
-                                                   reason: "\(scope), \(ht.rawValue): no teaching day on which a venue seating \(size) and a chair are both free"))
-                    }
-                }
-            }
-        }
-        return out
     }
 }

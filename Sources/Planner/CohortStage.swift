@@ -233,9 +233,9 @@ struct CohortStage {
             let u = Int(r.value(unmetVars[i]).rounded())
             if u > 0 {
                 let why = placeCap != nil && total >= p.cohortMin
-                    ? "\(z.authority), \(p.id): the qualified facilitators have too few days for more cohorts"
+                    ? .facilitatorDaysForCohorts(authority: z.authority, programme: p.id, more: true)
                     : unmetReason(p, zone: z, venues: venues, maxTravel: maxTravel, groupTotal: total)
-                unmet.append(UnmetItem(what: "\(z.town) (\(z.authority)), \(p.id): participants", amount: Double(u), reason: why))
+                unmet.append(UnmetItem(.participants(programme: p.id, authority: z.authority, town: z.town), amount: Double(u), reason: why))
             }
         }
         return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, models: [stats])
@@ -254,13 +254,13 @@ struct CohortStage {
             (flows, dropped) = Self.trim(flows, to: servable)
             total = servable
         }
-        let what = "\(p.id)\(authority.map { " \($0)" } ?? ""): participants"
+        let what = UnmetSubject.participants(programme: p.id, authority: authority, town: nil)
         if total < p.cohortMin {
             let all = total + dropped.reduce(0) { $0 + $1.1 }
-            let why = placeCap != nil && all >= p.cohortMin
-                ? "the qualified facilitators have too few days for a cohort"
-                : "only \(all) enrolled, fewer than the smallest cohort (\(p.cohortMin))"
-            return Outcome(cohorts: [], unmet: all > 0 ? [UnmetItem(what: what, amount: Double(all), reason: why)] : [],
+            let why: UnmetReason = placeCap != nil && all >= p.cohortMin
+                ? .facilitatorDaysForCohorts(authority: nil, programme: nil, more: false)
+                : .tooFewForOnlineCohort(enrolled: all, cohortMin: p.cohortMin)
+            return Outcome(cohorts: [], unmet: all > 0 ? [UnmetItem(what, amount: Double(all), reason: why)] : [],
                            objective: Double(all) * w.unmet, models: [])
         }
         let biggest = largest(p, room: p.cohortMax, placeCap)
@@ -273,7 +273,7 @@ struct CohortStage {
         }
         let facilitators = cohorts.reduce(0) { $0 + p.facilitatorsNeeded(for: $1.size) }
         let left = dropped.reduce(0) { $0 + $1.1 }
-        let unmet = left > 0 ? [UnmetItem(what: what, amount: Double(left), reason: "the qualified facilitators have too few days for more cohorts")] : []
+        let unmet = left > 0 ? [UnmetItem(what, amount: Double(left), reason: .facilitatorDaysForCohorts(authority: nil, programme: nil, more: true))] : []
         return Outcome(cohorts: cohorts, unmet: unmet, objective: Double(facilitators) * days * rate * w.staffDays + Double(left) * w.unmet,
                        models: [])
     }
@@ -313,18 +313,18 @@ struct CohortStage {
         return parts
     }
 
-    func unmetReason(_ p: Programme, zone: PlanningContext.Zone, venues: [Venue], maxTravel: Double, groupTotal: Int) -> String {
+    func unmetReason(_ p: Programme, zone: PlanningContext.Zone, venues: [Venue], maxTravel: Double, groupTotal: Int) -> UnmetReason {
         let reachable = venues.filter { zone.location.travelMinutes(to: $0.location) <= maxTravel }
-        if venues.isEmpty { return "no venue has a room for a cohort of \(p.cohortMin) (the smallest \(p.id) cohort)" }
-        let inGroup = groupTotal
-        if inGroup < p.cohortMin {
-            return "only \(inGroup) \(p.id) participant(s)\(p.crossAuthority ? " in the hub" : " in \(zone.authority)"), fewer than the smallest cohort (\(p.cohortMin))"
+        if venues.isEmpty { return .noRoomForSmallestCohort(programme: p.id, cohortMin: p.cohortMin) }
+        if groupTotal < p.cohortMin {
+            return .fewerThanSmallestCohort(programme: p.id, enrolled: groupTotal, area: p.crossAuthority ? "in the hub" : "in \(zone.authority)",
+                                            cohortMin: p.cohortMin)
         }
         if reachable.isEmpty {
             let nearest = venues.map { zone.location.travelMinutes(to: $0.location) }.min() ?? 0
-            return "no venue with a room for \(p.cohortMin) within \(Int(maxTravel)) minutes of \(zone.town) (nearest: \(Int(nearest)) minutes)"
+            return .noVenueWithinReach(programme: p.id, cohortMin: p.cohortMin, maxTravel: Int(maxTravel), town: zone.town, nearest: Int(nearest))
         }
-        return "too few participants within reach of the venues near \(zone.town) to fill a cohort of \(p.cohortMin)"
+        return .tooFewWithinReach(programme: p.id, town: zone.town, cohortMin: p.cohortMin)
     }
 }
 
@@ -348,17 +348,5 @@ extension CohortStage.Outcome {
         o.cohorts = []
         o.unmet = []
         return o
-    }
-}
-
-public enum PlannerError: Error, CustomStringConvertible {
-    case stageFailed(String)
-    case invalidPlanFile(String)
-
-    public var description: String {
-        switch self {
-        case .stageFailed(let s): "planning failed: \(s)"
-        case .invalidPlanFile(let s): s
-        }
     }
 }

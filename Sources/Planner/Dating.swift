@@ -34,7 +34,8 @@ final class Diary {
     }
 
     func hasCapacity(_ f: Facilitator, _ ht: HalfTerm, _ days: Double) -> Bool {
-        (termLoad["\(f.id)|\(ht.rawValue)"] ?? 0) + days <= f.daysPerHalfTerm + 1e-9 && (yearLoad[f.id] ?? 0) + days <= f.daysPerYear + 1e-9
+        FacilitatorTermLoad.allows(f, days: (termLoad["\(f.id)|\(ht.rawValue)"] ?? 0) + days)
+            && FacilitatorYearLoad.allows(f, days: (yearLoad[f.id] ?? 0) + days)
     }
 
     /// The candidate nearest the target, earlier first on ties.
@@ -79,7 +80,7 @@ struct SessionDating {
         // Sessions already held (before the freeze date) stay exactly as they were.
         if let baseline {
             for s in baseline.plan.sessions where baseline.isFrozen(s.date) && cohortIds.contains(s.cohort) {
-                guard let d = Day(iso: s.date) else { continue }
+                let d = s.date
                 for f in s.facilitators { diary.book(f, d) }
                 if let vid = s.venue, let v = ctx.venueById[vid], let roomId = s.room, let room = v.rooms.first(where: { $0.id == roomId }) {
                     diary.bookRoom(v, room, d)
@@ -111,14 +112,14 @@ struct SessionDating {
                 let window = item.days.filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true)
                     && (notBefore.map { d >= $0 } ?? true) }
                 guard !window.isEmpty else {
-                    let why = item.days.isEmpty
-                        ? "the venue \(c.venue?.id ?? "") is closed or unavailable on every teaching day"
-                        : "no teaching day left between the cohort's neighbouring sessions"
+                    let why: UnmetReason = item.days.isEmpty
+                        ? .venueClosedThroughout(authority: c.authority, programme: c.programme.id, halfTerm: ht, venue: c.venue?.id ?? "")
+                        : .noDayBetweenNeighbours(authority: c.authority, programme: c.programme.id, halfTerm: ht)
                     unmet.append(unmetSession(c, pat, why))
                     continue
                 }
                 // Re-planning: aim for the session's previous date, so it moves only if it must.
-                let target = previous["\(c.id)|\(pat.number)"].flatMap { Day(iso: $0.date) }
+                let target = previous["\(c.id)|\(pat.number)"]?.date
                     ?? item.days[min(item.days.count - 1, item.days.count * item.position / (item.count + 1))]
                 var placed = false
                 // First choice: the whole team on its own; then with substitutes.
@@ -133,8 +134,8 @@ struct SessionDating {
                         for f in crew { diary.book(f, d) }
                         if let v = c.venue, let room { diary.bookRoom(v, room, d) }
                         dated["\(c.id)|\(pat.number)"] = d
-                        sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht.rawValue,
-                                                    date: d.description, start: pat.start, hours: pat.hours,
+                        sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht,
+                                                    date: d, start: pat.start, hours: pat.hours,
                                                     venue: pat.mode == .inPerson ? c.venue?.id : nil, room: room?.id,
                                                     facilitators: crew, participants: c.size, online: pat.mode == .online))
                         placed = true
@@ -142,7 +143,8 @@ struct SessionDating {
                     }
                 }
                 if !placed {
-                    unmet.append(unmetSession(c, pat, "no teaching day in \(ht.rawValue) on which a qualified team\(pat.mode == .inPerson ? ", the venue and a room for \(c.size)" : "") are all free"))
+                    unmet.append(unmetSession(c, pat, .noDayForTeam(authority: c.authority, programme: c.programme.id, halfTerm: ht,
+                                                                    roomFor: pat.mode == .inPerson ? c.size : nil)))
                 }
             }
         }
@@ -168,8 +170,7 @@ struct SessionDating {
         return crew.count >= need ? crew.sorted() : nil
     }
 
-    func unmetSession(_ c: CohortStage.Cohort, _ pat: SessionPattern, _ why: String) -> UnmetItem {
-        UnmetItem(what: "cohort \(c.id): session \(pat.number) (\(pat.halfTerm.rawValue))", amount: Double(c.size),
-                  reason: "\(c.authority), \(c.programme.id), \(pat.halfTerm.rawValue): \(why)")
+    func unmetSession(_ c: CohortStage.Cohort, _ pat: SessionPattern, _ why: UnmetReason) -> UnmetItem {
+        UnmetItem(.session(cohort: c.id, number: pat.number, halfTerm: pat.halfTerm), amount: Double(c.size), reason: why)
     }
 }

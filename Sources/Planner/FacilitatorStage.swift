@@ -123,9 +123,9 @@ struct FacilitatorStage {
         }
         let mean = totalDemand / Double(max(1, facilitators.count))
         for (fi, f) in facilitators.enumerated() where !load[fi].terms.isEmpty {
-            m.add(load[fi] <= f.daysPerYear, name: "year_\(f.id)")
+            FacilitatorYearLoad.row(load[fi], f, in: &m)
             for ht in HalfTerm.allCases where !loadByTerm[fi][ht.index].terms.isEmpty {
-                m.add(loadByTerm[fi][ht.index] <= f.daysPerHalfTerm, name: "term_\(f.id)_\(ht.rawValue)")
+                FacilitatorTermLoad.row(loadByTerm[fi][ht.index], f, ht, in: &m)
             }
             let e = m.addVariable("imb_\(f.id)", lower: 0)
             imbalance[fi] = e
@@ -152,10 +152,13 @@ struct FacilitatorStage {
                 continue
             }
             shortGroups.insert(CohortStage.groupKey(c.programme, authority: c.authority))
-            let why = teamReason(c, candidates: a[ci].map { facilitators[$0.0] })
+            let qualified = ctx.scenario.facilitators.filter { $0.qualifications.contains(c.programme.id) }.count
+            let why = UnmetReason.teamShort(authority: c.authority, programme: c.programme.id,
+                                            shortage: shortage(c, qualified: qualified, candidates: a[ci].count),
+                                            qualified: qualified, cohort: c.id, kept: short.kept)
             let (kept, dropped) = shrink(c, to: short.kept)
-            unmet += dropped.map { UnmetItem(what: "\($0.town) (\($0.authority)), \(c.programme.id): participants", amount: Double($0.participants),
-                                              reason: "\(why) (cohort \(c.id) \(short.kept == 0 ? "given up" : "cut to \(short.kept)"))") }
+            unmet += dropped.map { UnmetItem(.participants(programme: c.programme.id, authority: $0.authority, town: $0.town),
+                                             amount: Double($0.participants), reason: why) }
             if let kept {
                 teams[c.id] = team
                 staffed.append(kept)
@@ -212,8 +215,8 @@ struct FacilitatorStage {
             for k in a[ci].indices.sorted(by: { (costs[ci][$0], $0) < (costs[ci][$1], $1) }) where need > 0 {
                 let (fi, v) = a[ci][k]
                 let f = facilitators[fi]
-                guard year[fi] + total <= f.daysPerYear + 1e-9,
-                      HalfTerm.allCases.allSatisfy({ term[fi][$0.index] + byTerm[$0.index] <= f.daysPerHalfTerm + 1e-9 }) else { continue }
+                guard FacilitatorYearLoad.allows(f, days: year[fi] + total),
+                      HalfTerm.allCases.allSatisfy({ FacilitatorTermLoad.allows(f, days: term[fi][$0.index] + byTerm[$0.index]) }) else { continue }
                 x[v.index] = 1
                 taken.append((fi, v.index))
                 year[fi] += total
@@ -237,12 +240,9 @@ struct FacilitatorStage {
         return x
     }
 
-    func teamReason(_ c: CohortStage.Cohort, candidates: [Facilitator]) -> String {
-        let qualified = ctx.scenario.facilitators.filter { $0.qualifications.contains(c.programme.id) }
-        if qualified.isEmpty { return "\(c.authority), \(c.programme.id): no facilitator is qualified for \(c.programme.id)" }
-        if candidates.isEmpty {
-            return "\(c.authority), \(c.programme.id): every qualified facilitator is unavailable for a whole half-term the cohort meets in"
-        }
-        return "\(c.authority), \(c.programme.id): the \(qualified.count) qualified facilitator(s) have no days left in the half-terms this cohort meets"
+    /// Why nobody could fill a cohort's places: nobody is qualified, every qualified
+    /// facilitator misses a whole half-term it meets in, or they have no days left.
+    func shortage(_ c: CohortStage.Cohort, qualified: Int, candidates: Int) -> UnmetReason.TeamShortage {
+        qualified == 0 ? .noneQualified : candidates == 0 ? .allUnavailable : .outOfDays
     }
 }

@@ -260,9 +260,9 @@ struct JointBound {
         var everyLoad = LinearExpression()
         for fi in facilitators.indices { everyLoad.add(yearLoad[fi]) }
         for (fi, f) in facilitators.enumerated() where !yearLoad[fi].terms.isEmpty {
-            limits.year[fi] = m.add(yearLoad[fi] <= f.daysPerYear)
+            limits.year[fi] = FacilitatorYearLoad.row(yearLoad[fi], f, in: &m)
             for ht in HalfTerm.allCases where !termLoad[fi][ht.index].terms.isEmpty {
-                limits.term[fi][ht.index] = m.add(termLoad[fi][ht.index] <= f.daysPerHalfTerm)
+                limits.term[fi][ht.index] = FacilitatorTermLoad.row(termLoad[fi][ht.index], f, ht, in: &m)
                 limits.sessions[fi][ht.index] = m.add(termCount[fi][ht.index] <= Double(available[fi][ht.index]))
             }
             if imbalance > 0 {
@@ -339,11 +339,11 @@ struct JointBound {
             let meanMu = imbalance.reduce(0, +) / Double(max(1, facilitators.count))
             var prices = Prices(perDay: [], perSession: [], constant: 0)
             for (fi, f) in facilitators.enumerated() {
-                prices.constant -= year[fi] * f.daysPerYear
+                prices.constant -= year[fi] * FacilitatorYearLoad.limit(f)
                 prices.perDay.append(HalfTerm.allCases.map { year[fi] + term[fi][$0.index] + imbalance[fi] - meanMu })
                 prices.perSession.append(sessions[fi])
                 for ht in HalfTerm.allCases {
-                    prices.constant -= term[fi][ht.index] * f.daysPerHalfTerm + sessions[fi][ht.index] * Double(available[fi][ht.index])
+                    prices.constant -= term[fi][ht.index] * FacilitatorTermLoad.limit(f) + sessions[fi][ht.index] * Double(available[fi][ht.index])
                 }
             }
             return prices

@@ -6,10 +6,9 @@ import Solver
 public struct Plan: Codable, Sendable, Equatable {
     public var scenario: String
     public var year: String
-    /// What is proven of the plan (``Plan/Proof``): `proven optimal`, `within gap`
-    /// (of the best possible plan; ``proof`` says how far), `no proof`, or
-    /// `interrupted` (stopped early; ``proof`` still says what is proven).
-    public var status: String
+    /// What is proven of the plan (``Plan/Proof``), or that it was stopped early
+    /// (``proof`` still says what is proven).
+    public var status: PlanStatus
     /// The same in words, as the terminal and the report say it: "proven optimal",
     /// "within 0.14% of the best possible plan" or "no proof".
     public var proof: String?
@@ -21,7 +20,7 @@ public struct Plan: Codable, Sendable, Equatable {
     public var gap: Double
     public var seconds: Double
     /// Cost term → £.
-    public var costs: [String: Double]
+    public var costs: [CostTerm: Double]
     public var cohorts: [PlanCohort]
     public var sessions: [PlanSession]
     public var forums: [PlanForum]
@@ -40,8 +39,8 @@ public struct Plan: Codable, Sendable, Equatable {
     /// Schools engaged, participants served and their travel, by authority.
     public var reach: Reach?
 
-    public init(scenario: String, year: String, status: String, objective: Double, bound: Double, gap: Double,
-                seconds: Double, costs: [String: Double], cohorts: [PlanCohort], sessions: [PlanSession],
+    public init(scenario: String, year: String, status: PlanStatus, objective: Double, bound: Double, gap: Double,
+                seconds: Double, costs: [CostTerm: Double], cohorts: [PlanCohort], sessions: [PlanSession],
                 forums: [PlanForum], adviserAssignments: [AdviserAssignment], unmet: [UnmetItem], models: [ModelStats]) {
         self.scenario = scenario
         self.year = year
@@ -81,12 +80,12 @@ extension Plan {
             }
         }
 
-        /// The status word in plan.json.
-        public var status: String {
+        /// The status in plan.json.
+        public var status: PlanStatus {
             switch self {
-            case .optimal: "proven optimal"
-            case .within: "within gap"
-            case .none: "no proof"
+            case .optimal: .provenOptimal
+            case .within: .withinGap
+            case .none: .noProof
             }
         }
 
@@ -164,8 +163,8 @@ public struct PlanSession: Codable, Sendable, Equatable {
     public var programme: String
     public var cohort: String
     public var session: Int
-    public var halfTerm: String
-    public var date: String
+    public var halfTerm: HalfTerm
+    public var date: Day
     public var start: String
     public var hours: Double
     public var venue: String?
@@ -179,8 +178,8 @@ public struct PlanForum: Codable, Sendable, Equatable {
     public var forum: String
     /// Authority id, or `hub`.
     public var scope: String
-    public var halfTerm: String
-    public var date: String
+    public var halfTerm: HalfTerm
+    public var date: Day
     public var start: String
     public var hours: Double
     public var venue: String
@@ -204,18 +203,18 @@ public struct AdviserAssignment: Codable, Sendable, Equatable {
 
     public var school: String
     public var adviser: String
-    public var halfTerm: String
+    public var halfTerm: HalfTerm
     public var days: Double
-    public var date: String?
-    /// `audit` or `visit`.
-    public var kind: String
+    public var date: Day?
+    public var kind: SupportKind
 }
 
-/// Demand the plan could not meet, and the rule that stopped it.
-public struct UnmetItem: Codable, Sendable, Equatable {
-    public var what: String
-    public var amount: Double
-    public var reason: String
+/// What an adviser's day at a Focus School is for.
+public enum SupportKind: String, Codable, Sendable {
+    /// The audit at the start of the year (HT1).
+    case audit
+    /// A termly support visit.
+    case visit
 }
 
 /// Size and outcome of one GLPK model the planner solved.
@@ -250,24 +249,46 @@ extension ModelStats {
 }
 
 public struct UtilisationEntry: Codable, Sendable, Equatable {
-    /// `facilitator`, `adviser` or `venue`.
-    public var kind: String
+    public var kind: Resource
     public var id: String
     public var used: Double
     public var available: Double
 }
 
-/// Names of the cost terms in `costs`.
-public enum CostTerm {
-    public static let participantTravel = "participantTravel"
-    public static let facilitatorTravel = "facilitatorTravel"
-    public static let adviserTravel = "adviserTravel"
-    public static let venueHire = "venueHire"
-    public static let facilitatorDays = "facilitatorDays"
-    public static let adviserDays = "adviserDays"
-    public static let loadImbalance = "loadImbalance"
-    public static let brokenContinuity = "brokenContinuity"
-    public static let unmetDemand = "unmetDemand"
-    public static let all = [participantTravel, facilitatorTravel, adviserTravel, venueHire, facilitatorDays, adviserDays,
-                             loadImbalance, brokenContinuity, unmetDemand]
+/// What a plan's status says: what is proven of it, or that it was stopped early.
+public enum PlanStatus: String, Codable, Sendable, CustomStringConvertible {
+    case provenOptimal = "proven optimal"
+    /// Within the gap ``Plan/proof`` states of the best possible plan.
+    case withinGap = "within gap"
+    case noProof = "no proof"
+    /// Stopped early (Ctrl-C); the best plan so far.
+    case interrupted
+
+    public var description: String { rawValue }
+}
+
+/// People and places whose time a plan uses.
+public enum Resource: String, Codable, Sendable, CaseIterable {
+    case facilitator, adviser, venue
+}
+
+/// The terms of the objective, in the order reports list them.
+public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
+    case participantTravel, facilitatorTravel, adviserTravel, venueHire, facilitatorDays, adviserDays,
+         loadImbalance, brokenContinuity, unmetDemand
+
+    /// The term in a planner's words.
+    public var words: String {
+        switch self {
+        case .participantTravel: "participant travel"
+        case .facilitatorTravel: "facilitator travel"
+        case .adviserTravel: "adviser travel"
+        case .venueHire: "venue hire"
+        case .facilitatorDays: "facilitator days"
+        case .adviserDays: "adviser days"
+        case .loadImbalance: "uneven facilitator load"
+        case .brokenContinuity: "broken continuity"
+        case .unmetDemand: "unmet demand"
+        }
+    }
 }

@@ -9,7 +9,7 @@ public struct PlanCosts {
     public init(scenario: Scenario) { self.scenario = scenario }
 
     public struct Breakdown: Sendable {
-        public var byTerm: [String: Double] = [:]
+        public var byTerm: [CostTerm: Double] = [:]
         public var byAuthority: [String: Double] = [:]
         public var byProgramme: [String: Double] = [:]
         public var total: Double { byTerm.values.reduce(0, +) }
@@ -19,9 +19,9 @@ public struct PlanCosts {
         let ctx = PlanningContext(scenario)
         let w = scenario.weights
         var b = Breakdown()
-        for t in CostTerm.all { b.byTerm[t] = 0 }
+        for t in CostTerm.allCases { b.byTerm[t] = 0 }
         let cohortById = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func add(_ term: String, _ x: Double, authority: String?, programme: String?) {
+        func add(_ term: CostTerm, _ x: Double, authority: String?, programme: String?) {
             b.byTerm[term, default: 0] += x
             if let authority { b.byAuthority[authority, default: 0] += x }
             if let programme { b.byProgramme[programme, default: 0] += x }
@@ -30,35 +30,35 @@ public struct PlanCosts {
         for s in plan.sessions {
             let cohort = cohortById[s.cohort]
             let la = cohort?.authority
-            let days = s.hours > 3.5 ? 1.0 : 0.5
+            let days = StaffDays(hours: s.hours).days
             for f in s.facilitators {
                 guard let fac = ctx.facilitatorById[f] else { continue }
-                add(CostTerm.facilitatorDays, fac.dayRate * days * w.staffDays, authority: la, programme: s.programme)
+                add(.facilitatorDays, fac.dayRate * days * w.staffDays, authority: la, programme: s.programme)
                 load[f, default: 0] += days
                 if let v = s.venue.flatMap({ ctx.venueById[$0] }) {
-                    add(CostTerm.facilitatorTravel, fac.home.travelMinutes(to: v.location) * w.staffTravelPerMinute, authority: la, programme: s.programme)
+                    add(.facilitatorTravel, fac.home.travelMinutes(to: v.location) * w.staffTravelPerMinute, authority: la, programme: s.programme)
                 }
             }
             if let v = s.venue.flatMap({ ctx.venueById[$0] }), let cohort {
-                add(CostTerm.venueHire, v.dayCost * w.venueHire, authority: la, programme: s.programme)
+                add(.venueHire, v.dayCost * w.venueHire, authority: la, programme: s.programme)
                 let minutes = cohort.schools.reduce(0.0) { total, place in
                     total + Double(place.participants) * (ctx.origin(ofSchool: place.school)?.travelMinutes(to: v.location) ?? 0)
                 }
-                add(CostTerm.participantTravel, minutes * w.participantTravelPerMinute, authority: la, programme: s.programme)
+                add(.participantTravel, minutes * w.participantTravelPerMinute, authority: la, programme: s.programme)
             }
         }
         let totalLoad = load.values.reduce(0, +)
         let mean = totalLoad / Double(max(1, scenario.facilitators.count))
-        for (_, l) in load where l > mean { add(CostTerm.loadImbalance, (l - mean) * w.loadImbalance, authority: nil, programme: nil) }
+        for (_, l) in load where l > mean { add(.loadImbalance, (l - mean) * w.loadImbalance, authority: nil, programme: nil) }
         var supporters: [String: Set<String>] = [:]
         for a in plan.adviserAssignments {
             guard let adv = ctx.adviserById[a.adviser], let school = ctx.schoolById[a.school] else { continue }
-            add(CostTerm.adviserDays, adv.dayRate * a.days * w.staffDays, authority: school.authority, programme: nil)
-            add(CostTerm.adviserTravel, adv.home.travelMinutes(to: school.location) * w.staffTravelPerMinute, authority: school.authority, programme: nil)
+            add(.adviserDays, adv.dayRate * a.days * w.staffDays, authority: school.authority, programme: nil)
+            add(.adviserTravel, adv.home.travelMinutes(to: school.location) * w.staffTravelPerMinute, authority: school.authority, programme: nil)
             supporters[a.school, default: []].insert(a.adviser)
         }
         for (school, advisers) in supporters where advisers.count > 1 {
-            add(CostTerm.brokenContinuity, Double(advisers.count - 1) * w.brokenContinuity, authority: ctx.schoolById[school]?.authority, programme: nil)
+            add(.brokenContinuity, Double(advisers.count - 1) * w.brokenContinuity, authority: ctx.schoolById[school]?.authority, programme: nil)
         }
         let forumSeries = Dictionary(scenario.forums.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for f in plan.forums {
@@ -67,12 +67,12 @@ public struct PlanCosts {
             let authorities = la.map { [$0] } ?? scenario.authorities.map(\.id)
             let schools = scenario.focusSchools.compactMap { ctx.schoolById[$0.school] }.filter { authorities.contains($0.authority) }
             let travel = schools.reduce(0.0) { $0 + (ctx.origin(ofSchool: $1.id) ?? $1.location).travelMinutes(to: v.location) }
-            add(CostTerm.venueHire, v.dayCost * w.venueHire, authority: la, programme: nil)
-            add(CostTerm.participantTravel, travel * w.participantTravelPerMinute, authority: la, programme: nil)
-            add(CostTerm.adviserTravel, chair.home.travelMinutes(to: v.location) * w.staffTravelPerMinute, authority: la, programme: nil)
-            add(CostTerm.adviserDays, (series.hours > 3.5 ? 1 : 0.5) * chair.dayRate * w.staffDays, authority: la, programme: nil)
+            add(.venueHire, v.dayCost * w.venueHire, authority: la, programme: nil)
+            add(.participantTravel, travel * w.participantTravelPerMinute, authority: la, programme: nil)
+            add(.adviserTravel, chair.home.travelMinutes(to: v.location) * w.staffTravelPerMinute, authority: la, programme: nil)
+            add(.adviserDays, StaffDays(hours: series.hours).days * chair.dayRate * w.staffDays, authority: la, programme: nil)
         }
-        for u in plan.unmet { add(CostTerm.unmetDemand, u.amount * w.unmet, authority: nil, programme: nil) }
+        for u in plan.unmet { add(.unmetDemand, u.amount * w.unmet, authority: nil, programme: nil) }
         return b
     }
 }

@@ -154,7 +154,7 @@ public struct Planner {
         let bound = joint.bound + adviserBound.bound + forumBound
         plan.bound = min(plan.objective, (bound * 100).rounded(.down) / 100)
         plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0
-        plan.status = settings.stop?.isStopped == true ? "interrupted" : plan.proven.status
+        plan.status = settings.stop?.isStopped == true ? .interrupted : plan.proven.status
         plan.proof = plan.proven.words
         plan.seconds = (Date().timeIntervalSince(start) * 1000).rounded() / 1000
         return plan
@@ -189,10 +189,10 @@ public struct Planner {
             var places: [Int] = []
             for f in scenario.facilitators where f.qualifications.contains(p.id)
                 && meets.allSatisfy({ ctx.availableDays(facilitator: f.id, $0) > 0 }) {
-                var n = total > 0 ? Int(((f.daysPerYear - (year[f.id] ?? 0)) / total + 1e-9).rounded(.down)) : 0
+                var n = total > 0 ? Int(((FacilitatorYearLoad.limit(f) - (year[f.id] ?? 0)) / total + 1e-9).rounded(.down)) : 0
                 for ht in meets {
                     let d = FacilitatorStage.days(p, ht)
-                    if d > 0 { n = min(n, Int(((f.daysPerHalfTerm - (term["\(f.id)|\(ht.rawValue)"] ?? 0)) / d + 1e-9).rounded(.down))) }
+                    if d > 0 { n = min(n, Int(((FacilitatorTermLoad.limit(f) - (term["\(f.id)|\(ht.rawValue)"] ?? 0)) / d + 1e-9).rounded(.down))) }
                 }
                 if n > 0 { places.append(n) }
             }
@@ -208,12 +208,12 @@ public struct Planner {
         let diary = Diary(ctx)
         let dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
         let forums = ForumStage(ctx: ctx).run(diary: diary, baseline: baseline)
-        let (visits, visitUnmet) = AdviserStage(ctx: ctx, options: SolveOptions()).dateVisits(primary, diary: diary, baseline: baseline)
+        let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(primary, diary: diary)
         let cohorts = b.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
                        facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) })
         }
-        var plan = Plan(scenario: scenario.name, year: scenario.yearLabel, status: "feasible", objective: 0, bound: 0, gap: 0,
+        var plan = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
                         seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
                         adviserAssignments: visits,
                         unmet: a.unmet + b.unmet + dating.unmet + adviserUnmet + forums.unmet + visitUnmet,
@@ -225,9 +225,9 @@ public struct Planner {
         plan.costsByProgramme = costs.byProgramme.mapValues { ($0 * 100).rounded() / 100 }
         plan.reach = Reach(plan: plan, scenario: scenario)
         let use = Utilisation(plan: plan, scenario: scenario)
-        plan.utilisation = use.facilitators.map { UtilisationEntry(kind: "facilitator", id: $0.id, used: $0.used, available: $0.available) }
-            + use.advisers.map { UtilisationEntry(kind: "adviser", id: $0.id, used: $0.used, available: $0.available) }
-            + use.venues.map { UtilisationEntry(kind: "venue", id: $0.id, used: $0.used, available: $0.available) }
+        plan.utilisation = use.facilitators.map { UtilisationEntry(kind: .facilitator, id: $0.id, used: $0.used, available: $0.available) }
+            + use.advisers.map { UtilisationEntry(kind: .adviser, id: $0.id, used: $0.used, available: $0.available) }
+            + use.venues.map { UtilisationEntry(kind: .venue, id: $0.id, used: $0.used, available: $0.available) }
         return plan
     }
 }

@@ -16,14 +16,14 @@ public struct Utilisation {
 
     public init(plan: Plan, scenario: Scenario) {
         var days: [String: Double] = [:]
-        for s in plan.sessions { for f in s.facilitators { days[f, default: 0] += s.hours > 3.5 ? 1 : 0.5 } }
+        for s in plan.sessions { for f in s.facilitators { days[f, default: 0] += StaffDays(hours: s.hours).days } }
         facilitators = scenario.facilitators.map { Entry(id: $0.id, used: days[$0.id] ?? 0, available: $0.daysPerYear) }
             .sorted { ($0.share, $0.id) > ($1.share, $1.id) }
         var adviserDays: [String: Double] = [:]
         for a in plan.adviserAssignments { adviserDays[a.adviser, default: 0] += a.days }
         advisers = scenario.advisers.map { Entry(id: $0.id, used: adviserDays[$0.id] ?? 0, available: $0.capacityDays) }
             .sorted { ($0.share, $0.id) > ($1.share, $1.id) }
-        var venueDays: [String: Set<String>] = [:]
+        var venueDays: [String: Set<Day>] = [:]
         for s in plan.sessions { if let v = s.venue { venueDays[v, default: []].insert(s.date) } }
         for f in plan.forums { venueDays[f.venue, default: []].insert(f.date) }
         let teaching = Set(scenario.authorities.flatMap { a in HalfTerm.allCases.flatMap { scenario.calendar.teachingDays(authority: a.id, halfTerm: $0) } })

@@ -9,22 +9,22 @@ public enum CSVExport {
         var out: [(String, String)] = []
         out.append(("sessions.csv", table(["date", "start", "hours", "half_term", "programme", "cohort", "session", "venue", "room", "facilitators", "participants", "online"],
             plan.sessions.sorted { ($0.date, $0.start, $0.cohort, $0.session) < ($1.date, $1.start, $1.cohort, $1.session) }.map {
-                [$0.date, $0.start, num($0.hours), $0.halfTerm, $0.programme, $0.cohort, String($0.session), $0.venue ?? "", $0.room ?? "",
+                [$0.date.description, $0.start, num($0.hours), $0.halfTerm.rawValue, $0.programme, $0.cohort, String($0.session), $0.venue ?? "", $0.room ?? "",
                  $0.facilitators.joined(separator: ";"), String($0.participants), $0.online ? "yes" : "no"]
             })))
         out.append(("forums.csv", table(["date", "start", "hours", "half_term", "forum", "scope", "venue", "room", "chair", "attendees"],
             plan.forums.sorted { ($0.date, $0.scope) < ($1.date, $1.scope) }.map {
-                [$0.date, $0.start, num($0.hours), $0.halfTerm, $0.forum, $0.scope, $0.venue, $0.room, $0.chair, String($0.attendees)]
+                [$0.date.description, $0.start, num($0.hours), $0.halfTerm.rawValue, $0.forum, $0.scope, $0.venue, $0.room, $0.chair, String($0.attendees)]
             })))
         out.append(("adviser_assignments.csv", table(["date", "half_term", "school", "adviser", "days", "kind"],
-            plan.adviserAssignments.sorted { ($0.date ?? "", $0.school) < ($1.date ?? "", $1.school) }.map {
-                [$0.date ?? "", $0.halfTerm, $0.school, $0.adviser, num($0.days), $0.kind]
+            plan.adviserAssignments.sorted { ($0.date?.description ?? "", $0.school) < ($1.date?.description ?? "", $1.school) }.map {
+                [$0.date?.description ?? "", $0.halfTerm.rawValue, $0.school, $0.adviser, num($0.days), $0.kind.rawValue]
             })))
         out.append(("utilisation.csv", table(["kind", "id", "used_days", "available_days", "share"],
-            plan.utilisation.map { [$0.kind, $0.id, num($0.used), num($0.available), String(format: "%.3f", $0.available > 0 ? $0.used / $0.available : 0)] })))
-        out.append(("costs.csv", table(["term", "pounds"], CostTerm.all.map { [$0, String(format: "%.2f", plan.costs[$0] ?? 0)] }
+            plan.utilisation.map { [$0.kind.rawValue, $0.id, num($0.used), num($0.available), String(format: "%.3f", $0.available > 0 ? $0.used / $0.available : 0)] })))
+        out.append(("costs.csv", table(["term", "pounds"], CostTerm.allCases.map { [$0.rawValue, String(format: "%.2f", plan.costs[$0] ?? 0)] }
             + [["total", String(format: "%.2f", plan.objective)], ["bound", String(format: "%.2f", plan.bound)]])))
-        out.append(("unmet.csv", table(["what", "amount", "reason"], plan.unmet.map { [$0.what, num($0.amount), $0.reason] })))
+        out.append(("unmet.csv", table(["what", "amount", "reason"], plan.unmet.map { [$0.what, num($0.amount), $0.why] })))
         if !forecasts.isEmpty {
             out.append(("forecast.csv", table(["programme", "authority", "year", "method", "forecast", "lo80", "hi80", "lo95", "hi95"],
                 forecasts.flatMap { f in f.years.enumerated().map { i, y in

@@ -102,7 +102,7 @@ public enum HTMLReport {
         @media print{nav{display:none}h2{page-break-before:always}table{font-size:.75rem}body{margin:0}}
         </style></head><body>
         <header><h1>\(HTML.escape(plan.scenario)) — year plan \(HTML.escape(plan.year))</h1>
-        <p>This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == "interrupted" ? " (planning was interrupted)" : ""): it costs \(money(plan.objective)), and no plan can cost less than \(money(plan.bound)).</p></header>
+        <p>This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""): it costs \(money(plan.objective)), and no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
         <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>
         <li><a href="#unmet">Unmet demand</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser allocations</a></li>
@@ -150,10 +150,10 @@ public enum HTMLReport {
             var row = ["\(ht.rawValue) \(ht.longName)"]
             for a in scenario.authorities {
                 let range = scenario.calendar.halfTerms[a.id]?[ht]
-                let count = plan.sessions.filter { $0.halfTerm == ht.rawValue && cohortAuthority[$0.cohort] == a.id }.count
+                let count = plan.sessions.filter { $0.halfTerm == ht && cohortAuthority[$0.cohort] == a.id }.count
                 row.append(range.map { "\($0.first) to \($0.last): \(count) sessions" } ?? "–")
             }
-            row.append("\(plan.forums.filter { $0.halfTerm == ht.rawValue }.count)")
+            row.append("\(plan.forums.filter { $0.halfTerm == ht }.count)")
             glance.append(row)
         }
         b += HTML.table(caption: "Half-terms by borough, with the sessions each borough's cohorts attend",
@@ -161,9 +161,9 @@ public enum HTMLReport {
 
         // Costs
         b += "<section id=\"costs\"><h2>Costs</h2>"
-        b += HTML.table(caption: "Cost by term", header: ["term", "cost"], rows: CostTerm.all.map { [$0, money(plan.costs[$0] ?? 0)] } + [["total", money(plan.objective)]])
-        b += "<figure>" + SVGChart.bars(title: "Cost by term", description: CostTerm.all.map { "\($0) \(money(plan.costs[$0] ?? 0))" }.joined(separator: "; "),
-                                        items: CostTerm.all.map { ($0, plan.costs[$0] ?? 0) }, unit: "") + "<figcaption>Weighted cost of each term, £.</figcaption></figure>"
+        b += HTML.table(caption: "Cost by term", header: ["term", "cost"], rows: CostTerm.allCases.map { [$0.words, money(plan.costs[$0] ?? 0)] } + [["total", money(plan.objective)]])
+        b += "<figure>" + SVGChart.bars(title: "Cost by term", description: CostTerm.allCases.map { "\($0.words) \(money(plan.costs[$0] ?? 0))" }.joined(separator: "; "),
+                                        items: CostTerm.allCases.map { ($0.words, plan.costs[$0] ?? 0) }, unit: "") + "<figcaption>Weighted cost of each term, £.</figcaption></figure>"
         b += HTML.table(caption: "Cost by borough (costs tied to one)", header: ["borough", "cost"],
                         rows: plan.costsByAuthority.sorted { $0.key < $1.key }.map { [la[$0.key] ?? $0.key, money($0.value)] })
         b += HTML.table(caption: "Cost by programme (costs tied to one)", header: ["programme", "cost"],
@@ -172,14 +172,14 @@ public enum HTMLReport {
 
         // Utilisation
         b += "<section id=\"utilisation\"><h2>Utilisation</h2>"
-        for kind in ["facilitator", "adviser", "venue"] {
+        for kind in Resource.allCases {
             let items = plan.utilisation.filter { $0.kind == kind }.sorted { $0.id < $1.id }
             guard !items.isEmpty else { continue }
             let shares = items.map { ($0.id, $0.available > 0 ? 100 * $0.used / $0.available : 0) }
-            b += "<figure>" + SVGChart.bars(title: "\(kind.capitalized) utilisation",
+            b += "<figure>" + SVGChart.bars(title: "\(kind.rawValue.capitalized) utilisation",
                                             description: shares.map { "\($0.0) \(String(format: "%.0f", $0.1))%" }.joined(separator: "; "),
                                             items: shares, unit: "%")
-            b += "<figcaption>Days used as a share of days available in the year, per \(kind).</figcaption></figure>"
+            b += "<figcaption>Days used as a share of days available in the year, per \(kind.rawValue).</figcaption></figure>"
         }
         b += "</section>"
 
@@ -190,24 +190,24 @@ public enum HTMLReport {
         b += "<section id=\"unmet\"><h2>Unmet demand</h2>"
         b += plan.unmet.isEmpty ? "<p>Everything was planned: no unmet demand.</p>"
             : HTML.table(caption: "What could not be met, and why", header: ["what", "amount", "reason"],
-                         rows: plan.unmet.map { [$0.what, CSVExport.num($0.amount), $0.reason] })
+                         rows: plan.unmet.map { [$0.what, CSVExport.num($0.amount), $0.why] })
         b += "</section>"
 
         // Forums and advisers
         b += "<section id=\"forums\"><h2>CPD Leaders Forums</h2>" + HTML.table(caption: "Forum calendar",
             header: ["date", "half-term", "forum", "scope", "venue", "room", "chair", "attendees"],
             rows: plan.forums.sorted { ($0.date, $0.scope) < ($1.date, $1.scope) }.map {
-                [$0.date, $0.halfTerm, $0.forum, la[$0.scope] ?? $0.scope, venueName[$0.venue] ?? $0.venue, $0.room, $0.chair, "\($0.attendees)"]
+                [$0.date.description, $0.halfTerm.rawValue, $0.forum, la[$0.scope] ?? $0.scope, venueName[$0.venue] ?? $0.venue, $0.room, $0.chair, "\($0.attendees)"]
             }, id: "forum-table") + "</section>"
         b += "<section id=\"advisers\"><h2>Adviser allocations</h2>" + HTML.table(caption: "Expert adviser support days",
             header: ["date", "half-term", "school", "adviser", "kind", "days"],
-            rows: plan.adviserAssignments.sorted { ($0.date ?? "", $0.school) < ($1.date ?? "", $1.school) }.map {
-                [$0.date ?? "", $0.halfTerm, $0.school, $0.adviser, $0.kind, CSVExport.num($0.days)]
+            rows: plan.adviserAssignments.sorted { ($0.date?.ordinal ?? 0, $0.school) < ($1.date?.ordinal ?? 0, $1.school) }.map {
+                [$0.date?.description ?? "", $0.halfTerm.rawValue, $0.school, $0.adviser, $0.kind.rawValue, CSVExport.num($0.days)]
             }, id: "adviser-table") + "</section>"
 
         // Timetables
         let sessionRow: (PlanSession) -> [String] = { s in
-            [s.date, s.start, s.halfTerm, s.programme, s.cohort, "\(s.session)", s.venue.map { venueName[$0] ?? $0 } ?? "online",
+            [s.date.description, s.start, s.halfTerm.rawValue, s.programme, s.cohort, "\(s.session)", s.venue.map { venueName[$0] ?? $0 } ?? "online",
              s.room ?? "", s.facilitators.joined(separator: ", "), "\(s.participants)"]
         }
         let header = ["date", "start", "half-term", "programme", "cohort", "session", "venue", "room", "facilitators", "participants"]
@@ -259,7 +259,7 @@ public enum WhatIfReport {
             let items = unmet[k.variant] ?? []
             b += "<h2>\(HTML.escape(k.variant)): unmet demand</h2>"
             b += items.isEmpty ? "<p>None.</p>" : HTML.table(caption: "What \(k.variant) could not meet", header: ["what", "amount", "reason"],
-                                                             rows: items.map { [$0.what, CSVExport.num($0.amount), $0.reason] })
+                                                             rows: items.map { [$0.what, CSVExport.num($0.amount), $0.why] })
         }
         return b + "</body></html>\n"
     }

@@ -46,7 +46,7 @@ public enum ICalendar {
         }
         var out: [Event] = []
         for s in plan.sessions {
-            guard let day = Day(iso: s.date) else { continue }
+            let day = s.date
             let title = programmes[s.programme]?.sessions.first { $0.number == s.session }?.title ?? "Session \(s.session)"
             out.append(Event(uid: "session-\(s.cohort)-\(s.session)@hubplan", day: day, start: s.start, hours: s.hours,
                              summary: "\(s.programme) \(s.cohort): \(title)", location: place(s.venue),
@@ -55,14 +55,14 @@ public enum ICalendar {
                              involved: s.facilitators + [s.venue].compactMap { $0 }))
         }
         for f in plan.forums {
-            guard let day = Day(iso: f.date) else { continue }
+            let day = f.date
             out.append(Event(uid: "forum-\(f.forum)-\(f.scope)-\(f.halfTerm)@hubplan", day: day, start: f.start, hours: f.hours,
                              summary: "CPD Leaders Forum (\(f.scope), \(f.halfTerm))", location: place(f.venue),
                              description: "Chair: \(f.chair). \(f.attendees) attendees. Room: \(f.room).", involved: [f.chair, f.venue]))
         }
         var seen: [String: Int] = [:]
         for a in plan.adviserAssignments {
-            guard let ds = a.date, let day = Day(iso: ds) else { continue }
+            guard let day = a.date else { continue }
             let key = "\(a.school)-\(a.halfTerm)"
             seen[key, default: 0] += 1
             let school = schools[a.school]

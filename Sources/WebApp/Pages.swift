@@ -101,7 +101,7 @@ enum Pages {
         var b = "<p>Cost £\(String(format: "%.0f", before.objective)) → £\(String(format: "%.0f", after.objective)); unmet items \(before.unmet.count) → \(after.unmet.count); plan check \(violations == 0 ? "passed" : "\(violations) violation(s)").</p>"
         b += changes.isEmpty ? "<p>Nothing had to change.</p>"
             : HTML.table(caption: "\(changes.count) change(s)", header: ["kind", "what", "before", "after"],
-                         rows: changes.map { [$0.kind, $0.what, $0.before, $0.after] }, id: "changes")
+                         rows: changes.map { [$0.kind.rawValue, $0.what, $0.before, $0.after] }, id: "changes")
         return layout("Re-plan: \(title)", b)
     }
 

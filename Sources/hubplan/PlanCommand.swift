@@ -172,7 +172,7 @@ struct PlanSummary {
         func money(_ x: Double) -> String { "£" + String(format: "%.0f", x) }
         var lines: [String] = []
         lines.append("\(plan.scenario), \(plan.year)")
-        let proof = plan.proven.words + (plan.status == "interrupted" ? " (interrupted)" : "")
+        let proof = plan.proven.words + (plan.status == .interrupted ? " (interrupted)" : "")
         lines.append("plan       \(plan.proven == .optimal ? Style.good(proof) : Style.warn(proof))")
         lines.append("cost       \(money(plan.objective))")
         lines.append("bound      \(money(plan.bound)) (no plan can cost less)")
@@ -180,7 +180,7 @@ struct PlanSummary {
         lines.append("plan check \(violations.isEmpty ? Style.good("passed") : Style.bad("\(violations.count) violation(s)"))")
         lines.append("")
         lines.append("cost terms")
-        lines.append(TextTable.render(CostTerm.all.map { [$0, money(plan.costs[$0] ?? 0)] }))
+        lines.append(TextTable.render(CostTerm.allCases.map { [$0.words, money(plan.costs[$0] ?? 0)] }))
         lines.append("")
         lines.append("cost by authority")
         lines.append(TextTable.render(plan.costsByAuthority.sorted { $0.key < $1.key }.map { [$0.key, money($0.value)] }))
@@ -204,7 +204,7 @@ struct PlanSummary {
             lines.append("unmet demand: none")
         } else {
             lines.append("unmet demand:")
-            for u in plan.unmet.prefix(20) { lines.append("  \(u.what): \(formatAmount(u.amount)) — \(u.reason)") }
+            for u in plan.unmet.prefix(20) { lines.append("  \(u.what): \(formatAmount(u.amount)) — \(u.why)") }
             if plan.unmet.count > 20 { lines.append("  … and \(plan.unmet.count - 20) more (see plan.json)") }
         }
         let util = Utilisation(plan: plan, scenario: scenario)
@@ -221,8 +221,8 @@ struct PlanSummary {
     func formatAmount(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
 
     func jsonString() -> String {
-        var o: [String: Any] = ["status": plan.status, "proof": plan.proven.words, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
-                                "seconds": plan.seconds, "costs": plan.costs, "unmet": plan.unmet.count,
+        var o: [String: Any] = ["status": plan.status.rawValue, "proof": plan.proven.words, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
+                                "seconds": plan.seconds, "costs": Dictionary(uniqueKeysWithValues: plan.costs.map { ($0.key.rawValue, $0.value) }), "unmet": plan.unmet.count,
                                 "violations": violations.map(\.description)]
         o["sessions"] = plan.sessions.count
         let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()

@@ -46,7 +46,7 @@ struct ReplanCommand: ParsableCommand {
         let changes = PlanChange.between(previous, plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
         var csv = "kind,what,before,after\n"
-        for c in changes { csv += [c.kind, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
+        for c in changes { csv += [c.kind.rawValue, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
         do {
             // changes.csv belongs to the same run as the plan: one unit, switched in at once.
             try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir, extra: [("changes.csv", Data(csv.utf8))])
@@ -62,9 +62,9 @@ struct ReplanCommand: ParsableCommand {
             JSONOutput.print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
         } else if !quiet {
             let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
-            print("re-planned: \(changes.count) change(s) — " + ["session", "forum", "adviser", "cohort"].map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", "))
+            print("re-planned: \(changes.count) change(s) — " + [PlanChange.Kind.session, .forum, .adviser, .cohort].map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
             print("cost £\(String(format: "%.0f", previous.objective)) → £\(String(format: "%.0f", plan.objective)); unmet items \(previous.unmet.count) → \(plan.unmet.count); plan check \(violations.isEmpty ? "passed" : "\(violations.count) violation(s)")")
-            for c in changes.prefix(40) { print("  \(c.kind): \(c.what): \(c.before) → \(c.after)") }
+            for c in changes.prefix(40) { print("  \(c.kind.rawValue): \(c.what): \(c.before) → \(c.after)") }
             if changes.count > 40 { print("  … \(changes.count - 40) more in changes.csv") }
             print("wrote \(outDir.path)/plan.json and changes.csv")
         }

@@ -34,7 +34,7 @@ import Testing
         // Nobody can run the cohorts, so they are given up and their participants are unmet.
         #expect(plan.cohorts.isEmpty)
         let item = try #require(plan.unmet.first { $0.what.contains("participants") })
-        #expect(item.reason.hasPrefix("WIG, P: no facilitator is qualified for P (cohort P-WIG-"))
+        #expect(item.why.hasPrefix("WIG, P: no facilitator is qualified for P (cohort P-WIG-"))
         #expect(plan.unmet.reduce(0) { $0 + $1.amount } == 20)
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
@@ -43,7 +43,7 @@ import Testing
         var s = Tiny.scenario()
         s.venues[0].rooms = [Room(id: "Cupboard", capacity: 4)]
         let plan = try Tiny.plan(s)
-        #expect(plan.unmet.contains { $0.what.contains("participants") && $0.reason.contains("no venue has a room for a cohort of 5") })
+        #expect(plan.unmet.contains { $0.what.contains("participants") && $0.why.contains("no venue has a room for a cohort of 5") })
         #expect(plan.cohorts.isEmpty)
     }
 
@@ -51,9 +51,10 @@ import Testing
         var s = Tiny.scenario()
         s.advisers[0].capacityDays = 3
         let plan = try Tiny.plan(s)
-        let item = try #require(plan.unmet.first { $0.what == "Focus School S2: support days" })
+        let item = try #require(plan.unmet.first { $0.subject == .supportDays(school: "S2") })
         #expect(item.amount == 7)
-        #expect(item.reason == "WIG: the 1 adviser(s) covering WIG have too few days left for 7 support days")
+        #expect(item.reason == .advisersOutOfDays(authority: "WIG", covering: 1, days: 7))
+        #expect(item.why == "WIG: the 1 adviser(s) covering WIG have too few days left for 7 support days")
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 
@@ -62,7 +63,7 @@ import Testing
         s.solver.maxTravelMinutes = 5
         s.venues[0].location = GeoPoint(latitude: 53.40, longitude: -2.60)
         let plan = try Tiny.plan(s)
-        #expect(plan.unmet.contains { $0.reason.contains("within 5 minutes") })
+        #expect(plan.unmet.contains { $0.why.contains("within 5 minutes") })
     }
 
     @Test func unavailableFacilitatorIsNotBookedOnThoseDays() throws {
@@ -70,9 +71,9 @@ import Testing
         s.facilitators.removeLast()
         s.unavailability = [Unavailability(who: "F1", from: Tiny.d(9, 1), to: Tiny.d(10, 14), reason: "leave")]
         let plan = try Tiny.plan(s)
-        let ht1 = plan.sessions.filter { $0.halfTerm == "HT1" }
+        let ht1 = plan.sessions.filter { $0.halfTerm == .ht1 }
         #expect(ht1.count == 2)
-        #expect(ht1.allSatisfy { Day(iso: $0.date)! > Tiny.d(10, 14) })
+        #expect(ht1.allSatisfy { $0.date > Tiny.d(10, 14) })
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 
@@ -95,7 +96,7 @@ import Testing
         // One facilitator with 2.5 days a half-term can run only some cohorts; the rest are given up, never left without a team.
         #expect(!plan.cohorts.isEmpty)
         #expect(plan.cohorts.allSatisfy { $0.facilitators == ["F1"] })
-        #expect(plan.unmet.contains { $0.what.contains("participants") && ($0.reason.contains("no days left") || $0.reason.contains("too few days")) })
+        #expect(plan.unmet.contains { $0.what.contains("participants") && ($0.why.contains("no days left") || $0.why.contains("too few days")) })
         #expect(!plan.unmet.contains { $0.what.contains("session") })
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
@@ -103,7 +104,7 @@ import Testing
     @Test func sessionsAreInOrderOnTeachingDays() throws {
         let s = Tiny.scenario()
         let plan = try Tiny.plan(s)
-        let dates = plan.sessions.sorted { $0.session < $1.session }.map { Day(iso: $0.date)! }
+        let dates = plan.sessions.sorted { $0.session < $1.session }.map(\.date)
         #expect(dates == dates.sorted())
         #expect(dates.allSatisfy { !$0.isWeekend })
         #expect(!dates.contains(Tiny.d(9, 2)))  // first day of term
@@ -113,7 +114,7 @@ import Testing
         var s = Tiny.scenario()
         s.unavailability = [Unavailability(who: "V1", from: Tiny.d(9, 1), to: Tiny.d(10, 31), reason: "building work")]
         let plan = try Tiny.plan(s)
-        #expect(plan.unmet.contains { $0.what.contains("session 1") && $0.reason.contains("closed or unavailable on every teaching day") })
+        #expect(plan.unmet.contains { $0.what.contains("session 1") && $0.why.contains("closed or unavailable on every teaching day") })
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 
@@ -121,7 +122,7 @@ import Testing
         var s = Tiny.scenario()
         s.advisers[0].authorities = ["HAL"]
         let plan = try Tiny.plan(s)
-        #expect(plan.unmet.contains { $0.what == "forum LF WIG HT1" && $0.reason.contains("no expert adviser covers WIG") })
+        #expect(plan.unmet.contains { $0.what == "forum LF WIG HT1" && $0.why.contains("no expert adviser covers WIG") })
     }
 
     @Test func samePlanForTheSameScenario() throws {

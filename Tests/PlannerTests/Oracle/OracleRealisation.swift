@@ -72,8 +72,8 @@ struct OracleRealisation {
                         booked.insert("\(v.id)|\(fit.id)|\(d)")
                     }
                     for f in c.team { booked.insert("\(f)|\(d)") }
-                    sessions.append(PlanSession(programme: p.id, cohort: id, session: pat.number, halfTerm: pat.halfTerm.rawValue,
-                                                date: d.description, start: pat.start, hours: pat.hours,
+                    sessions.append(PlanSession(programme: p.id, cohort: id, session: pat.number, halfTerm: pat.halfTerm,
+                                                date: d, start: pat.start, hours: pat.hours,
                                                 venue: pat.mode == .inPerson ? c.venue : nil, room: r?.id,
                                                 facilitators: c.team, participants: c.size, online: pat.mode == .online))
                     previous = d
@@ -88,7 +88,7 @@ struct OracleRealisation {
             let left = rows.reduce(0) { $0 + $1.1 }
             let programme = String(key.split(separator: "|")[0])
             if left > 0, programmes[programme].map({ !$0.sessions.isEmpty }) == true {
-                unmet.append(UnmetItem(what: "\(programme): participants", amount: Double(left), reason: "oracle"))
+                unmet.append(UnmetItem(.participants(programme: programme, authority: nil, town: nil), amount: Double(left), reason: .other("oracle")))
             }
         }
 
@@ -97,7 +97,7 @@ struct OracleRealisation {
         for f in oracle.forumChoices {
             guard let series = s.forums.first(where: { $0.id == f.series }) else { return nil }
             guard let vid = f.venue, let v = venues[vid], let chair = f.chair else {
-                unmet.append(UnmetItem(what: "forum \(f.series) \(f.scope) \(f.halfTerm.rawValue)", amount: 1, reason: "oracle"))
+                unmet.append(UnmetItem(.forum(series: f.series, scope: f.scope, halfTerm: f.halfTerm), amount: 1, reason: .other("oracle")))
                 continue
             }
             let authorities = f.scope == "hub" ? s.authorities.map(\.id) : [f.scope]
@@ -106,7 +106,7 @@ struct OracleRealisation {
                 .compactMap({ d in free(chair, d) ? room(v, d, seats: seats).map { (d, $0) } : nil }).first else { return nil }
             booked.insert("\(chair)|\(d)")
             booked.insert("\(v.id)|\(r.id)|\(d)")
-            forums.append(PlanForum(forum: f.series, scope: f.scope, halfTerm: f.halfTerm.rawValue, date: d.description,
+            forums.append(PlanForum(forum: f.series, scope: f.scope, halfTerm: f.halfTerm, date: d,
                                     start: series.start, hours: series.hours, venue: v.id, room: r.id, chair: chair, attendees: seats))
         }
         var visits: [AdviserAssignment] = []
@@ -115,21 +115,21 @@ struct OracleRealisation {
             let total = HalfTerm.allCases.reduce(0) { $0 + need.days(in: $1) }
             guard total > 0 else { continue }
             guard let adviser = oracle.adviserOf[need.school] else {
-                unmet.append(UnmetItem(what: "Focus School \(need.school): support days", amount: Double(total), reason: "oracle"))
+                unmet.append(UnmetItem(.supportDays(school: need.school), amount: Double(total), reason: .other("oracle")))
                 continue
             }
             for ht in HalfTerm.allCases {
-                let kinds = Array(repeating: "audit", count: ht == .ht1 ? need.auditDays : 0) + Array(repeating: "visit", count: need.daysPerHalfTerm)
+                let kinds = Array(repeating: SupportKind.audit, count: ht == .ht1 ? need.auditDays : 0) + Array(repeating: SupportKind.visit, count: need.daysPerHalfTerm)
                 var days = s.calendar.teachingDays(authority: school.authority, halfTerm: ht).filter { free(adviser, $0) }.makeIterator()
                 for kind in kinds {
                     guard let d = days.next() else { return nil }
                     booked.insert("\(adviser)|\(d)")
-                    visits.append(AdviserAssignment(school: need.school, adviser: adviser, halfTerm: ht.rawValue, days: 1,
-                                                    date: d.description, kind: kind))
+                    visits.append(AdviserAssignment(school: need.school, adviser: adviser, halfTerm: ht, days: 1,
+                                                    date: d, kind: kind))
                 }
             }
         }
-        var plan = Plan(scenario: s.name, year: s.yearLabel, status: "oracle", objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
+        var plan = Plan(scenario: s.name, year: s.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
                         cohorts: cohorts, sessions: sessions, forums: forums, adviserAssignments: visits, unmet: unmet, models: [])
         plan.objective = PlanCosts(scenario: s).price(plan).total
         return plan

@@ -1,0 +1,144 @@
+import HubModel
+
+/// A plan and its scenario, indexed for the rules' checks. Built from the
+/// scenario's data and the plan alone (not from the planner's context), so the
+/// checks share no logic with the models or the dating pass.
+public struct PlanFacts {
+    public let scenario: Scenario
+    public let plan: Plan
+    let programmes: [String: Programme]
+    let schools: [String: School]
+    let venues: [String: Venue]
+    let facilitators: [String: Facilitator]
+    let advisers: [String: ExpertAdviser]
+    let cohorts: [String: PlanCohort]
+
+    /// A session with its cohort, programme and the pattern it delivers.
+    struct Delivery {
+        let cohort: PlanCohort
+        let programme: Programme
+        let pattern: SessionPattern
+        let session: PlanSession
+        var label: String { "cohort \(cohort.id) session \(session.session)" }
+    }
+
+    /// Every session whose cohort, programme and pattern are known, by cohort and number.
+    let deliveries: [Delivery]
+
+    /// A meeting of a forum series the scenario asks for: one per scope and half-term.
+    struct ForumMeeting {
+        let series: ForumSeries
+        let scope: String
+        let authorities: [String]
+        let halfTerm: HalfTerm
+        var label: String { "\(series.id) \(scope) \(halfTerm.rawValue)" }
+    }
+
+    let forumMeetings: [ForumMeeting]
+
+    public init(scenario: Scenario, plan: Plan) {
+        self.scenario = scenario
+        self.plan = plan
+        func index<T>(_ items: [T], _ id: (T) -> String) -> [String: T] {
+            Dictionary(items.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        programmes = index(scenario.programmes, \.id)
+        schools = index(scenario.schools, \.id)
+        venues = index(scenario.venues, \.id)
+        facilitators = index(scenario.facilitators, \.id)
+        advisers = index(scenario.advisers, \.id)
+        cohorts = index(plan.cohorts, \.id)
+        var deliveries: [Delivery] = []
+        let byCohort = Dictionary(grouping: plan.sessions, by: \.cohort)
+        for c in plan.cohorts {
+            guard let p = programmes[c.programme] else { continue }
+            for s in (byCohort[c.id] ?? []).sorted(by: { $0.session < $1.session }) {
+                guard let pat = p.sessions.first(where: { $0.number == s.session }) else { continue }
+                deliveries.append(Delivery(cohort: c, programme: p, pattern: pat, session: s))
+            }
+        }
+        self.deliveries = deliveries
+        forumMeetings = scenario.forums.flatMap { series in
+            let scopes: [(String, [String])] = series.scope == .hub
+                ? [("hub", scenario.authorities.map(\.id))] : scenario.authorities.map { ($0.id, [$0.id]) }
+            return scopes.flatMap { scope, las in
+                series.halfTerms.map { ForumMeeting(series: series, scope: scope, authorities: las, halfTerm: $0) }
+            }
+        }
+    }
+
+    /// The sessions of each cohort's programme that the plan does not hold.
+    var unplannedSessions: [(cohort: PlanCohort, pattern: SessionPattern)] {
+        let planned = Set(plan.sessions.map { "\($0.cohort)|\($0.session)" })
+        return plan.cohorts.flatMap { c in
+            (programmes[c.programme]?.sessions ?? []).filter { !planned.contains("\(c.id)|\($0.number)") }.map { (c, $0) }
+        }
+    }
+
+    /// The plan's meetings for one the scenario asks for.
+    func held(_ m: ForumMeeting) -> [PlanForum] {
+        plan.forums.filter { $0.forum == m.series.id && $0.scope == m.scope && $0.halfTerm == m.halfTerm }
+    }
+
+    /// The authorities of a cohort's schools.
+    func authorities(of c: PlanCohort) -> [String] { Set(c.schools.compactMap { schools[$0.school]?.authority }).sorted() }
+
+    /// The amount listed as unmet for subjects that match.
+    func listedUnmet(_ matches: (UnmetSubject) -> Bool) -> Double? {
+        let items = plan.unmet.filter { matches($0.subject) }
+        return items.isEmpty ? nil : items.reduce(0) { $0 + $1.amount }
+    }
+
+    /// Why a day is not a usable teaching day of the authority's half-term, or nil if it is.
+    func notTeaching(_ day: Day, authority: String, halfTerm: HalfTerm) -> String? {
+        guard let range = scenario.calendar.halfTerms[authority]?[halfTerm] else { return "no \(halfTerm.rawValue) dates" }
+        if day < range.first || day > range.last { return "outside \(halfTerm.rawValue) (\(range.first) to \(range.last))" }
+        if day == range.first || day == range.last { return "first or last day of term" }
+        if day.weekday == .saturday || day.weekday == .sunday { return "a weekend" }
+        if let c = scenario.calendar.closures.first(where: { $0.day == day && ($0.authority == nil || $0.authority == authority) }) {
+            return "closed (\(c.kind.rawValue)\(c.description.isEmpty ? "" : ": \(c.description)"))"
+        }
+        return nil
+    }
+
+    func unavailable(_ who: String, _ day: Day) -> Bool {
+        scenario.unavailability.contains { $0.who == who && $0.from <= day && day <= $0.to }
+    }
+
+    /// The centre of a school's town: the mean position of the authority's schools in that town.
+    func townCentre(_ school: School) -> GeoPoint {
+        let same = scenario.schools.filter { $0.authority == school.authority && $0.town == school.town }
+        let n = Double(max(1, same.count))
+        return GeoPoint(latitude: same.reduce(0) { $0 + $1.location.latitude } / n,
+                        longitude: same.reduce(0) { $0 + $1.location.longitude } / n)
+    }
+
+    /// Who is busy on which day, and with what: session facilitators, forum chairs and advisers on visits.
+    var personDays: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for d in deliveries {
+            for f in d.session.facilitators where facilitators[f] != nil { out["\(f)|\(d.session.date)", default: []].append("\(d.cohort.id) session \(d.session.session)") }
+        }
+        for m in plan.forums { out["\(m.chair)|\(m.date)", default: []].append("chairing \(m.forum) \(m.scope)") }
+        for a in plan.adviserAssignments where advisers[a.adviser] != nil && schools[a.school] != nil {
+            if let d = a.date { out["\(a.adviser)|\(d)", default: []].append("visit to \(a.school)") }
+        }
+        return out
+    }
+
+    /// A room's bookings on one day: in-person sessions and forums.
+    struct RoomUse {
+        let venue: String
+        let room: String
+        let day: Day
+        let attendees: Int
+        let what: String
+    }
+
+    var roomUses: [RoomUse] {
+        deliveries.compactMap { d in
+            guard d.pattern.mode == .inPerson, let v = d.session.venue, let r = d.session.room else { return nil }
+            return RoomUse(venue: v, room: r, day: d.session.date, attendees: d.session.participants, what: "\(d.cohort.id) session \(d.session.session)")
+        } + plan.forums.map { RoomUse(venue: $0.venue, room: $0.room, day: $0.date, attendees: $0.attendees, what: "forum \($0.forum) \($0.scope)") }
+    }
+}

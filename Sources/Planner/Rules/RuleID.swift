@@ -1,0 +1,45 @@
+/// The ids of the hard rules, as violations, `hubplan check` and docs/model.md name them.
+public enum RuleID: String, Sendable, Codable, CaseIterable {
+    // Cohorts
+    case unknownReference = "unknown-reference"
+    case cohortSize = "cohort-size"
+    case travelLimit = "travel-limit"
+    case cohortAuthority = "cohort-authority"
+    case overEnrolled = "over-enrolled"
+    case participantsUnaccounted = "participants-unaccounted"
+    // Sessions
+    case sessionMissing = "session-missing"
+    case sessionDuplicate = "session-duplicate"
+    case sessionUnknown = "session-unknown"
+    case sessionHalfTerm = "session-half-term"
+    case sessionOrder = "session-order"
+    case sessionParticipants = "session-participants"
+    case termDates = "term-dates"
+    case facilitatorCount = "facilitator-count"
+    case qualification
+    case availability
+    case onlineVenue = "online-venue"
+    case venueMissing = "venue-missing"
+    case venueContinuity = "venue-continuity"
+    case venueWeekday = "venue-weekday"
+    case venueAvailability = "venue-availability"
+    case roomMissing = "room-missing"
+    case roomCapacity = "room-capacity"
+    case facilitatorYearLoad = "facilitator-year-load"
+    case facilitatorTermLoad = "facilitator-term-load"
+    // Forums
+    case forumMissing = "forum-missing"
+    case forumDuplicate = "forum-duplicate"
+    case forumAttendees = "forum-attendees"
+    case forumVenue = "forum-venue"
+    case forumChair = "forum-chair"
+    // Advisers
+    case adviserCoverage = "adviser-coverage"
+    case visitLength = "visit-length"
+    case adviserCapacity = "adviser-capacity"
+    case supportDays = "support-days"
+    // Bookings and unmet demand
+    case doubleBooked = "double-booked"
+    case roomDoubleBooked = "room-double-booked"
+    case unmetAmount = "unmet-amount"
+}

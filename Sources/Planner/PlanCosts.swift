@@ -15,6 +15,23 @@ public struct PlanCosts {
         public var total: Double { byTerm.values.reduce(0, +) }
     }
 
+    /// The plan with its costs (to the penny), reach and utilisation filled in.
+    public func priced(_ draft: Plan) -> Plan {
+        var plan = draft
+        let costs = price(draft)
+        func pennies(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+        plan.costs = costs.byTerm.mapValues(pennies)
+        plan.objective = pennies(costs.total)
+        plan.costsByAuthority = costs.byAuthority.mapValues(pennies)
+        plan.costsByProgramme = costs.byProgramme.mapValues(pennies)
+        plan.reach = Reach(plan: draft, scenario: scenario)
+        let use = Utilisation(plan: draft, scenario: scenario)
+        plan.utilisation = use.facilitators.map { UtilisationEntry(kind: .facilitator, id: $0.id, used: $0.used, available: $0.available) }
+            + use.advisers.map { UtilisationEntry(kind: .adviser, id: $0.id, used: $0.used, available: $0.available) }
+            + use.venues.map { UtilisationEntry(kind: .venue, id: $0.id, used: $0.used, available: $0.available) }
+        return plan
+    }
+
     public func price(_ plan: Plan) -> Breakdown {
         let ctx = PlanningContext(scenario)
         let w = scenario.weights

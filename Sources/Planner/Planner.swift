@@ -50,35 +50,80 @@ public struct Planner {
         self.settings = settings
     }
 
+    /// The pipeline (the data-flow picture in DESIGN.md): cohorts and venues (A) →
+    /// facilitator teams (B) → advisers → dates, forums and visits, priced (C) →
+    /// cohorts formed again where teams fell short → the bound → what is proven.
     public func plan() throws -> Plan {
-        let start = Date()
-        let ctx = PlanningContext(scenario)
-        let budget = TimeBudget(seconds: settings.timeLimit, cohorts: ctx.scenario.enrolment.count, started: start)
-        let small = SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6)
+        let run = Run(self)
+        let cohorts = try run.cohortStage.run()
+        let teams = try run.staff(cohorts.cohorts)
+        let advisers = try run.adviserStage.run()
+        var plan = assemble(cohorts, teams, advisers: advisers, run)
+        plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 }
+        plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, run)
+        let bound = try self.bound(plan, advisers: advisers, run)
+        plan.models += bound.models
+        if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
+        if let first = run.exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
+        return proven(plan, bound: bound, started: run.started)
+    }
 
-        // The cohort models are solved on several threads, so the exporter may be too.
+    /// What one call of ``plan()`` shares: the context, the time budget, the solve
+    /// hooks and the stages, each made once.
+    private struct Run {
+        let started = Date()
+        let ctx: PlanningContext
+        let budget: TimeBudget
+        let small: SolveOptions
+        let teamOptions: SolveOptions
         let exportErrors = ExportErrors()
-        let exporter: ((Model) -> Void)? = settings.exportDirectory.map { dir in
-            { model in
-                do { try model.write(to: dir.appendingPathComponent("\(model.name).mps").path, format: .freeMPS) }
-                catch { exportErrors.add("\(error)") }
+        let exporter: ((Model) -> Void)?
+        /// Only the team model runs long enough to be worth stopping; the small
+        /// models (milliseconds each) always finish, so a stopped plan is whole.
+        let hooks: SolveHooks
+        let stoppable: SolveHooks
+        let cohortStage: CohortStage
+        let adviserStage: AdviserStage
+        let forumStage: ForumStage
+        let previousTeams: [String: [String]]
+        let stop: StopToken?
+
+        init(_ planner: Planner) {
+            let settings = planner.settings, baseline = settings.baseline
+            ctx = PlanningContext(planner.scenario)
+            budget = TimeBudget(seconds: settings.timeLimit, cohorts: ctx.scenario.enrolment.count, started: started)
+            small = SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6)
+            // Cuts matter here: on the L instance GLPK stalls at a 0.7% gap after 100 s
+            // without them and reaches 0.2% in 6 s with them (benchmarks/README.md).
+            teamOptions = SolveOptions(timeLimit: budget.forTeams(), relativeGap: settings.gap / 2, cuts: [.gomory, .mir, .cover, .clique])
+            // The cohort models are solved on several threads, so the exporter may be too.
+            let errors = exportErrors
+            exporter = settings.exportDirectory.map { dir in
+                { model in
+                    do { try model.write(to: dir.appendingPathComponent("\(model.name).mps").path, format: .freeMPS) }
+                    catch { errors.add("\(error)") }
+                }
             }
+            hooks = SolveHooks(stop: nil, progress: settings.progress)
+            stoppable = SolveHooks(stop: settings.stop, progress: settings.progress)
+            stop = settings.stop
+            cohortStage = CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks)
+            adviserStage = AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6),
+                                        exporter: exporter, hooks: hooks,
+                                        previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
+                                                                    uniquingKeysWith: { x, _ in x }))
+            forumStage = ForumStage(ctx: ctx)
+            previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
         }
-        // Only the team model runs long enough to be worth stopping; the small
-        // models (milliseconds each) always finish, so a stopped plan is whole.
-        let hooks = SolveHooks(stop: nil, progress: settings.progress)
-        let stoppable = SolveHooks(stop: settings.stop, progress: settings.progress)
-        let baseline = settings.baseline
-        let cohortStage = CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks)
-        // Cuts matter here: on the L instance GLPK stalls at a 0.7% gap after 100 s
-        // without them and reaches 0.2% in 6 s with them (benchmarks/README.md).
-        let teamOptions = SolveOptions(timeLimit: budget.forTeams(), relativeGap: settings.gap / 2,
-                                       cuts: [.gomory, .mir, .cover, .clique])
-        let previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
-        func staff(_ cohorts: [CohortStage.Cohort], _ options: SolveOptions) throws -> FacilitatorStage.Outcome {
+
+        var stopped: Bool { stop?.isStopped == true }
+
+        /// Stage B on some cohorts, with the team model's time left now.
+        func staff(_ cohorts: [CohortStage.Cohort], options: SolveOptions? = nil) throws -> FacilitatorStage.Outcome {
+            let options = options ?? teamOptions
             do {
                 return try FacilitatorStage(ctx: ctx, options: options, exporter: exporter, hooks: stoppable, previousTeams: previousTeams).run(cohorts)
-            } catch PlannerError.stageFailed(_) where settings.stop?.isStopped == true {
+            } catch PlannerError.stageFailed(_) where stopped {
                 // Stopped before any solution: take the first one GLPK finds instead.
                 var quick = options
                 quick.timeLimit = 1
@@ -86,77 +131,102 @@ public struct Planner {
                 return try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams).run(cohorts)
             }
         }
-        let a = try cohortStage.run()
-        let b = try staff(a.cohorts, teamOptions)
-        let advisers = try AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6),
-                                        exporter: exporter, hooks: hooks,
-                                        previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
-                                                                    uniquingKeysWith: { x, _ in x })).run()
-        var plan = assemble(a, b, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
-        plan.models = a.models + [b.stats, advisers.stats].compactMap { $0 }
-        // Short of facilitators: the cohorts were formed before anyone knew. Form the short
-        // groups' cohorts again within the places their facilitators have left when the
-        // other groups keep their teams; groups short of the same people may need a few
-        // rounds (at most three). The cheapest plan is kept.
-        var last = (a, b)
+
+        /// The team model's options for a later round: whatever time is left.
+        func laterTeamOptions(atLeast floor: Double = 0) -> SolveOptions {
+            var options = teamOptions
+            options.timeLimit = max(floor, budget.forTeams())
+            return options
+        }
+    }
+
+    /// Short of facilitators: the cohorts were formed before anyone knew. Form the short
+    /// groups' cohorts again within the places their facilitators have left when the
+    /// other groups keep their teams; groups short of the same people may need a few
+    /// rounds (at most three). The cheapest plan is kept.
+    private func reformShortGroups(_ first: Plan, after: (CohortStage.Outcome, FacilitatorStage.Outcome),
+                                   advisers: AdviserStage.Outcome, _ run: Run) throws -> Plan {
+        var plan = first
+        var last = after
         var caps: [String: CohortStage.PlaceCap] = [:]
-        for round in 1...3 where last.1.shortOfFacilitators && baseline == nil && settings.stop?.isStopped != true {
-            var capped = cohortStage
+        for round in 1...3 where last.1.shortOfFacilitators && settings.baseline == nil && !run.stopped {
+            var capped = run.cohortStage
             capped.exporter = nil
-            caps.merge(placesLeft(last.1, shortIn: last.1.shortGroups, ctx: ctx)) { _, new in new }
+            caps.merge(placesLeft(last.1, shortIn: last.1.shortGroups, ctx: run.ctx)) { _, new in new }
             capped.placeCaps = caps
             let a2 = try capped.run()
-            var options = teamOptions
-            options.timeLimit = budget.forTeams()
-            let b2 = try staff(a2.cohorts, options)
-            var next = assemble(a2, b2, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
+            let b2 = try run.staff(a2.cohorts, options: run.laterTeamOptions())
+            var next = assemble(a2, b2, advisers: advisers, run)
             let suffix = "_round\(round + 1)"
             next.models = plan.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
-            if next.objective < plan.objective { plan = next } else { plan.models = next.models }
+            plan = cheaper(plan, next)
             last = (a2, b2)
         }
-        // The bound: one relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
-        let adviserBound = try AdviserStage(ctx: ctx, options: small, hooks: hooks).bound(continuity: advisers.bound)
-        plan.models.append(adviserBound.stats)
-        let forumBound = ForumStage(ctx: ctx).bound()
-        var joint = try JointBound(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels()), exporter: exporter).solve()
-        plan.models += joint.stats
+        return plan
+    }
+
+    /// The bound's parts, the models solved for it, and (when the whole-number joint
+    /// model ran) the plan its places suggest.
+    private struct Bound {
+        var joint: Double
+        var advisers: Double
+        var forums: Double
+        var models: [ModelStats]
+        var jointPlan: Plan?
+        var total: Double { joint + advisers + forums }
+    }
+
+    /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
+    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, _ run: Run) throws -> Bound {
+        let adviserBound = try run.adviserStage.bound(continuity: advisers.bound)
+        let jointLP = try JointBound(ctx: run.ctx, options: SolveOptions(timeLimit: run.budget.forSmallModels()), exporter: run.exporter).solve()
+        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, forums: run.forumStage.bound(),
+                          models: [adviserBound.stats] + jointLP.stats)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
-        if plan.objective - (joint.bound + adviserBound.bound + forumBound) > settings.gap * plan.objective && settings.stop?.isStopped != true {
-            let limit = min(budget.forSmallModels(), 10)
-            let whole = try JointBound(ctx: ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
+        guard plan.objective - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
+        let limit = min(run.budget.forSmallModels(), 10)
+        let whole = try JointBound(ctx: run.ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
                                                                                      cuts: [.gomory, .mir, .cover, .clique])).solve()
-            plan.models += whole.stats
-            if whole.bound > joint.bound { joint.bound = whole.bound }
-            // Its solution decides cohorts and places together: one more plan, with each
-            // group's places capped at what it gave them, and the cheaper plan is kept.
-            if !whole.places.isEmpty && baseline == nil {
-                var hinted = cohortStage
-                hinted.exporter = nil
-                hinted.placeCaps = Dictionary(uniqueKeysWithValues: whole.places.compactMap { key, places in
-                    scenario.programmes.first { key.hasPrefix("\($0.id)|") }.map { p in
-                        (key, CohortStage.PlaceCap(total: places, perCohort: candidates(p, ctx: ctx)))
-                    }
-                })
-                let a3 = try hinted.run()
-                var options = teamOptions
-                options.timeLimit = max(1, budget.forTeams())
-                let b3 = try staff(a3.cohorts, options)
-                var next = assemble(a3, b3, advisers: advisers.primary, unmet: advisers.unmet, ctx: ctx)
-                next.models = plan.models + a3.models.map { $0.renamed($0.name + "_joint") } + [b3.stats].compactMap { $0 }.map { $0.renamed($0.name + "_joint") }
-                if next.objective < plan.objective { plan = next } else { plan.models = next.models }
+        bound.models += whole.stats
+        bound.joint = max(bound.joint, whole.bound)
+        // Its solution decides cohorts and places together: one more plan, with each
+        // group's places capped at what it gave them; the caller keeps the cheaper plan.
+        guard !whole.places.isEmpty && settings.baseline == nil else { return bound }
+        var hinted = run.cohortStage
+        hinted.exporter = nil
+        hinted.placeCaps = Dictionary(uniqueKeysWithValues: whole.places.compactMap { key, places in
+            scenario.programmes.first { key.hasPrefix("\($0.id)|") }.map { p in
+                (key, CohortStage.PlaceCap(total: places, perCohort: candidates(p, ctx: run.ctx)))
             }
-        }
-        if let first = exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
-        plan.boundParts = ["cohorts, venues and facilitators": joint.bound, "advisers": adviserBound.bound, "forums": forumBound]
+        })
+        let a3 = try hinted.run()
+        let b3 = try run.staff(a3.cohorts, options: run.laterTeamOptions(atLeast: 1))
+        var next = assemble(a3, b3, advisers: advisers, run)
+        next.models = plan.models + bound.models + a3.models.map { $0.renamed($0.name + "_joint") }
+            + [b3.stats].compactMap { $0 }.map { $0.renamed($0.name + "_joint") }
+        bound.jointPlan = next
+        return bound
+    }
+
+    /// The cheaper of two plans; `next` carries the models of both.
+    private func cheaper(_ plan: Plan, _ next: Plan) -> Plan {
+        if next.objective < plan.objective { return next }
+        var kept = plan
+        kept.models = next.models
+        return kept
+    }
+
+    /// The plan with its bound, gap and status: what it is proven to be.
+    private func proven(_ plan: Plan, bound: Bound, started: Date) -> Plan {
+        var plan = plan
+        plan.boundParts = ["cohorts, venues and facilitators": bound.joint, "advisers": bound.advisers, "forums": bound.forums]
             .mapValues { ($0 * 100).rounded(.down) / 100 }
-        let bound = joint.bound + adviserBound.bound + forumBound
-        plan.bound = min(plan.objective, (bound * 100).rounded(.down) / 100)
+        plan.bound = min(plan.objective, (bound.total * 100).rounded(.down) / 100)
         plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0
         plan.status = settings.stop?.isStopped == true ? .interrupted : plan.proven.status
         plan.proof = plan.proven.words
-        plan.seconds = (Date().timeIntervalSince(start) * 1000).rounded() / 1000
+        plan.seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
         return plan
     }
 
@@ -201,34 +271,23 @@ public struct Planner {
         return caps
     }
 
-    /// Dates, forums and visits for cohorts and teams, priced: a whole plan but for its bound.
-    private func assemble(_ a: CohortStage.Outcome, _ b: FacilitatorStage.Outcome, advisers primary: [String: String],
-                          unmet adviserUnmet: [UnmetItem], ctx: PlanningContext) -> Plan {
-        let baseline = settings.baseline
+    /// Stage C — dates, forums and visits for cohorts and teams — and the price: a whole plan but for its bound.
+    private func assemble(_ a: CohortStage.Outcome, _ b: FacilitatorStage.Outcome, advisers: AdviserStage.Outcome, _ run: Run) -> Plan {
+        let baseline = settings.baseline, ctx = run.ctx
         let diary = Diary(ctx)
         let dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
-        let forums = ForumStage(ctx: ctx).run(diary: diary, baseline: baseline)
-        let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(primary, diary: diary)
+        let forums = run.forumStage.run(diary: diary, baseline: baseline)
+        let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
         let cohorts = b.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
                        facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) })
         }
-        var plan = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
-                        seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
-                        adviserAssignments: visits,
-                        unmet: a.unmet + b.unmet + dating.unmet + adviserUnmet + forums.unmet + visitUnmet,
-                        models: [])
-        let costs = PlanCosts(scenario: scenario).price(plan)
-        plan.costs = costs.byTerm.mapValues { ($0 * 100).rounded() / 100 }
-        plan.objective = (costs.total * 100).rounded() / 100
-        plan.costsByAuthority = costs.byAuthority.mapValues { ($0 * 100).rounded() / 100 }
-        plan.costsByProgramme = costs.byProgramme.mapValues { ($0 * 100).rounded() / 100 }
-        plan.reach = Reach(plan: plan, scenario: scenario)
-        let use = Utilisation(plan: plan, scenario: scenario)
-        plan.utilisation = use.facilitators.map { UtilisationEntry(kind: .facilitator, id: $0.id, used: $0.used, available: $0.available) }
-            + use.advisers.map { UtilisationEntry(kind: .adviser, id: $0.id, used: $0.used, available: $0.available) }
-            + use.venues.map { UtilisationEntry(kind: .venue, id: $0.id, used: $0.used, available: $0.available) }
-        return plan
+        let draft = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
+                         seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
+                         adviserAssignments: visits,
+                         unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet,
+                         models: [])
+        return PlanCosts(scenario: scenario).priced(draft)
     }
 }
 

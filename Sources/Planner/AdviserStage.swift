@@ -21,6 +21,13 @@ struct AdviserStage {
         var objective: Double
         var bound: Double
         var stats: ModelStats?
+
+        /// Each adviser's support days, as assigned.
+        func supportDays(_ ctx: PlanningContext) -> [String: Double] {
+            var days: [String: Double] = [:]
+            for n in ctx.scenario.focusSchools { if let a = primary[n.school] { days[a, default: 0] += Double(AdviserStage.totalDays(n)) } }
+            return days
+        }
     }
 
     static func totalDays(_ n: FocusSchoolNeed) -> Int { HalfTerm.allCases.reduce(0) { $0 + n.days(in: $1) } }

@@ -193,7 +193,14 @@ struct CohortStage {
         m.add(cohortsOrUnmet >= Double((total + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
         m.setObjective(.minimize, objective)
         if placeCap == nil { exporter?(m) }
-        let r = try hooks.solve(m, options)
+        var r = try hooks.solve(m, options)
+        if r.status == .noSolution {
+            // Out of time before any solution (a very short limit on a busy machine). These
+            // models take milliseconds, so give this one the time it needs rather than fail the plan.
+            var patient = options
+            patient.timeLimit = max(options.timeLimit ?? 0, 10)
+            r = try hooks.solve(m, patient)
+        }
         let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else {
             throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")

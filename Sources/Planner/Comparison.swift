@@ -32,24 +32,4 @@ public struct PlanKPIs: Codable, Sendable, Equatable {
         let w = scenario.weights.participantTravelPerMinute
         travelMinutes = w > 0 ? (plan.costs[.participantTravel] ?? 0) / w : 0
     }
-
-    /// Rows of (label, value per plan) for a side-by-side table.
-    public static func table(_ all: [PlanKPIs]) -> [(String, [String])] {
-        func money(_ x: Double) -> String { "£" + String(format: "%.0f", x) }
-        var rows: [(String, [String])] = [
-            ("status", all.map(\.status.rawValue)), ("gap", all.map { String(format: "%.2f%%", $0.gap * 100) }),
-            ("total cost", all.map { money($0.objective) }),
-        ]
-        for t in CostTerm.allCases { rows.append(("  " + t.words, all.map { money($0.costs[t] ?? 0) })) }
-        rows += [
-            ("participants served", all.map { String($0.participantsServed) }),
-            ("unmet items", all.map { String($0.unmetItems) }),
-            ("unmet amount", all.map { String(format: "%.0f", $0.unmetAmount) }),
-            ("facilitator use, mean", all.map { String(format: "%.0f%%", $0.facilitatorUtilisationMean * 100) }),
-            ("facilitator use, max", all.map { String(format: "%.0f%%", $0.facilitatorUtilisationMax * 100) }),
-            ("venue days", all.map { String($0.venueDays) }),
-            ("travel minutes", all.map { String(format: "%.0f", $0.travelMinutes) }),
-        ]
-        return rows
-    }
 }

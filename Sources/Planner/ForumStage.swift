@@ -51,8 +51,13 @@ struct ForumStage {
         return total
     }
 
-    func run(diary: Diary, baseline: Baseline? = nil) -> Outcome {
+    /// Books every meeting. `supportDays` is each adviser's support days, planned
+    /// already: a chair needs days left after them (``AdviserCapacity``).
+    func run(diary: Diary, supportDays: [String: Double], baseline: Baseline? = nil) -> Outcome {
         var out = Outcome(forums: [], unmet: [])
+        var load = supportDays
+        func canChair(_ a: ExpertAdviser, _ f: ForumSeries) -> Bool { AdviserCapacity.allows(a, days: (load[a.id] ?? 0) + StaffDays(hours: f.hours).days) }
+        func charge(_ a: String, _ f: ForumSeries) { load[a, default: 0] += StaffDays(hours: f.hours).days }
         let previous = Dictionary((baseline?.plan.forums ?? []).map { ("\($0.forum)|\($0.scope)|\($0.halfTerm.rawValue)", $0) }, uniquingKeysWith: { a, _ in a })
         for f in ctx.scenario.forums {
             for (scope, authorities) in units(f) {
@@ -73,9 +78,11 @@ struct ForumStage {
                     if let old = previous["\(f.id)|\(scope)|\(ht.rawValue)"], case let d = old.date, let v = ctx.venueById[old.venue],
                        let room = v.rooms.first(where: { $0.id == old.room }),
                        baseline!.isFrozen(old.date) || (ctx.venueOpen(v, d) && diary.isFree(old.chair, d) && diary.freeRoom(v, d, seats: size) != nil
-                                                         && ctx.adviserById[old.chair] != nil && ctx.teachingDays(authorities, ht).contains(d)) {
+                                                         && ctx.adviserById[old.chair].map({ canChair($0, f) }) == true
+                                                         && ctx.teachingDays(authorities, ht).contains(d)) {
                         // Held already, or still possible as planned: keep it.
                         diary.book(old.chair, d)
+                        charge(old.chair, f)
                         diary.bookRoom(v, room, d)
                         out.forums.append(old)
                         continue
@@ -88,10 +95,16 @@ struct ForumStage {
                     }
                     let target = days[days.count / 2]
                     var placed = false
-                    search: for (v, chair, _) in pairs {
+                    let free = pairs.filter { canChair($0.1, f) }
+                    guard !free.isEmpty else {
+                        out.unmet.append(UnmetItem(what, amount: 1, reason: .chairsOutOfDays(scope: scope, halfTerm: ht)))
+                        continue
+                    }
+                    search: for (v, chair, _) in free {
                         for d in Diary.nearest(days, to: target) where ctx.venueOpen(v, d) && diary.isFree(chair.id, d) {
                             guard let room = diary.freeRoom(v, d, seats: size) else { continue }
                             diary.book(chair.id, d)
+                            charge(chair.id, f)
                             diary.bookRoom(v, room, d)
                             out.forums.append(PlanForum(forum: f.id, scope: scope, halfTerm: ht, date: d,
                                                         start: f.start, hours: f.hours, venue: v.id, room: room.id,

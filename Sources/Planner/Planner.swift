@@ -276,7 +276,7 @@ public struct Planner {
         let baseline = settings.baseline, ctx = run.ctx
         let diary = Diary(ctx)
         let dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
-        let forums = run.forumStage.run(diary: diary, baseline: baseline)
+        let forums = run.forumStage.run(diary: diary, supportDays: advisers.supportDays(ctx), baseline: baseline)
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
         let cohorts = b.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,

@@ -104,6 +104,7 @@ public enum UnmetReason: Codable, Sendable, Hashable {
     case noForumVenueSeats(scope: String, halfTerm: HalfTerm, size: Int)
     case noForumChair(scope: String, halfTerm: HalfTerm, authorities: [String])
     case noCommonTeachingDay(scope: String, halfTerm: HalfTerm)
+    case chairsOutOfDays(scope: String, halfTerm: HalfTerm)
     case noDayForVenueAndChair(scope: String, halfTerm: HalfTerm, size: Int)
     /// Written by code outside the planner (for example a test's exact model).
     case other(String)
@@ -147,6 +148,8 @@ public enum UnmetReason: Codable, Sendable, Hashable {
             "\(scope), \(ht.rawValue): no expert adviser covers \(las.joined(separator: ", ")) to chair it"
         case let .noCommonTeachingDay(scope, ht):
             "\(scope), \(ht.rawValue): no common teaching day"
+        case let .chairsOutOfDays(scope, ht):
+            "\(scope), \(ht.rawValue): every adviser who could chair it has no days left after their support days"
         case let .noDayForVenueAndChair(scope, ht, size):
             "\(scope), \(ht.rawValue): no teaching day on which a venue seating \(size) and a chair are both free"
         case let .other(text):

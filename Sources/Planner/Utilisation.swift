@@ -21,6 +21,7 @@ public struct Utilisation {
             .sorted { ($0.share, $0.id) > ($1.share, $1.id) }
         var adviserDays: [String: Double] = [:]
         for a in plan.adviserAssignments { adviserDays[a.adviser, default: 0] += a.days }
+        for f in plan.forums { adviserDays[f.chair, default: 0] += StaffDays(hours: f.hours).days }
         advisers = scenario.advisers.map { Entry(id: $0.id, used: adviserDays[$0.id] ?? 0, available: $0.capacityDays) }
             .sorted { ($0.share, $0.id) > ($1.share, $1.id) }
         var venueDays: [String: Set<Day>] = [:]

@@ -35,6 +35,17 @@ public enum CSVExport {
         return out
     }
 
+    /// The what-if comparison: a row per figure, a column per plan.
+    public static func comparison(_ kpis: [PlanKPIs]) -> String {
+        table(["figure"] + kpis.map(\.variant),
+              ComparisonTable.rows(kpis).map { [$0.0.trimmingCharacters(in: .whitespaces)] + $0.1 })
+    }
+
+    /// What a re-plan changed, a row per change.
+    public static func changes(_ changes: [PlanChange]) -> String {
+        table(["kind", "what", "before", "after"], changes.map { [$0.kind.rawValue, $0.what, $0.before, $0.after] })
+    }
+
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }

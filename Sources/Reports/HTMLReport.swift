@@ -248,7 +248,7 @@ public enum WhatIfReport {
         th:first-child,td:first-child{text-align:left}thead th{background:#eef3fa}caption{text-align:left;font-weight:600}</style></head><body>
         <h1>\(HTML.escape(title))</h1><p>Each variant is the base scenario with its overlay applied, planned from scratch and checked.</p>
         """
-        let rows = PlanKPIs.table(kpis)
+        let rows = ComparisonTable.rows(kpis)
         b += "<table><caption>Variants side by side</caption><thead><tr><th scope=\"col\">figure</th>"
         b += kpis.map { "<th scope=\"col\">\(HTML.escape($0.variant))</th>" }.joined() + "</tr></thead><tbody>"
         for (label, values) in rows {

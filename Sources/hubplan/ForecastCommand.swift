@@ -25,8 +25,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Forecast horizon in steps (series mode).") var horizon: Int?
     @Option(help: "Write the forecasts as CSV here.") var out: String?
     @Option(help: "Write a one-file HTML page with fan charts and the capacity table here (scenario mode).") var report: String?
-    @Flag(help: "Print nothing but errors.") var quiet = false
-    @Flag(help: "Print the forecasts (and capacity) as JSON.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         guard quantile > 0, quantile < 1 else { throw CommandFailure.badInput("--quantile must be between 0 and 1, got \(quantile)") }
@@ -67,7 +66,7 @@ struct ForecastCommand: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: all.count) { i in results.set(i, m.forecast(all[i].values, horizon: h)) }
         let text = SeriesFile.output(zip(all, results.values).map { ($0.id, $1!) })
         do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw CommandFailure.badInput("\(error)") }
-        if !quiet { print("forecast \(all.count) series, \(h) step(s) ahead, method \(m.rawValue): wrote \(out)") }
+        if !output.quiet { print("forecast \(all.count) series, \(h) step(s) ahead, method \(m.rawValue): wrote \(out)") }
     }
 
     func runScenario(_ directory: String) throws {
@@ -117,8 +116,8 @@ struct ForecastCommand: ParsableCommand {
         }
         RunLog.record(command: "forecast", scenario: directory, settings: ["method": method, "until": until, "quantile": quantile, "policy": policy],
                       kpis: ["series": forecasts.count], outputs: out.map { [$0] } ?? [])
-        if quiet { return }
-        if json {
+        if output.quiet { return }
+        if output.json {
             let rows = CapacityProjection(scenario: scenario).project(forecasts, quantile: quantile)
             Style.printJSON([
                 "forecasts": forecasts.flatMap { f in f.years.enumerated().map { i, y in

@@ -20,6 +20,7 @@ struct HubPlan: ParsableCommand {
 
     static func exit(with error: Error) -> Never {
         if let failure = error as? CommandFailure {
+            guard !failure.message.isEmpty else { Foundation.exit(failure.exitCode) }
             printError("hubplan: " + failure.message)
             if JSONOutput.requested && !JSONOutput.printed { JSONOutput.printFailure(exitCode: failure.exitCode, message: failure.message) }
             Foundation.exit(failure.exitCode)
@@ -40,15 +41,40 @@ struct HubPlan: ParsableCommand {
     }
 }
 
-/// A failure the user can act on, with the exit code it ends in.
-struct CommandFailure: Error {
-    var message: String
-    var exitCode: Int32
+/// Every way a command ends other than success: the exit code and the words,
+/// each in one switch.
+enum CommandFailure: Error {
+    /// A file, option or argument is wrong: exit 2.
+    case badInput(String)
+    /// The question has no answer (infeasible, unbounded, no solution found): exit 1.
+    case noAnswer(String)
+    /// A plan breaks hard rules (listed before): exit 1.
+    case brokenPlan(String)
+    /// Something failed that the input does not explain (a solver error, a server that stopped): exit 3.
+    case internalError(String)
+    /// Stopped by a signal (Ctrl-C: 130, SIGTERM: 143) after writing the best plan so far.
+    case interrupted(exitCode: Int32)
+    /// The same failure with nothing printed (`--quiet`, or `--json` once the result is printed).
+    indirect case silent(CommandFailure)
 
-    /// Bad input (files, options): exit 2.
-    static func badInput(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 2) }
-    /// No answer to give (infeasible, unbounded, no solution): exit 1.
-    static func noAnswer(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 1) }
+    var exitCode: Int32 {
+        switch self {
+        case .badInput: 2
+        case .noAnswer, .brokenPlan: 1
+        case .internalError: 3
+        case .interrupted(let code): code
+        case .silent(let inner): inner.exitCode
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .badInput(let m), .noAnswer(let m), .internalError(let m): m
+        case .brokenPlan(let m): m + " (a bug: please report it with the scenario)"
+        case .interrupted: "interrupted: wrote the best plan found so far (status interrupted)"
+        case .silent: ""
+        }
+    }
 }
 
 func printError(_ text: String) {

@@ -27,30 +27,21 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: "The scenario folder.") var directory: String
     @Option(help: "Output folder (default: DIR/out).") var out: String?
-    @Option(help: "Seconds for the whole plan (default: the scenario's).") var timeLimit: Double?
-    @Option(help: "Relative gap that counts as optimal (default: the scenario's).") var gap: Double?
+    @OptionGroup var limits: PlanningOptions
     @Option(help: "Also write every model solved as free MPS into this folder (NAME.mps).") var exportMps: String?
     @Option(help: "Megabytes this run may use (default: what the machine has available).") var memoryLimit: Double?
-    @Flag(help: "Print plan.json's summary as JSON.") var json = false
-    @Flag(help: "Print nothing but errors.") var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let scenario = try loadScenario(directory)
         var settings = Planner.Settings(scenario: scenario)
-        if let t = timeLimit {
-            guard t > 0, t.isFinite else { throw CommandFailure.badInput("--time-limit must be a positive number of seconds") }
-            settings.timeLimit = t
-        }
-        if let g = gap {
-            guard g >= 0, g < 1 else { throw CommandFailure.badInput("--gap must be a fraction between 0 and 1") }
-            settings.gap = g
-        }
+        try limits.apply(to: &settings)
         try checkMemory(scenario)
         if let dir = exportMps {
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             settings.exportDirectory = URL(fileURLWithPath: dir)
         }
-        if !quiet && !json && isatty(STDERR_FILENO) != 0 { settings.progress = ProgressLine.report }
+        if !output.quiet && !output.json && isatty(STDERR_FILENO) != 0 { settings.progress = ProgressLine.report }
         let interrupts = Interrupts()
         settings.stop = interrupts.token
         let plan: Plan
@@ -58,7 +49,7 @@ struct PlanCommand: ParsableCommand {
         do {
             plan = try Planner(scenario: scenario, settings: settings).plan()
         } catch {
-            throw CommandFailure(message: "\(directory): \(error)", exitCode: 3)
+            throw CommandFailure.internalError("\(directory): \(error)")
         }
         defer { warnIfOverTime(since: started, limit: settings.timeLimit) }
         let violations = PlanChecker(scenario: scenario).check(plan)
@@ -73,18 +64,18 @@ struct PlanCommand: ParsableCommand {
                       kpis: ["status": plan.status, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
                              "sessions": plan.sessions.count, "unmet": plan.unmet.count, "seconds": plan.seconds, "violations": violations.count],
                       outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("report.html").path])
-        if json {
+        if output.json {
             JSONOutput.print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
-        } else if !quiet {
-            print(PlanSummary(plan: plan, scenario: scenario, violations: violations).text)
+        } else if !output.quiet {
+            print(PlanSummary(plan: plan, scenario: scenario, violations: violations, emphasis: Style.emphasis).text)
             print("\nwrote \(outDir.appendingPathComponent("plan.json").path), report.html, csv/ and calendars/")
         }
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }
-            throw CommandFailure(message: "the plan breaks \(violations.count) rule(s) (a bug: please report it with the scenario)", exitCode: 1)
+            throw CommandFailure.brokenPlan("the plan breaks \(violations.count) rule(s)")
         }
         if let code = interrupts.exitCode {
-            throw CommandFailure(message: "interrupted: wrote the best plan found so far (status interrupted)", exitCode: code)
+            throw CommandFailure.interrupted(exitCode: code)
         }
     }
 }
@@ -107,7 +98,7 @@ extension PlanCommand {
     /// control and, on a large scenario, can take longer than a very short limit.
     func warnIfOverTime(since started: Date, limit: Double) {
         let took = Date().timeIntervalSince(started)
-        if took > limit + 1 && !quiet {
+        if took > limit + 1 && !output.quiet {
             printError(String(format: "warning: planning took %.1f s against a %.1f s time limit: building the models and writing "
                 + "the outputs alone take about that long for this scenario", took, limit))
         }
@@ -123,8 +114,7 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "The scenario folder.") var directory: String
     @Argument(help: "The plan file (plan.json).") var planFile: String
-    @Flag(help: "Print the violations as JSON.") var json = false
-    @Flag(help: "Print nothing; the exit code tells.") var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let scenario = try loadScenario(directory)
@@ -135,19 +125,19 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure.badInput("\(error)")
         }
         let violations = PlanChecker(scenario: scenario).check(plan)
-        if json {
+        if output.json {
             Style.printJSON(["violations": violations.map { ["rule": $0.rule, "message": $0.message] }, "sessions": plan.sessions.count,
                              "forums": plan.forums.count, "adviserDays": plan.adviserAssignments.count] as [String: Any])
-            if !violations.isEmpty { throw ExitCode(1) }
+            if !violations.isEmpty { throw CommandFailure.silent(.noAnswer("")) }
             return
         }
-        if !quiet { for v in violations { print(v) } }
-        if quiet {
-            if !violations.isEmpty { throw ExitCode(1) }
+        if !output.quiet { for v in violations { print(v) } }
+        if output.quiet {
+            if !violations.isEmpty { throw CommandFailure.silent(.noAnswer("")) }
         } else if violations.isEmpty {
             print("\(planFile): no violations (\(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days checked)")
         } else {
-            throw CommandFailure(message: "\(planFile): \(violations.count) violation(s)", exitCode: 1)
+            throw CommandFailure.noAnswer("\(planFile): \(violations.count) violation(s)")
         }
     }
 }
@@ -159,73 +149,5 @@ enum ProgressLine {
         let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
         let line = "\r\u{1B}[K\(model): incumbent \(num(p.incumbent))  bound \(num(p.bound))  gap \(gap)  \(String(format: "%.1f", p.seconds))s"
         FileHandle.standardError.write(Data(line.utf8))
-    }
-}
-
-/// What `plan` prints.
-struct PlanSummary {
-    let plan: Plan
-    let scenario: Scenario
-    let violations: [PlanViolation]
-
-    var text: String {
-        func money(_ x: Double) -> String { "£" + String(format: "%.0f", x) }
-        var lines: [String] = []
-        lines.append("\(plan.scenario), \(plan.year)")
-        let proof = plan.proven.words + (plan.status == .interrupted ? " (interrupted)" : "")
-        lines.append("plan       \(plan.proven == .optimal ? Style.good(proof) : Style.warn(proof))")
-        lines.append("cost       \(money(plan.objective))")
-        lines.append("bound      \(money(plan.bound)) (no plan can cost less)")
-        lines.append("seconds    \(String(format: "%.2f", plan.seconds))")
-        lines.append("plan check \(violations.isEmpty ? Style.good("passed") : Style.bad("\(violations.count) violation(s)"))")
-        lines.append("")
-        lines.append("cost terms")
-        lines.append(TextTable.render(CostTerm.allCases.map { [$0.words, money(plan.costs[$0] ?? 0)] }))
-        lines.append("")
-        lines.append("cost by authority")
-        lines.append(TextTable.render(plan.costsByAuthority.sorted { $0.key < $1.key }.map { [$0.key, money($0.value)] }))
-        if let reach = plan.reach {
-            lines.append("")
-            lines.append("reach and equity")
-            var rows: [[String]] = [["authority", "schools engaged", "travel median", "p90", "worst (min, one way)"]]
-            for a in scenario.authorities {
-                let t = reach.travelByAuthority[a.id]
-                rows.append([a.id, "\(reach.schoolsEngaged[a.id] ?? 0) / \(reach.schools[a.id] ?? 0)",
-                             t.map { String(format: "%.0f", $0.median) } ?? "-", t.map { String(format: "%.0f", $0.p90) } ?? "-",
-                             t.map { String(format: "%.0f", $0.worst) } ?? "-"])
-            }
-            let engaged = reach.schoolsEngaged.values.reduce(0, +), total = reach.schools.values.reduce(0, +)
-            rows.append(["total", "\(engaged) / \(total)", "", "", ""])
-            lines.append(TextTable.render(rows))
-        }
-        lines.append("")
-        lines.append("\(plan.cohorts.count) cohorts, \(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days")
-        if plan.unmet.isEmpty {
-            lines.append("unmet demand: none")
-        } else {
-            lines.append("unmet demand:")
-            for u in plan.unmet.prefix(20) { lines.append("  \(u.what): \(formatAmount(u.amount)) — \(u.why)") }
-            if plan.unmet.count > 20 { lines.append("  … and \(plan.unmet.count - 20) more (see plan.json)") }
-        }
-        let util = Utilisation(plan: plan, scenario: scenario)
-        lines.append("")
-        lines.append("top facilitator utilisation (days used / days available in the year)")
-        lines.append(TextTable.render(util.facilitators.prefix(5).map { [$0.id, String(format: "%.1f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
-        lines.append("top adviser utilisation (support days / capacity)")
-        lines.append(TextTable.render(util.advisers.prefix(3).map { [$0.id, String(format: "%.0f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
-        lines.append("busiest venues (days booked / open teaching days)")
-        lines.append(TextTable.render(util.venues.prefix(3).map { [$0.id, String(format: "%.0f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
-        return lines.joined(separator: "\n")
-    }
-
-    func formatAmount(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
-
-    func jsonString() -> String {
-        var o: [String: Any] = ["status": plan.status.rawValue, "proof": plan.proven.words, "objective": plan.objective, "bound": plan.bound, "gap": plan.gap,
-                                "seconds": plan.seconds, "costs": Dictionary(uniqueKeysWithValues: plan.costs.map { ($0.key.rawValue, $0.value) }), "unmet": plan.unmet.count,
-                                "violations": violations.map(\.description)]
-        o["sessions"] = plan.sessions.count
-        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 }

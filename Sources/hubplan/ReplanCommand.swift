@@ -16,8 +16,8 @@ struct ReplanCommand: ParsableCommand {
     @Option(help: "A what-if overlay with the change (a facilitator off, a venue closed, …).") var overlay: String?
     @Option(help: "Keep every session, forum and visit before this date (YYYY-MM-DD) exactly as planned.") var freezeBefore: String?
     @Option(help: "Output folder (default: DIR/out/replan).") var out: String?
-    @Flag(help: "Print the changes as JSON.") var json = false
-    @Flag(help: "Print nothing but errors.") var quiet = false
+    @OptionGroup var limits: PlanningOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         var scenario = try loadScenario(directory)
@@ -37,16 +37,16 @@ struct ReplanCommand: ParsableCommand {
             }
         }
         var settings = Planner.Settings(scenario: scenario)
+        try limits.apply(to: &settings)
         settings.baseline = Baseline(plan: previous, freezeBefore: freeze)
         let plan: Plan
         do { plan = try Planner(scenario: scenario, settings: settings).plan() } catch {
-            throw CommandFailure(message: "\(directory): \(error)", exitCode: 3)
+            throw CommandFailure.internalError("\(directory): \(error)")
         }
         let violations = PlanChecker(scenario: scenario).check(plan)
         let changes = PlanChange.between(previous, plan)
         let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
-        var csv = "kind,what,before,after\n"
-        for c in changes { csv += [c.kind.rawValue, c.what, c.before, c.after].map(field).joined(separator: ",") + "\n" }
+        let csv = CSVExport.changes(changes)
         do {
             // changes.csv belongs to the same run as the plan: one unit, switched in at once.
             try ReportWriter.write(plan: plan, scenario: scenario, forecasts: [], to: outDir, extra: [("changes.csv", Data(csv.utf8))])
@@ -58,9 +58,9 @@ struct ReplanCommand: ParsableCommand {
                       kpis: ["objective": plan.objective, "gap": plan.gap, "changes": changes.count, "unmet": plan.unmet.count,
                              "violations": violations.count],
                       outputs: [outDir.appendingPathComponent("plan.json").path, outDir.appendingPathComponent("changes.csv").path])
-        if json {
+        if output.json {
             JSONOutput.print(String(decoding: (try? JSONEncoder().encode(changes)) ?? Data("[]".utf8), as: UTF8.self))
-        } else if !quiet {
+        } else if !output.quiet {
             let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
             print("re-planned: \(changes.count) change(s) — " + [PlanChange.Kind.session, .forum, .adviser, .cohort].map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
             print("cost £\(String(format: "%.0f", previous.objective)) → £\(String(format: "%.0f", plan.objective)); unmet items \(previous.unmet.count) → \(plan.unmet.count); plan check \(violations.isEmpty ? "passed" : "\(violations.count) violation(s)")")
@@ -70,9 +70,8 @@ struct ReplanCommand: ParsableCommand {
         }
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }
-            throw CommandFailure(message: "the new plan breaks \(violations.count) rule(s) (a bug)", exitCode: 1)
+            throw CommandFailure.brokenPlan("the new plan breaks \(violations.count) rule(s)")
         }
     }
 
-    func field(_ s: String) -> String { CSVText.field(s) }
 }

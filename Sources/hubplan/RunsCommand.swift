@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import RunHistory
 
 /// Records runs in DIR/.hubplan/runs.sqlite; a database that cannot be opened or
@@ -63,14 +64,13 @@ struct RunsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every run.")
         @Argument(help: "The scenario folder (default: the current folder).") var directory: String?
         @OptionGroup var location: Where
-        @Flag(help: "As JSON.") var json = false
-        @Flag(help: "Print nothing.") var quiet = false
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let folder = try location.split(directory.map { [$0] } ?? [], ids: 0).directory
             let runs = try location.store(folder)?.all() ?? []
-            if quiet { return }
-            if json { JSONOutput.print(String(decoding: try JSONEncoder().encode(runs), as: UTF8.self)); return }
+            if output.quiet { return }
+            if output.json { JSONOutput.print(String(decoding: try JSONEncoder().encode(runs), as: UTF8.self)); return }
             if runs.isEmpty { print("\(folder): no runs yet"); return }
             var lines = [["id", "time", "command", "inputs", "key figures"]]
             for r in runs { lines.append([String(r.id ?? 0), r.time, r.command, r.inputs, r.kpis]) }
@@ -82,14 +82,13 @@ struct RunsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one run.")
         @Argument(help: ArgumentHelp("The scenario folder (default: the current folder) and the run id.", valueName: "DIR ID")) var words: [String] = []
         @OptionGroup var location: Where
-        @Flag(help: "As JSON.") var json = false
-        @Flag(help: "Print nothing.") var quiet = false
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let (folder, ids) = try location.split(words, ids: 1)
             guard let r = try location.store(folder)?.run(ids[0]) else { throw CommandFailure.badInput("\(folder): no run \(ids[0])") }
-            if quiet { return }
-            if json { JSONOutput.print(String(decoding: try JSONEncoder().encode(r), as: UTF8.self)); return }
+            if output.quiet { return }
+            if output.json { JSONOutput.print(String(decoding: try JSONEncoder().encode(r), as: UTF8.self)); return }
             print("run \(ids[0])\ntime      \(r.time)\ncommand   \(r.command)\nscenario  \(r.scenario)\ninputs    \(r.inputs)\nsettings  \(r.settings)\nkpis      \(r.kpis)\noutputs   \(r.outputs)")
         }
     }
@@ -98,8 +97,7 @@ struct RunsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Compare the key figures of two runs.")
         @Argument(help: ArgumentHelp("The scenario folder (default: the current folder) and two run ids.", valueName: "DIR FIRST SECOND")) var words: [String] = []
         @OptionGroup var location: Where
-        @Flag(help: "As JSON.") var json = false
-        @Flag(help: "Print nothing.") var quiet = false
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let (folder, ids) = try location.split(words, ids: 2)
@@ -109,8 +107,8 @@ struct RunsCommand: ParsableCommand {
             func dict(_ s: String) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:] }
             let ka = dict(a.kpis), kb = dict(b.kpis)
             let keys = Set(ka.keys).union(kb.keys).sorted()
-            if quiet { return }
-            if json {
+            if output.quiet { return }
+            if output.json {
                 Style.printJSON(["first": ka, "second": kb, "sameInputs": a.inputs == b.inputs] as [String: Any])
                 return
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import HubModel
 
 /// `hubplan validate DIR`: loads a scenario, prints a summary and every problem.
@@ -10,12 +11,11 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Exit codes: 0 valid (warnings allowed), 2 errors found.")
 
     @Argument(help: "The scenario folder.") var directory: String
-    @Flag(help: "Print only the problems.") var quiet = false
-    @Flag(help: "Print the summary and every problem as JSON.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let (scenario, diagnostics) = ScenarioLoader.check(URL(fileURLWithPath: directory))
-        if json {
+        if output.json {
             func list(_ ds: [Diagnostic]) -> [[String: Any]] {
                 ds.map { d in
                     var o: [String: Any] = ["file": d.file, "message": d.message]
@@ -36,60 +36,22 @@ struct ValidateCommand: ParsableCommand {
                 o["focusSchools"] = sum.total.focusSchools
             }
             Style.printJSON(o)
-            if diagnostics.hasErrors { throw ExitCode(2) }
+            if diagnostics.hasErrors { throw CommandFailure.silent(.badInput("")) }
             return
         }
         let problems = diagnostics.all.sorted()
-        if let scenario, !quiet, !diagnostics.hasErrors { print(SummaryTable(ScenarioSummary(scenario), scenario: scenario).text) }
+        if let scenario, !output.quiet, !diagnostics.hasErrors { print(SummaryTable(ScenarioSummary(scenario), scenario: scenario).text) }
         for d in problems { printError(prefixed(d)) }
         if diagnostics.hasErrors {
             throw CommandFailure.badInput("\(directory): \(diagnostics.errors.count) error(s), \(diagnostics.warnings.count) warning(s)")
         }
-        if !quiet { print("\n\(directory): valid, \(diagnostics.warnings.count) warning(s)") }
+        if !output.quiet { print("\n\(directory): valid, \(diagnostics.warnings.count) warning(s)") }
     }
 
     func prefixed(_ d: Diagnostic) -> String {
         var copy = d
         copy.file = (directory as NSString).appendingPathComponent(d.file)
         return copy.description
-    }
-}
-
-/// The validate summary as an aligned table.
-struct SummaryTable {
-    let summary: ScenarioSummary
-    let scenario: Scenario
-
-    init(_ summary: ScenarioSummary, scenario: Scenario) {
-        self.summary = summary
-        self.scenario = scenario
-    }
-
-    var text: String {
-        let rows = summary.rows + [summary.total]
-        var lines: [[String]] = [["", ] + rows.map(\.authority)]
-        func add(_ label: String, _ f: (ScenarioSummary.Row) -> Int) { lines.append([label] + rows.map { String(f($0)) }) }
-        add("schools", \.schools)
-        add("focus schools", \.focusSchools)
-        add("facilitators", \.facilitators)
-        add("advisers", \.advisers)
-        add("venues", \.venues)
-        for p in summary.programmeIds { add("  \(p)", { $0.participants[p] ?? 0 }) }
-        add("participants", \.totalParticipants)
-        return "\(scenario.name), \(scenario.yearLabel)\n" + TextTable.render(lines)
-    }
-}
-
-/// Left-aligned first column, right-aligned numbers.
-enum TextTable {
-    static func render(_ lines: [[String]]) -> String {
-        let widths = (0..<(lines.map(\.count).max() ?? 0)).map { c in lines.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
-        return lines.map { line in
-            line.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
     }
 }
 
@@ -102,8 +64,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "S, M, L or XL.") var size: LadderSize = .m
     @Option(help: "Seed; the same seed writes the same bytes.") var seed: UInt64 = 2026
     @Option(help: "Output folder (XL writes hub-01 … hub-87 inside it).") var out: String
-    @Flag(help: "Print nothing.") var quiet = false
-    @Flag(help: "Print what was written as JSON.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let generator = ScenarioGenerator(size: size, seed: seed)
@@ -112,9 +73,9 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput("\(out): \(error)")
         }
-        if json {
+        if output.json {
             Style.printJSON(["size": size.rawValue, "seed": seed, "out": out, "scenarios": generator.scenarios().count] as [String: Any])
-        } else if !quiet {
+        } else if !output.quiet {
             print("wrote \(size.rawValue) scenario (seed \(seed)) to \(out)")
         }
     }

@@ -12,8 +12,7 @@ struct ServeCommand: ParsableCommand {
     @Argument(help: "The scenario folder.") var directory: String
     @Option(help: "Port.") var port: Int = 8080
     @Option(help: "Address to bind (default: only this machine).") var host: String = "127.0.0.1"
-    @Flag(help: "Print nothing but errors.") var quiet = false
-    @Flag(help: "Print the address as JSON once listening.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         guard (1...65535).contains(port) else { throw CommandFailure.badInput("--port must be 1 to 65535") }
@@ -23,9 +22,9 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure.badInput("\(directory): \(error)")
         }
         // Say which plan is served: the planner's own in DIR/out, untouched, or one made in the app's folder.
-        if json {
+        if output.json {
             Style.printJSON(["url": "http://\(host):\(port)/", "outputs": state.served.outputs.path, "served": state.served.note])
-        } else if !quiet {
+        } else if !output.quiet {
             print("hubplan serve: \(state.served.note)")
             print("HubPlan at http://\(host):\(port)/ (Ctrl-C to stop)")
             print("Forms carry a token made at start; requests for another Host or from another site are refused.")
@@ -39,6 +38,6 @@ struct ServeCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let message = failure[0] { throw CommandFailure(message: "server stopped: \(message)", exitCode: 3) }
+        if let message = failure[0] { throw CommandFailure.internalError("server stopped: \(message)") }
     }
 }

@@ -17,11 +17,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "File format: fixed, free or lp (default: from the file name).")
     var format: ModelFileFormat?
 
-    @Flag(help: "Print one JSON object: status, objective, bound, gap, seconds.")
-    var json = false
-
-    @Flag(help: "Print nothing; the exit code tells.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let model: Model
@@ -35,14 +31,14 @@ struct SolveCommand: ParsableCommand {
             result = try GLPKSolver.solve(model, options: try solver.solveOptions())
         } catch let error as SolverError {
             if case .invalidModel = error { throw CommandFailure.badInput("\(file): \(error)") }
-            throw CommandFailure(message: "\(file): \(error)", exitCode: 3)
+            throw CommandFailure.internalError("\(file): \(error)")
         }
-        if json {
+        if output.json {
             JSONOutput.print(SolveSummary(result).jsonString())
-        } else if !quiet {
+        } else if !output.quiet {
             print(SolveSummary(result).text(name: file, model: model))
         }
-        if !result.status.hasSolution { throw ExitCode(1) }
+        if !result.status.hasSolution { throw CommandFailure.silent(.noAnswer("")) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Colour for terminal output: only when standard output is a terminal, and
 /// never when NO_COLOR is set (https://no-color.org).
@@ -8,6 +9,9 @@ enum Style {
     static func good(_ s: String) -> String { paint(s, "32") }
     static func warn(_ s: String) -> String { paint(s, "33") }
     static func bad(_ s: String) -> String { paint(s, "31") }
+
+    /// The same colours for text made in Reports.
+    static let emphasis = Emphasis(good: good, warn: warn, bad: bad)
 
     static func paint(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 

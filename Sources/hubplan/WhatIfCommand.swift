@@ -16,13 +16,14 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("variant"), help: "An overlay file (repeatable).") var variants: [String] = []
     @Option(help: "Plans at once (default: the number of cores).") var jobs: Int?
     @Option(help: "Output folder (default: DIR/out/whatif).") var out: String?
-    @Option(help: "Seconds for each plan (default: the scenario's).") var timeLimit: Double?
-    @Flag(help: "Print the comparison as JSON.") var json = false
-    @Flag(help: "Print nothing but errors.") var quiet = false
+    @OptionGroup var limits: PlanningOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         guard !variants.isEmpty else { throw CommandFailure.badInput("give at least one --variant overlay file") }
         let base = try loadScenario(directory)
+        var checked = Planner.Settings(scenario: base)
+        try limits.apply(to: &checked)
         var scenarios: [(String, Scenario)] = [("base", base)]
         var problems: [String] = []
         for path in variants {
@@ -46,12 +47,12 @@ struct WhatIfCommand: ParsableCommand {
         for (i, (name, scenario)) in scenarios.enumerated() {
             queue.addOperation {
                 var settings = Planner.Settings(scenario: scenario)
-                if let t = timeLimit { settings.timeLimit = t }
                 do {
+                    try limits.apply(to: &settings)
                     let plan = try Planner(scenario: scenario, settings: settings).plan()
                     results.set(i, .success(plan))
                 } catch {
-                    results.set(i, .failure(CommandFailure(message: "\(name): \(error)", exitCode: 3)))
+                    results.set(i, .failure(CommandFailure.internalError("\(name): \(error)")))
                 }
             }
         }
@@ -81,28 +82,23 @@ struct WhatIfCommand: ParsableCommand {
         for k in kpis { figures[k.variant] = k.objective }
         RunLog.record(command: "whatif", scenario: directory, extraInputs: variants, settings: ["variants": variants],
                       kpis: figures, outputs: [outDir.appendingPathComponent("comparison.json").path])
-        if json {
+        if output.json {
             let data = (try? JSONEncoder().encode(kpis)) ?? Data()
             JSONOutput.print(String(decoding: data, as: UTF8.self))
-        } else if !quiet {
-            let rows = PlanKPIs.table(kpis)
-            print(TextTable.render([["figure"] + kpis.map(\.variant)] + rows.map { [$0.0] + $0.1 }))
+        } else if !output.quiet {
+            print(ComparisonTable.text(kpis))
             print("\nwrote \(outDir.path)/comparison.csv, comparison.json, whatif.html and one folder per variant")
         }
-        if violations > 0 { throw CommandFailure(message: "\(violations) plan check violation(s) (a bug)", exitCode: 1) }
+        if violations > 0 { throw CommandFailure.brokenPlan("\(violations) plan check violation(s)") }
     }
 
     func comparisonFiles(_ kpis: [PlanKPIs], unmet: [String: [UnmetItem]]) throws -> [(path: String, data: Data)] {
-        let rows = PlanKPIs.table(kpis)
-        var csv = (["figure"] + kpis.map(\.variant)).map(csvField).joined(separator: ",") + "\n"
-        for (label, values) in rows { csv += ([label.trimmingCharacters(in: .whitespaces)] + values).map(csvField).joined(separator: ",") + "\n" }
+        let csv = CSVExport.comparison(kpis)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return [("comparison.csv", Data(csv.utf8)), ("comparison.json", try encoder.encode(kpis)),
                 ("whatif.html", Data(WhatIfReport.render(title: "What-if comparison", kpis: kpis, unmet: unmet).utf8))]
     }
-
-    func csvField(_ s: String) -> String { CSVText.field(s) }
 }
 
 /// Applies an overlay, including demand taken from the forecast for a later year.

@@ -181,6 +181,25 @@ import Testing
         Self.assertAll(r)
     }
 
+    /// The advisers-and-forums part of M's optimum with and without chairing counted
+    /// against advisers' days (`adviser-capacity`). The joint model's cohorts-and-teams
+    /// part does not involve advisers, so M's optimum moves by exactly this difference.
+    /// Opt in with HUBPLAN_ORACLE_LADDER=1; prints both figures.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_LADDER"] == "1"))
+    func ladderMChairing() throws {
+        let s = ScenarioGenerator(size: .m, seed: 2026).scenarios()[0].scenario
+        let oracle = JointOracle(scenario: s)
+        let counted = try oracle.solveAdvisers(split: false)
+        var noForums = s
+        noForums.forums = []
+        let apart = try JointOracle(scenario: noForums).solveAdvisers(split: false).objective
+            + oracle.forumOptions().reduce(0) { $0 + min($1.pairs.map(\.cost).min() ?? s.weights.unmet, s.weights.unmet) }
+        print(String(format: "ladder M advisers and forums: chairing counted %.2f (%@), not counted %.2f, difference %.2f",
+                     counted.objective, counted.status.rawValue, apart, counted.objective - apart))
+        #expect(counted.status == .optimal)
+        #expect(counted.objective >= apart - 1e-6)
+    }
+
     /// Prints every case's figures for quoting; opt in with HUBPLAN_ORACLE_TABLE=1.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_TABLE"] == "1"))
     func table() throws {

@@ -1,10 +1,11 @@
+import Foundation
 import HubModel
 import Solver
 
-/// An adviser gives no more support days in the year than their capacity.
+/// An adviser's support days and the forums they chair fit within their days for the year.
 struct AdviserCapacity: PlanRule {
     static let id = RuleID.adviserCapacity
-    static let sentence = "An adviser gives no more support days in the year than their capacity."
+    static let sentence = "An adviser's support days and the forums they chair fit within their days for the year."
 
     static func limit(_ a: ExpertAdviser) -> Double { a.capacityDays }
 
@@ -18,10 +19,14 @@ struct AdviserCapacity: PlanRule {
 
     func check(_ f: PlanFacts) -> [String] {
         var days: [String: Double] = [:]
+        var chairing: [String: Double] = [:]
         for a in f.plan.adviserAssignments where f.schools[a.school] != nil { days[a.adviser, default: 0] += a.days }
+        // Chairing takes a half or whole day, as a session does.
+        for m in f.plan.forums { chairing[m.chair, default: 0] += StaffDays(hours: m.hours).days }
         return f.scenario.advisers.compactMap { a in
-            guard let used = days[a.id], !Self.allows(a, days: used) else { return nil }
-            return "\(a.id) gives \(used) support days; capacity \(a.capacityDays)"
+            let support = days[a.id] ?? 0, chair = chairing[a.id] ?? 0
+            guard !Self.allows(a, days: support + chair) else { return nil }
+            return "\(a.id) gives \(support.formatted()) support days and \(chair.formatted()) chairing forums; capacity \(a.capacityDays.formatted())"
         }
     }
 }

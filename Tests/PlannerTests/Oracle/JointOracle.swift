@@ -97,8 +97,10 @@ import Solver
 /// of the chair, so any adviser may chair (the planner takes only advisers
 /// covering some authority: they differ only for an adviser covering none).
 /// The pair needs a common teaching day of the scope's authorities on which
-/// the venue is open and the chair available. Forum days do not count
-/// against adviser capacity (`PlanChecker` counts assignments only).
+/// the venue is open and the chair available. Chairing takes the chair's
+/// half or whole day out of their capacity (`adviser-capacity`), so the
+/// meetings are chosen in the advisers' MIP: one binary per pair and one for
+/// leaving the meeting unmet.
 ///
 /// ## Which plans it bounds, and which it is below
 ///
@@ -160,11 +162,12 @@ struct JointOracle {
         let teams = try solveCohortsAndTeams()
         let advisers = try solveAdvisers(split: false)
         let split = try solveAdvisers(split: true)
-        let meetings = forums()
+        let forumCost = advisers.forumChoices.reduce(0) { $0 + $1.cost }
         return Result(status: teams.status, adviserStatus: advisers.status, cohortsAndTeams: teams.objective,
-                      cohortsAndTeamsBound: teams.bound, advisers: advisers.objective, forums: meetings.reduce(0) { $0 + $1.cost },
-                      splitAdvisers: split.objective, cohorts: teams.cohorts, adviserOf: advisers.adviserOf,
-                      forumChoices: meetings, unmetParticipants: teams.unmet, seconds: Date().timeIntervalSince(started))
+                      cohortsAndTeamsBound: teams.bound, advisers: advisers.objective - forumCost, forums: forumCost,
+                      splitAdvisers: split.objective - split.forumChoices.reduce(0) { $0 + $1.cost }, cohorts: teams.cohorts,
+                      adviserOf: advisers.adviserOf, forumChoices: advisers.forumChoices, unmetParticipants: teams.unmet,
+                      seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: - Facts from the scenario
@@ -442,6 +445,8 @@ struct JointOracle {
         var objective: Double
         /// Focus School → its adviser (continuity model only; schools left out are unmet).
         var adviserOf: [String: String] = [:]
+        /// Each forum meeting's pair, or unmet.
+        var forumChoices: [ForumChoice] = []
     }
 
     /// The adviser MIP: continuity as a hard rule, or (`split`) days per
@@ -452,7 +457,8 @@ struct JointOracle {
         let needs = scenario.focusSchools.filter { need in
             schools[need.school] != nil && HalfTerm.allCases.reduce(0) { $0 + need.days(in: $1) } > 0
         }
-        guard !needs.isEmpty else { return AdviserOutcome(status: .optimal, objective: 0) }
+        let meetings = forumOptions()
+        guard !needs.isEmpty || !meetings.isEmpty else { return AdviserOutcome(status: .optimal, objective: 0) }
         var m = Model(name: split ? "oracle_advisers_split" : "oracle_advisers")
         var objective = LinearExpression()
         var capacity = Array(repeating: LinearExpression(), count: scenario.advisers.count)
@@ -516,6 +522,28 @@ struct JointOracle {
                 m.add(given + total * u == total)
             }
         }
+        // Forum meetings: one pair each, or unmet; the chair's day counts against capacity.
+        var picks: [[(ForumChoice, Variable)]] = []
+        for meeting in meetings {
+            var one = LinearExpression()
+            var options: [(ForumChoice, Variable)] = []
+            for pair in meeting.pairs {
+                let z = m.addBinary()
+                one.add(1, z)
+                objective.add(pair.cost, z)
+                if let chair = pair.chair, let ai = scenario.advisers.firstIndex(where: { $0.id == chair }) {
+                    capacity[ai].add(meeting.days, z)
+                }
+                options.append((pair, z))
+            }
+            let unmet = m.addBinary()
+            one.add(1, unmet)
+            objective.add(w.unmet, unmet)
+            options.append((ForumChoice(series: meeting.series, scope: meeting.scope, halfTerm: meeting.halfTerm, venue: nil, chair: nil,
+                                        cost: w.unmet), unmet))
+            m.add(one == 1)
+            picks.append(options)
+        }
         for (ai, a) in scenario.advisers.enumerated() where !capacity[ai].terms.isEmpty {
             m.add(capacity[ai] <= a.capacityDays)
             for ht in HalfTerm.allCases where !perTerm[ai][ht.index].terms.isEmpty {
@@ -532,7 +560,8 @@ struct JointOracle {
         for (school, options) in choices {
             if let pick = options.first(where: { r.value($0.1) > 0.5 }) { adviserOf[school] = pick.0 }
         }
-        return AdviserOutcome(status: r.status, objective: value, adviserOf: adviserOf)
+        let forumChoices = picks.compactMap { options in options.first { r.value($0.1) > 0.5 }?.0 }
+        return AdviserOutcome(status: r.status, objective: value, adviserOf: adviserOf, forumChoices: forumChoices)
     }
 
     // MARK: - Forums
@@ -547,10 +576,20 @@ struct JointOracle {
         var cost: Double
     }
 
-    func forums() -> [ForumChoice] {
+    /// A forum meeting the scenario asks for, with every (venue, chair) pair that could hold it.
+    struct ForumMeeting {
+        var series: String
+        var scope: String
+        var halfTerm: HalfTerm
+        /// The chair's days it takes.
+        var days: Double
+        var pairs: [ForumChoice]
+    }
+
+    func forumOptions() -> [ForumMeeting] {
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let centres = townCentres()
-        var out: [ForumChoice] = []
+        var out: [ForumMeeting] = []
         for series in scenario.forums {
             let units: [(String, [String])] = series.scope == .hub
                 ? [("hub", scenario.authorities.map(\.id))] : scenario.authorities.map { ($0.id, [$0.id]) }
@@ -561,7 +600,7 @@ struct JointOracle {
                 let chairs = scenario.advisers.filter { series.scope == .hub || $0.authorities.contains(scope) }
                 for ht in series.halfTerms {
                     let days = scenario.calendar.commonTeachingDays(authorities: authorities, halfTerm: ht)
-                    var best = ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: nil, chair: nil, cost: w.unmet)
+                    var meeting = ForumMeeting(series: series.id, scope: scope, halfTerm: ht, days: Self.days(series.hours), pairs: [])
                     for v in venues {
                         let open = days.filter { venueOpen(v, $0) }
                         let travel = attending.reduce(0.0) { $0 + centres["\($1.authority)/\($1.town)"]!.travelMinutes(to: v.location) }
@@ -569,10 +608,13 @@ struct JointOracle {
                             let cost = v.dayCost * w.venueHire + travel * w.participantTravelPerMinute
                                 + chair.home.travelMinutes(to: v.location) * w.staffTravelPerMinute
                                 + Self.days(series.hours) * chair.dayRate * w.staffDays
-                            if cost < best.cost { best = ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: v.id, chair: chair.id, cost: cost) }
+                            // Dearer than leaving it unmet: never chosen.
+                            if cost < w.unmet {
+                                meeting.pairs.append(ForumChoice(series: series.id, scope: scope, halfTerm: ht, venue: v.id, chair: chair.id, cost: cost))
+                            }
                         }
                     }
-                    out.append(best)
+                    out.append(meeting)
                 }
             }
         }

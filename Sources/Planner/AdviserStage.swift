@@ -2,11 +2,12 @@ import Foundation
 import HubModel
 import Solver
 
-/// Gives every Focus School one expert adviser for the year (continuity), within
-/// advisers' capacity and coverage, then dates the visits.
+/// Gives every Focus School one expert adviser for the year (continuity) and every
+/// forum meeting a chair and venue, within advisers' capacity and coverage.
 ///
-/// A MIP: b[s,a] = 1 when adviser a supports school s; unmet support days are
-/// penalised slack. Cost: day rates and travel from the adviser's home.
+/// A MIP: b[s,a] = 1 when adviser a supports school s; z[k,a] = 1 when a chairs
+/// meeting k (at the cheapest venue for them); unmet support days and meetings
+/// are penalised slack. Cost: day rates, travel, hire and the leads' travel.
 struct AdviserStage {
     let ctx: PlanningContext
     let options: SolveOptions
@@ -17,6 +18,8 @@ struct AdviserStage {
 
     struct Outcome {
         var primary: [String: String]   // school → adviser
+        /// Forum meeting (``ForumMeeting/key``) → the pair chosen for it.
+        var forums: [String: ForumMeeting.Pair] = [:]
         var unmet: [UnmetItem]
         var objective: Double
         var bound: Double
@@ -35,7 +38,8 @@ struct AdviserStage {
     func run() throws -> Outcome {
         let s = ctx.scenario, w = s.weights
         let needs = s.focusSchools.filter { Self.totalDays($0) > 0 && ctx.schoolById[$0.school] != nil }
-        guard !needs.isEmpty else { return Outcome(primary: [:], unmet: [], objective: 0, bound: 0, stats: nil) }
+        let meetings = Self.chairOptions(ctx)
+        guard !needs.isEmpty || !meetings.isEmpty else { return Outcome(primary: [:], unmet: [], objective: 0, bound: 0, stats: nil) }
         let modelStarted = Date()
         var m = Model(name: "adviser_assignment")
         var b: [[(Int, Variable)]] = []
@@ -66,10 +70,28 @@ struct AdviserStage {
         // take at most ⌊capacity / smallest⌋ schools: a valid cut that closes most
         // of the LP gap of this bin-packing-like model.
         let smallest = Double(needs.map { Self.totalDays($0) }.min() ?? 1)
+        // Each meeting: one chair (at their cheapest venue), or unmet; chairing takes the chair's days.
+        var chairs: [[(ForumMeeting.Pair, Variable)]] = []
+        for (k, meeting) in meetings.enumerated() {
+            var one = LinearExpression()
+            var options: [(ForumMeeting.Pair, Variable)] = []
+            for pair in meeting.pairs {
+                let z = m.addBinary("z_\(k)_\(pair.chair.id)")
+                one.add(1, z)
+                objective.add(pair.cost, z)
+                if let ai = s.advisers.firstIndex(where: { $0.id == pair.chair.id }) { load[ai].add(meeting.chairDays, z) }
+                options.append((pair, z))
+            }
+            let u = m.addBinary("unmet_forum_\(k)")
+            one.add(1, u)
+            objective.add(w.unmet, u)
+            m.add(one == 1, name: "forum_\(meeting.key)")
+            chairs.append(options)
+        }
         for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty {
             AdviserCapacity.row(load[ai], a, in: &m)
             let count = LinearExpression(sum: b.flatMap { $0 }.filter { $0.0 == ai }.map(\.1))
-            m.add(count <= (AdviserCapacity.limit(a) / smallest).rounded(.down), name: "schools_\(a.id)")
+            if !count.terms.isEmpty { m.add(count <= (AdviserCapacity.limit(a) / smallest).rounded(.down), name: "schools_\(a.id)") }
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
@@ -89,10 +111,27 @@ struct AdviserStage {
                 unmet.append(UnmetItem(.supportDays(school: n.school), amount: Double(Self.totalDays(n)), reason: why))
             }
         }
-        return Outcome(primary: primary, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, stats: stats)
+        var forums: [String: ForumMeeting.Pair] = [:]
+        for (k, meeting) in meetings.enumerated() {
+            if let pick = chairs[k].first(where: { r.value($0.1) > 0.5 }) { forums[meeting.key] = pick.0 }
+        }
+        return Outcome(primary: primary, forums: forums, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, stats: stats)
     }
 
-    /// A lower bound on the advisers' cost in any plan the checker accepts.
+    /// Each forum meeting with, per chair the checker allows, their cheapest venue,
+    /// when that costs less than leaving the meeting unmet (the venue does not
+    /// touch anyone's days, so no other venue can be better for that chair).
+    static func chairOptions(_ ctx: PlanningContext) -> [ForumMeeting] {
+        let unmet = ctx.scenario.weights.unmet
+        return ForumMeeting.all(ctx).map { meeting in
+            var seen: Set<String> = []
+            let best = meeting.pairs.filter { $0.cost < unmet && seen.insert($0.chair.id).inserted }
+            return ForumMeeting(series: meeting.series, scope: meeting.scope, authorities: meeting.authorities, halfTerm: meeting.halfTerm,
+                                schools: meeting.schools, pairs: best)
+        }
+    }
+
+    /// A lower bound on the advisers' and forums' cost in any plan the checker accepts.
     ///
     /// A plan either keeps every school with one adviser — then the assignment
     /// MIP's proven bound (`continuity`) holds — or shares at least one school
@@ -132,6 +171,20 @@ struct AdviserStage {
             let extra = m.addVariable(lower: 0)
             m.add(extra - supporters >= -1)
             objective.add(w.brokenContinuity, extra)
+        }
+        // Forum meetings, as in the assignment model, relaxed.
+        for meeting in Self.chairOptions(ctx) {
+            var one = LinearExpression()
+            for pair in meeting.pairs {
+                let z = m.addVariable(lower: 0, upper: 1)
+                one.add(1, z)
+                objective.add(pair.cost, z)
+                if let ai = s.advisers.firstIndex(where: { $0.id == pair.chair.id }) { load[ai].add(meeting.chairDays, z) }
+            }
+            let u = m.addVariable(lower: 0, upper: 1)
+            one.add(1, u)
+            objective.add(w.unmet, u)
+            m.add(one == 1)
         }
         for (ai, a) in s.advisers.enumerated() where !load[ai].terms.isEmpty { AdviserCapacity.row(load[ai], a, in: &m) }
         m.setObjective(.minimize, objective)

@@ -169,19 +169,18 @@ public struct Planner {
     /// model ran) the plan its places suggest.
     private struct Bound {
         var joint: Double
+        /// Advisers and forums: one model, since chairing takes advisers' days.
         var advisers: Double
-        var forums: Double
         var models: [ModelStats]
         var jointPlan: Plan?
-        var total: Double { joint + advisers + forums }
+        var total: Double { joint + advisers }
     }
 
     /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
     private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, _ run: Run) throws -> Bound {
         let adviserBound = try run.adviserStage.bound(continuity: advisers.bound)
         let jointLP = try JointBound(ctx: run.ctx, options: SolveOptions(timeLimit: run.budget.forSmallModels()), exporter: run.exporter).solve()
-        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, forums: run.forumStage.bound(),
-                          models: [adviserBound.stats] + jointLP.stats)
+        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
         guard plan.objective - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
@@ -220,7 +219,7 @@ public struct Planner {
     /// The plan with its bound, gap and status: what it is proven to be.
     private func proven(_ plan: Plan, bound: Bound, started: Date) -> Plan {
         var plan = plan
-        plan.boundParts = ["cohorts, venues and facilitators": bound.joint, "advisers": bound.advisers, "forums": bound.forums]
+        plan.boundParts = ["cohorts, venues and facilitators": bound.joint, "advisers and forums": bound.advisers]
             .mapValues { ($0 * 100).rounded(.down) / 100 }
         plan.bound = min(plan.objective, (bound.total * 100).rounded(.down) / 100)
         plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0
@@ -276,7 +275,7 @@ public struct Planner {
         let baseline = settings.baseline, ctx = run.ctx
         let diary = Diary(ctx)
         let dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
-        let forums = run.forumStage.run(diary: diary, supportDays: advisers.supportDays(ctx), baseline: baseline)
+        let forums = run.forumStage.run(diary: diary, chosen: advisers.forums, supportDays: advisers.supportDays(ctx), baseline: baseline)
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
         let cohorts = b.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,

@@ -36,10 +36,30 @@ struct AdviserStage {
     static func totalDays(_ n: FocusSchoolNeed) -> Int { HalfTerm.allCases.reduce(0) { $0 + n.days(in: $1) } }
 
     func run() throws -> Outcome {
-        let s = ctx.scenario, w = s.weights
-        let needs = s.focusSchools.filter { Self.totalDays($0) > 0 && ctx.schoolById[$0.school] != nil }
+        let needs = ctx.scenario.focusSchools.filter { Self.totalDays($0) > 0 && ctx.schoolById[$0.school] != nil }
         let meetings = Self.chairOptions(ctx)
         guard !needs.isEmpty || !meetings.isEmpty else { return Outcome(primary: [:], unmet: [], objective: 0, bound: 0, stats: nil) }
+        let built = build(needs, meetings)
+        exporter?(built.model)
+        let r = try hooks.solve(built.model, options)
+        guard r.status.hasSolution else { throw PlannerError.stageFailed("adviser assignment: GLPK returned \(r.status.rawValue)") }
+        return decode(r, built)
+    }
+
+    /// The advisers' model and what decoding it needs.
+    struct Built {
+        var model: Model
+        let needs: [FocusSchoolNeed]
+        let meetings: [ForumMeeting]
+        /// Per school: (adviser index, b[s,a]).
+        let b: [[(Int, Variable)]]
+        /// Per meeting: (pair, z[k,a]).
+        let chairs: [[(ForumMeeting.Pair, Variable)]]
+        let started: Date
+    }
+
+    func build(_ needs: [FocusSchoolNeed], _ meetings: [ForumMeeting]) -> Built {
+        let s = ctx.scenario, w = s.weights
         let modelStarted = Date()
         var m = Model(name: "adviser_assignment")
         var b: [[(Int, Variable)]] = []
@@ -94,10 +114,13 @@ struct AdviserStage {
             if !count.terms.isEmpty { m.add(count <= (AdviserCapacity.limit(a) / smallest).rounded(.down), name: "schools_\(a.id)") }
         }
         m.setObjective(.minimize, objective)
-        exporter?(m)
-        let r = try hooks.solve(m, options)
-        let stats = ModelStats(m, r, built: modelStarted)
-        guard r.status.hasSolution else { throw PlannerError.stageFailed("adviser assignment: GLPK returned \(r.status.rawValue)") }
+        return Built(model: m, needs: needs, meetings: meetings, b: b, chairs: chairs, started: modelStarted)
+    }
+
+    /// Each school's adviser (or its days unmet, with the reason) and each meeting's pair.
+    func decode(_ r: SolveResult, _ built: Built) -> Outcome {
+        let s = ctx.scenario, needs = built.needs, b = built.b
+        let stats = ModelStats(built.model, r, built: built.started)
         var primary: [String: String] = [:]
         var unmet: [UnmetItem] = []
         for (si, n) in needs.enumerated() {
@@ -112,8 +135,8 @@ struct AdviserStage {
             }
         }
         var forums: [String: ForumMeeting.Pair] = [:]
-        for (k, meeting) in meetings.enumerated() {
-            if let pick = chairs[k].first(where: { r.value($0.1) > 0.5 }) { forums[meeting.key] = pick.0 }
+        for (k, meeting) in built.meetings.enumerated() {
+            if let pick = built.chairs[k].first(where: { r.value($0.1) > 0.5 }) { forums[meeting.key] = pick.0 }
         }
         return Outcome(primary: primary, forums: forums, unmet: unmet, objective: r.objective ?? 0, bound: r.bound ?? 0, stats: stats)
     }

@@ -133,17 +133,39 @@ struct CohortStage {
     ///   cohorts needed); nil for no cap.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
               placeCap: PlaceCap? = nil) throws -> Outcome {
+        let label = authority.map { "\(p.id) \($0)" } ?? p.id
+        if !p.sessions.contains(where: { $0.mode == .inPerson }) {
+            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: minimumRate(p),
+                              days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap)
+        }
+        // Build → solve → decode.
+        let built = build(p, label: label, zones: zones, placeCap: placeCap)
+        if placeCap == nil { exporter?(built.model) }
+        let r = try solve(built, label: label)
+        return decode(r, built, authority: authority, numbering: numbering)
+    }
+
+    /// A group's model and what decoding it needs.
+    struct Built {
+        var model: Model
+        let programme: Programme
+        let zones: [PlanningContext.Zone]
+        let venues: [Venue]
+        let placeCap: PlaceCap?
+        /// x[zone][venue]: participants sent (nil where the venue is out of reach).
+        let x: [[Variable?]]
+        /// Cohorts opened per venue.
+        let y: [Variable]
+        let unmetVars: [Variable]
+        let started: Date
+    }
+
+    func build(_ p: Programme, label: String, zones: [PlanningContext.Zone], placeCap: PlaceCap?) -> Built {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
         let rate = minimumRate(p)
-        let label = authority.map { "\(p.id) \($0)" } ?? p.id
         let total = zones.reduce(0) { $0 + $1.participants }
-
-        if inPerson == 0 {
-            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: rate, days: facilitatorDays,
-                              placeCap: placeCap)
-        }
         let maxTravel = ctx.scenario.solver.maxTravelMinutes
         let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
         let modelStarted = Date()
@@ -192,7 +214,12 @@ struct CohortStage {
         for u in unmetVars { cohortsOrUnmet.add(1, u) }
         m.add(cohortsOrUnmet >= Double((total + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
         m.setObjective(.minimize, objective)
-        if placeCap == nil { exporter?(m) }
+        return Built(model: m, programme: p, zones: zones, venues: venues, placeCap: placeCap, x: x, y: y, unmetVars: unmetVars,
+                     started: modelStarted)
+    }
+
+    func solve(_ built: Built, label: String) throws -> SolveResult {
+        let m = built.model
         var r = try hooks.solve(m, options)
         if r.status == .noSolution {
             // Out of time before any solution (a very short limit on a busy machine). These
@@ -201,11 +228,19 @@ struct CohortStage {
             patient.timeLimit = max(options.timeLimit ?? 0, 10)
             r = try hooks.solve(m, patient)
         }
-        let stats = ModelStats(m, r, built: modelStarted)
         guard r.status.hasSolution else {
             throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")
         }
-        // Decode: split each venue's participants into y cohorts sized for the fewest places.
+        return r
+    }
+
+    /// Splits each venue's participants into its cohorts, sized for the fewest places; the rest are unmet, with the reason.
+    func decode(_ r: SolveResult, _ built: Built, authority: String?, numbering: Int) -> Outcome {
+        let p = built.programme, zones = built.zones, venues = built.venues, placeCap = built.placeCap
+        let x = built.x, y = built.y, unmetVars = built.unmetVars
+        let total = zones.reduce(0) { $0 + $1.participants }
+        let maxTravel = ctx.scenario.solver.maxTravelMinutes
+        let stats = ModelStats(built.model, r, built: built.started)
         var cohorts: [Cohort] = []
         var unmet: [UnmetItem] = []
         var taken: [String: Int] = [:]  // participants of each (zone, school) placed so far

@@ -55,9 +55,32 @@ struct FacilitatorStage {
     }
 
     func run(_ cohorts: [CohortStage.Cohort]) throws -> Outcome {
+        // Build → solve → decode.
+        guard !cohorts.isEmpty else { return Outcome(cohorts: [], teams: [:], unmet: [], stats: nil) }
+        let built = build(cohorts)
+        let r = try solve(built)
+        return decode(r, built)
+    }
+
+    /// The team model and what decoding it needs.
+    struct Built {
+        var model: Model
+        let cohorts: [CohortStage.Cohort]
+        /// Per cohort: (facilitator index, a[c,f]).
+        let a: [[(Int, Variable)]]
+        /// Per cohort: each candidate's objective coefficient (for the greedy start).
+        let costs: [[Double]]
+        /// Per cohort: the ways it can be smaller.
+        let options: [[(Shortfall, Variable)]]
+        /// Facilitator index → load above the mean.
+        let imbalance: [Int: Variable]
+        let mean: Double
+        let started: Date
+    }
+
+    func build(_ cohorts: [CohortStage.Cohort]) -> Built {
         let s = ctx.scenario, w = s.weights
         let facilitators = s.facilitators
-        guard !cohorts.isEmpty else { return Outcome(cohorts: [], teams: [:], unmet: [], stats: nil) }
         var available: [String: Set<HalfTerm>] = [:]
         for f in facilitators {
             available[f.id] = Set(HalfTerm.allCases.filter { ctx.availableDays(facilitator: f.id, $0) > 0 })
@@ -133,12 +156,24 @@ struct FacilitatorStage {
             objective.add(w.loadImbalance, e)
         }
         m.setObjective(.minimize, objective)
-        exporter?(m)
+        return Built(model: m, cohorts: cohorts, a: a, costs: costs, options: options, imbalance: imbalance, mean: mean, started: modelStarted)
+    }
+
+    /// GLPK from the greedy start, so a time limit always ends with teams.
+    func solve(_ built: Built) throws -> SolveResult {
+        exporter?(built.model)
         var solveOptions = self.options
-        solveOptions.start = greedyStart(m, cohorts, a, costs, options, imbalance, mean: mean)
-        let r = try hooks.solve(m, solveOptions)
-        let stats = ModelStats(m, r, built: modelStarted)
+        solveOptions.start = greedyStart(built.model, built.cohorts, built.a, built.costs, built.options, built.imbalance, mean: built.mean)
+        let r = try hooks.solve(built.model, solveOptions)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }
+        return r
+    }
+
+    /// Teams from the solution; cohorts made smaller or given up where places stayed empty.
+    func decode(_ r: SolveResult, _ built: Built) -> Outcome {
+        let facilitators = ctx.scenario.facilitators
+        let cohorts = built.cohorts, a = built.a, options = built.options
+        let stats = ModelStats(built.model, r, built: built.started)
         var teams: [String: [String]] = [:]
         var unmet: [UnmetItem] = []
         var staffed: [CohortStage.Cohort] = []

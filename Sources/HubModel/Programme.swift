@@ -51,6 +51,9 @@ public struct SessionPattern: Sendable, Equatable, Codable {
 
     /// Facilitator days the session costs (``StaffDays``).
     public var facilitatorDays: Double { StaffDays(hours: hours).days }
+
+    /// The parts of the day it takes (``DayParts``).
+    public var parts: DayParts { DayParts(start: start, hours: hours) }
 }
 
 /// The days of a person's time an event of some hours takes: a full day above

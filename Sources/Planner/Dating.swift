@@ -9,24 +9,38 @@ import HubModel
 /// (except where a substitute facilitator is needed).
 final class Diary {
     let ctx: PlanningContext
-    /// "person|day" and "venue|room|day" keys already booked.
+    /// "person|day|part" and "venue|room|day|part" keys already booked.
     private var booked: Set<String> = []
+    /// Staff days each person works on a day ("person|day").
+    private var dayLoad: [String: Double] = [:]
     /// Facilitator days used per (facilitator, half-term) and per year.
     private(set) var termLoad: [String: Double] = [:]
     private(set) var yearLoad: [String: Double] = [:]
 
     init(_ ctx: PlanningContext) { self.ctx = ctx }
 
-    func isFree(_ who: String, _ d: Day) -> Bool { !booked.contains("\(who)|\(d.ordinal)") && !ctx.scenario.isUnavailable(who, on: d) }
-    func book(_ who: String, _ d: Day) { booked.insert("\(who)|\(d.ordinal)") }
+    /// Whether someone is available on a day, has those parts of it free, and can
+    /// work `days` more staff days on it (``DailyLoad``).
+    func isFree(_ who: String, _ d: Day, _ parts: DayParts, days: Double) -> Bool {
+        parts.each.allSatisfy { !booked.contains("\(who)|\(d.ordinal)|\($0.rawValue)") }
+            && DailyLoad.allows(days: (dayLoad["\(who)|\(d.ordinal)"] ?? 0) + days)
+            && !ctx.scenario.isUnavailable(who, on: d)
+    }
 
-    /// The smallest free room at the venue that seats `size`.
-    func freeRoom(_ v: Venue, _ d: Day, seats size: Int) -> Room? {
-        v.rooms.filter { $0.capacity >= size && !booked.contains("\(v.id)|\($0.id)|\(d.ordinal)") }
+    func book(_ who: String, _ d: Day, _ parts: DayParts, days: Double) {
+        for p in parts.each { booked.insert("\(who)|\(d.ordinal)|\(p.rawValue)") }
+        dayLoad["\(who)|\(d.ordinal)", default: 0] += days
+    }
+
+    /// The smallest room at the venue that seats `size` and is free for those parts of the day.
+    func freeRoom(_ v: Venue, _ d: Day, _ parts: DayParts, seats size: Int) -> Room? {
+        v.rooms.filter { r in r.capacity >= size && parts.each.allSatisfy { !booked.contains("\(v.id)|\(r.id)|\(d.ordinal)|\($0.rawValue)") } }
             .min { ($0.capacity, $0.id) < ($1.capacity, $1.id) }
     }
 
-    func bookRoom(_ v: Venue, _ r: Room, _ d: Day) { booked.insert("\(v.id)|\(r.id)|\(d.ordinal)") }
+    func bookRoom(_ v: Venue, _ r: Room, _ d: Day, _ parts: DayParts) {
+        for p in parts.each { booked.insert("\(v.id)|\(r.id)|\(d.ordinal)|\(p.rawValue)") }
+    }
 
     func addLoad(_ f: String, _ ht: HalfTerm, _ days: Double) {
         termLoad["\(f)|\(ht.rawValue)", default: 0] += days
@@ -80,10 +94,10 @@ struct SessionDating {
         // Sessions already held (before the freeze date) stay exactly as they were.
         if let baseline {
             for s in baseline.plan.sessions where baseline.isFrozen(s.date) && cohortIds.contains(s.cohort) {
-                let d = s.date
-                for f in s.facilitators { diary.book(f, d) }
+                let d = s.date, parts = DayParts(start: s.start, hours: s.hours)
+                for f in s.facilitators { diary.book(f, d, parts, days: StaffDays(hours: s.hours).days) }
                 if let vid = s.venue, let v = ctx.venueById[vid], let roomId = s.room, let room = v.rooms.first(where: { $0.id == roomId }) {
-                    diary.bookRoom(v, room, d)
+                    diary.bookRoom(v, room, d, parts)
                 }
                 frozen["\(s.cohort)|\(s.session)"] = d
                 sessions.append(s)
@@ -127,12 +141,12 @@ struct SessionDating {
                     for d in Diary.nearest(window, to: target) {
                         var room: Room?
                         if pat.mode == .inPerson {
-                            guard let v = c.venue, let r = diary.freeRoom(v, d, seats: c.size) else { continue }
+                            guard let v = c.venue, let r = diary.freeRoom(v, d, pat.parts, seats: c.size) else { continue }
                             room = r
                         }
                         guard let crew = crew(team, c, pat, d, allowSubstitutes: allowSubstitutes) else { continue }
-                        for f in crew { diary.book(f, d) }
-                        if let v = c.venue, let room { diary.bookRoom(v, room, d) }
+                        for f in crew { diary.book(f, d, pat.parts, days: pat.facilitatorDays) }
+                        if let v = c.venue, let room { diary.bookRoom(v, room, d, pat.parts) }
                         dated["\(c.id)|\(pat.number)"] = d
                         sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht,
                                                     date: d, start: pat.start, hours: pat.hours,
@@ -156,11 +170,11 @@ struct SessionDating {
     /// free qualified substitutes (cheapest first) standing in for busy ones.
     func crew(_ team: [String], _ c: CohortStage.Cohort, _ pat: SessionPattern, _ d: Day, allowSubstitutes: Bool) -> [String]? {
         let need = c.programme.facilitatorsNeeded(for: c.size)
-        var crew = team.filter { diary.isFree($0, d) }
+        var crew = team.filter { diary.isFree($0, d, pat.parts, days: pat.facilitatorDays) }
         if crew.count == team.count && crew.count >= need { return crew }
         guard allowSubstitutes else { return nil }
         let substitutes = ctx.scenario.facilitators
-            .filter { $0.qualifications.contains(c.programme.id) && !team.contains($0.id) && diary.isFree($0.id, d)
+            .filter { $0.qualifications.contains(c.programme.id) && !team.contains($0.id) && diary.isFree($0.id, d, pat.parts, days: pat.facilitatorDays)
                 && diary.hasCapacity($0, pat.halfTerm, pat.facilitatorDays) }
             .sorted { ($0.dayRate, $0.id) < ($1.dayRate, $1.id) }
         for f in substitutes where crew.count < need {

@@ -15,6 +15,8 @@ struct ForumMeeting {
     var size: Int { schools.count + series.extraAttendees }
     /// The chair's days it takes.
     var chairDays: Double { StaffDays(hours: series.hours).days }
+    /// The parts of the day it takes.
+    var parts: DayParts { DayParts(start: series.start, hours: series.hours) }
     /// Venues in scope seating everyone, chairs the checker allows (any adviser for the hub), cheapest first.
     let pairs: [Pair]
 

@@ -36,13 +36,14 @@ struct ForumStage {
             }
             if let old = previous[meeting.key], case let d = old.date, let v = ctx.venueById[old.venue],
                let room = v.rooms.first(where: { $0.id == old.room }),
-               baseline!.isFrozen(old.date) || (ctx.venueOpen(v, d) && diary.isFree(old.chair, d) && diary.freeRoom(v, d, seats: size) != nil
+               baseline!.isFrozen(old.date) || (ctx.venueOpen(v, d) && diary.isFree(old.chair, d, meeting.parts, days: meeting.chairDays)
+                                                 && diary.freeRoom(v, d, meeting.parts, seats: size) != nil
                                                  && ctx.adviserById[old.chair].map({ canChair($0, meeting) }) == true
                                                  && ctx.teachingDays(authorities, ht).contains(d)) {
                 // Held already, or still possible as planned: keep it.
-                diary.book(old.chair, d)
+                diary.book(old.chair, d, meeting.parts, days: meeting.chairDays)
                 charge(old.chair, meeting)
-                diary.bookRoom(v, room, d)
+                diary.bookRoom(v, room, d, meeting.parts)
                 out.forums.append(old)
                 continue
             }
@@ -61,11 +62,11 @@ struct ForumStage {
             }
             search: for pair in free {
                 let v = pair.venue, chair = pair.chair
-                for d in Diary.nearest(days, to: target) where ctx.venueOpen(v, d) && diary.isFree(chair.id, d) {
-                    guard let room = diary.freeRoom(v, d, seats: size) else { continue }
-                    diary.book(chair.id, d)
+                for d in Diary.nearest(days, to: target) where ctx.venueOpen(v, d) && diary.isFree(chair.id, d, meeting.parts, days: meeting.chairDays) {
+                    guard let room = diary.freeRoom(v, d, meeting.parts, seats: size) else { continue }
+                    diary.book(chair.id, d, meeting.parts, days: meeting.chairDays)
                     charge(chair.id, meeting)
-                    diary.bookRoom(v, room, d)
+                    diary.bookRoom(v, room, d, meeting.parts)
                     out.forums.append(PlanForum(forum: f.id, scope: scope, halfTerm: ht, date: d,
                                                 start: f.start, hours: f.hours, venue: v.id, room: room.id,
                                                 chair: chair.id, attendees: size))

@@ -140,7 +140,7 @@ public struct PlanCohort: Codable, Sendable, Equatable {
 
 public struct PlanSession: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
-        case programme, cohort, session, halfTerm, date, start, hours, venue, room, facilitators, participants, online
+        case programme, cohort, session, halfTerm, date, start, hours, slot, venue, room, facilitators, participants, online
     }
 
     /// Writes `venue` and `room` as null for online sessions rather than leaving them out.
@@ -153,6 +153,7 @@ public struct PlanSession: Codable, Sendable, Equatable {
         try c.encode(date, forKey: .date)
         try c.encode(start, forKey: .start)
         try c.encode(hours, forKey: .hours)
+        try c.encode(parts.words, forKey: .slot)
         try c.encode(venue, forKey: .venue)
         try c.encode(room, forKey: .room)
         try c.encode(facilitators, forKey: .facilitators)
@@ -172,6 +173,26 @@ public struct PlanSession: Codable, Sendable, Equatable {
     public var facilitators: [String]
     public var participants: Int
     public var online: Bool
+
+    /// The parts of the day it takes: written to plan.json as `slot`, e.g. "twilight".
+    public var parts: DayParts { DayParts(start: start, hours: hours) }
+
+    public init(programme: String, cohort: String, session: Int, halfTerm: HalfTerm, date: Day, start: String, hours: Double,
+                venue: String?, room: String?, facilitators: [String], participants: Int, online: Bool) {
+        (self.programme, self.cohort, self.session, self.halfTerm, self.date, self.start) = (programme, cohort, session, halfTerm, date, start)
+        (self.hours, self.venue, self.room, self.facilitators, self.participants, self.online) = (hours, venue, room, facilitators, participants, online)
+    }
+
+    /// Reads every field but `slot`, which follows from the start and hours.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(programme: try c.decode(String.self, forKey: .programme), cohort: try c.decode(String.self, forKey: .cohort),
+                  session: try c.decode(Int.self, forKey: .session), halfTerm: try c.decode(HalfTerm.self, forKey: .halfTerm),
+                  date: try c.decode(Day.self, forKey: .date), start: try c.decode(String.self, forKey: .start),
+                  hours: try c.decode(Double.self, forKey: .hours), venue: try c.decodeIfPresent(String.self, forKey: .venue),
+                  room: try c.decodeIfPresent(String.self, forKey: .room), facilitators: try c.decode([String].self, forKey: .facilitators),
+                  participants: try c.decode(Int.self, forKey: .participants), online: try c.decode(Bool.self, forKey: .online))
+    }
 }
 
 public struct PlanForum: Codable, Sendable, Equatable {
@@ -186,6 +207,39 @@ public struct PlanForum: Codable, Sendable, Equatable {
     public var room: String
     public var chair: String
     public var attendees: Int
+
+    enum CodingKeys: String, CodingKey { case forum, scope, halfTerm, date, start, hours, slot, venue, room, chair, attendees }
+
+    public init(forum: String, scope: String, halfTerm: HalfTerm, date: Day, start: String, hours: Double, venue: String, room: String,
+                chair: String, attendees: Int) {
+        (self.forum, self.scope, self.halfTerm, self.date, self.start, self.hours) = (forum, scope, halfTerm, date, start, hours)
+        (self.venue, self.room, self.chair, self.attendees) = (venue, room, chair, attendees)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(forum: try c.decode(String.self, forKey: .forum), scope: try c.decode(String.self, forKey: .scope),
+                  halfTerm: try c.decode(HalfTerm.self, forKey: .halfTerm), date: try c.decode(Day.self, forKey: .date),
+                  start: try c.decode(String.self, forKey: .start), hours: try c.decode(Double.self, forKey: .hours),
+                  venue: try c.decode(String.self, forKey: .venue), room: try c.decode(String.self, forKey: .room),
+                  chair: try c.decode(String.self, forKey: .chair), attendees: try c.decode(Int.self, forKey: .attendees))
+    }
+
+    /// Writes `slot` too: the parts of the day the meeting takes.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(forum, forKey: .forum)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(halfTerm, forKey: .halfTerm)
+        try c.encode(date, forKey: .date)
+        try c.encode(start, forKey: .start)
+        try c.encode(hours, forKey: .hours)
+        try c.encode(DayParts(start: start, hours: hours).words, forKey: .slot)
+        try c.encode(venue, forKey: .venue)
+        try c.encode(room, forKey: .room)
+        try c.encode(chair, forKey: .chair)
+        try c.encode(attendees, forKey: .attendees)
+    }
 }
 
 public struct AdviserAssignment: Codable, Sendable, Equatable {
@@ -207,6 +261,11 @@ public struct AdviserAssignment: Codable, Sendable, Equatable {
     public var days: Double
     public var date: Day?
     public var kind: SupportKind
+
+    /// A support day runs from 09:00 for six hours: a full school day.
+    public static let start = "09:00"
+    public static let hours = 6.0
+    public var parts: DayParts { DayParts(start: Self.start, hours: Self.hours) }
 }
 
 /// What an adviser's day at a Focus School is for.

@@ -15,13 +15,14 @@ struct VisitDating {
         for a in baseline?.plan.adviserAssignments ?? [] {
             guard let d = a.date else { continue }
             if baseline!.isFrozen(d) {
-                diary.book(a.adviser, d)
+                diary.book(a.adviser, d, a.parts, days: a.days)
                 out.append(a)
                 held["\(a.school)|\(a.halfTerm.rawValue)", default: 0] += 1
             } else {
                 previousDates["\(a.school)|\(a.halfTerm.rawValue)", default: []].append(d)
             }
         }
+        let visit = DayParts(start: AdviserAssignment.start, hours: AdviserAssignment.hours)
         for n in ctx.scenario.focusSchools.sorted(by: { $0.school < $1.school }) {
             guard let adviser = primary[n.school], let school = ctx.schoolById[n.school] else { continue }
             for ht in HalfTerm.allCases {
@@ -33,8 +34,8 @@ struct VisitDating {
                 let wished = previousDates["\(n.school)|\(ht.rawValue)"] ?? []
                 for (k, kind) in kinds.enumerated() {
                     let target = k < wished.count ? wished[k] : (days.isEmpty ? nil : days[min(days.count - 1, days.count * (k + 1) / (kinds.count + 1))])
-                    if let target, let d = Diary.nearest(days, to: target).first(where: { diary.isFree(adviser, $0) }) {
-                        diary.book(adviser, d)
+                    if let target, let d = Diary.nearest(days, to: target).first(where: { diary.isFree(adviser, $0, visit, days: 1) }) {
+                        diary.book(adviser, d, visit, days: 1)
                         out.append(AdviserAssignment(school: n.school, adviser: adviser, halfTerm: ht, days: 1, date: d, kind: kind))
                     } else {
                         unmet.append(UnmetItem(.supportDay(school: n.school, kind: kind, halfTerm: ht), amount: 1,

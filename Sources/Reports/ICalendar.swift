@@ -66,7 +66,7 @@ public enum ICalendar {
             let key = "\(a.school)-\(a.halfTerm)"
             seen[key, default: 0] += 1
             let school = schools[a.school]
-            out.append(Event(uid: "support-\(a.school)-\(a.halfTerm)-\(seen[key]!)@hubplan", day: day, start: "09:00", hours: 6,
+            out.append(Event(uid: "support-\(a.school)-\(a.halfTerm)-\(seen[key]!)@hubplan", day: day, start: AdviserAssignment.start, hours: AdviserAssignment.hours,
                              summary: "CPD \(a.kind) at \(school?.name ?? a.school)", location: school.map { "\($0.name), \($0.town)" } ?? a.school,
                              description: "Expert adviser \(a.adviser), Focus School \(a.school).", involved: [a.adviser]))
         }

@@ -101,6 +101,13 @@ import Testing
             p.sessions[i].date = first.date
             p.sessions[i].facilitators = first.facilitators
         },
+        .dailyLoad: { _, p in
+            // A full day's session and, the same day, another cohort's twilight with the same facilitator.
+            let day = p.sessions[try inPerson(p)]
+            let i = try #require(p.sessions.firstIndex { $0.online && $0.cohort != day.cohort })
+            p.sessions[i].date = day.date
+            p.sessions[i].facilitators = day.facilitators
+        },
         .roomDoubleBooked: { _, p in
             let a = p.sessions[try inPerson(p)]
             let i = try #require(p.sessions.firstIndex { !$0.online && $0.cohort != a.cohort })
@@ -126,6 +133,31 @@ import Testing
         #expect(!(try Self.verify(id, s, bad)).isEmpty, "the change does not break \(id.rawValue)")
         // The checker reports it under the rule's id.
         #expect(PlanChecker(scenario: s).check(bad).contains { $0.rule == id })
+    }
+
+    /// A morning session and a twilight share a facilitator and a room on one day: no clash.
+    @Test func aMorningAndATwilightOnOneDayAreAllowed() throws {
+        var s = Self.scenario
+        s.programmes[0].sessions[0].hours = 3  // 09:00–12:00: a morning
+        var plan = try Tiny.plan(s)
+        let morning = plan.sessions[try Self.inPerson(plan)]
+        #expect(morning.parts == .morning)
+        let i = try #require(plan.sessions.firstIndex { $0.online && $0.cohort != morning.cohort })
+        plan.sessions[i].date = morning.date
+        plan.sessions[i].facilitators = morning.facilitators
+        #expect(plan.sessions[i].parts == .twilight)
+        let found = Set(PlanChecker(scenario: s).check(plan).map(\.rule))
+        #expect(!found.contains(.doubleBooked))
+        #expect(!found.contains(.dailyLoad))
+    }
+
+    @Test func dayPartsFollowStartAndHours() {
+        #expect(DayParts(start: "09:00", hours: 6) == .schoolDay)
+        #expect(DayParts(start: "09:00", hours: 6).words == "full day")
+        #expect(DayParts(start: "15:45", hours: 1.5) == .twilight)
+        #expect(DayParts(start: "13:00", hours: 2) == .afternoon)
+        #expect(DayParts(start: "13:00", hours: 4).words == "afternoon and twilight")
+        #expect(DayParts(start: "12:00", hours: 0.5) == .morning)
     }
 
     @Test func everyIdHasExactlyOneRule() {

@@ -113,17 +113,29 @@ public struct PlanFacts {
                         longitude: same.reduce(0) { $0 + $1.location.longitude } / n)
     }
 
-    /// Who is busy on which day, and with what: session facilitators, forum chairs and advisers on visits.
-    var personDays: [String: [String]] {
-        var out: [String: [String]] = [:]
-        for d in deliveries {
-            for f in d.session.facilitators where facilitators[f] != nil { out["\(f)|\(d.session.date)", default: []].append("\(d.cohort.id) session \(d.session.session)") }
+    /// What one person does on one day: the parts of the day it takes and the staff days it counts.
+    struct Work {
+        let who: String
+        let day: Day
+        let parts: DayParts
+        let days: Double
+        let what: String
+    }
+
+    /// Everyone's work: session facilitators, forum chairs and advisers on visits.
+    var work: [Work] {
+        deliveries.flatMap { d in
+            d.session.facilitators.filter { facilitators[$0] != nil }.map {
+                Work(who: $0, day: d.session.date, parts: DayParts(start: d.session.start, hours: d.session.hours),
+                     days: d.pattern.facilitatorDays, what: "\(d.cohort.id) session \(d.session.session)")
+            }
+        } + plan.forums.map {
+            Work(who: $0.chair, day: $0.date, parts: DayParts(start: $0.start, hours: $0.hours), days: StaffDays(hours: $0.hours).days,
+                 what: "chairing \($0.forum) \($0.scope)")
+        } + plan.adviserAssignments.compactMap { a in
+            guard advisers[a.adviser] != nil, schools[a.school] != nil, let d = a.date else { return nil }
+            return Work(who: a.adviser, day: d, parts: a.parts, days: a.days, what: "visit to \(a.school)")
         }
-        for m in plan.forums { out["\(m.chair)|\(m.date)", default: []].append("chairing \(m.forum) \(m.scope)") }
-        for a in plan.adviserAssignments where advisers[a.adviser] != nil && schools[a.school] != nil {
-            if let d = a.date { out["\(a.adviser)|\(d)", default: []].append("visit to \(a.school)") }
-        }
-        return out
     }
 
     /// A room's bookings on one day: in-person sessions and forums.
@@ -131,6 +143,7 @@ public struct PlanFacts {
         let venue: String
         let room: String
         let day: Day
+        let parts: DayParts
         let attendees: Int
         let what: String
     }
@@ -138,7 +151,11 @@ public struct PlanFacts {
     var roomUses: [RoomUse] {
         deliveries.compactMap { d in
             guard d.pattern.mode == .inPerson, let v = d.session.venue, let r = d.session.room else { return nil }
-            return RoomUse(venue: v, room: r, day: d.session.date, attendees: d.session.participants, what: "\(d.cohort.id) session \(d.session.session)")
-        } + plan.forums.map { RoomUse(venue: $0.venue, room: $0.room, day: $0.date, attendees: $0.attendees, what: "forum \($0.forum) \($0.scope)") }
+            return RoomUse(venue: v, room: r, day: d.session.date, parts: DayParts(start: d.session.start, hours: d.session.hours),
+                           attendees: d.session.participants, what: "\(d.cohort.id) session \(d.session.session)")
+        } + plan.forums.map {
+            RoomUse(venue: $0.venue, room: $0.room, day: $0.date, parts: DayParts(start: $0.start, hours: $0.hours), attendees: $0.attendees,
+                    what: "forum \($0.forum) \($0.scope)")
+        }
     }
 }

@@ -40,6 +40,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case supportDays = "support-days"
     // Bookings and unmet demand
     case doubleBooked = "double-booked"
+    case dailyLoad = "daily-load"
     case roomDoubleBooked = "room-double-booked"
     case unmetAmount = "unmet-amount"
 }

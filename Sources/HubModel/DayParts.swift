@@ -28,6 +28,9 @@ public struct DayParts: OptionSet, Hashable, Sendable {
         self = parts.isEmpty ? .morning : parts
     }
 
+    /// Whether a start time ("HH:MM") is before the given minutes after midnight.
+    public static func starts(_ start: String, before minutes: Double) -> Bool { (DayParts.minutes(start) ?? 540) < minutes }
+
     static func minutes(_ text: String) -> Double? {
         let bits = text.split(separator: ":")
         guard bits.count == 2, let h = Int(bits[0]), let m = Int(bits[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }

@@ -86,6 +86,7 @@ struct SessionDating {
                 }
             }
         }
+        var preference = DayPreference()
         var sessions: [PlanSession] = []
         var unmet: [UnmetItem] = []
         let previous = Dictionary((baseline?.plan.sessions ?? []).map { ("\($0.cohort)|\($0.session)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -138,7 +139,8 @@ struct SessionDating {
                 var placed = false
                 // First choice: the whole team on its own; then with substitutes.
                 for allowSubstitutes in [false, true] where !placed {
-                    for d in Diary.nearest(window, to: target) {
+                    // Re-planning stays as near the previous date as it can; a new plan spares schools.
+                    for d in baseline == nil ? preference.order(window, target: target, cohort: c, pat) : Diary.nearest(window, to: target) {
                         var room: Room?
                         if pat.mode == .inPerson {
                             guard let v = c.venue, let r = diary.freeRoom(v, d, pat.parts, seats: c.size) else { continue }
@@ -148,6 +150,7 @@ struct SessionDating {
                         for f in crew { diary.book(f, d, pat.parts, days: pat.facilitatorDays) }
                         if let v = c.venue, let room { diary.bookRoom(v, room, d, pat.parts) }
                         dated["\(c.id)|\(pat.number)"] = d
+                        preference.record(d, cohort: c.id, schools: c.schools.map(\.0), releasing: DayPreference.releases(pat))
                         sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht,
                                                     date: d, start: pat.start, hours: pat.hours,
                                                     venue: pat.mode == .inPerson ? c.venue?.id : nil, room: room?.id,
@@ -186,5 +189,40 @@ struct SessionDating {
 
     func unmetSession(_ c: CohortStage.Cohort, _ pat: SessionPattern, _ why: UnmetReason) -> UnmetItem {
         UnmetItem(.session(cohort: c.id, number: pat.number, halfTerm: pat.halfTerm), amount: Double(c.size), reason: why)
+    }
+}
+
+/// Which cohorts take teachers out of each school on each day, and how many
+/// sessions each day holds. Dates cost nothing in the objective, so among the
+/// days near a session's target the dating pass prefers one that sends no second
+/// cohort's teachers out of a school that day, and one less crowded.
+struct DayPreference {
+    /// "school|day" → cohorts with teachers out at in-person daytime sessions.
+    private var out: [String: Set<String>] = [:]
+    private var perDay: [Int: Int] = [:]
+    /// A school-day clash weighs as much as moving this many days from the target.
+    static let clashDays = 4.0
+    /// Each session already on a day weighs as much as moving this many days.
+    static let busyDays = 0.25
+
+    /// Whether a session takes its participants out of school in the school day.
+    static func releases(_ pat: SessionPattern) -> Bool { pat.mode == .inPerson && DayParts.starts(pat.start, before: 900) }
+
+    /// The window's days, best first: distance to the target, plus clashes and crowding.
+    func order(_ window: [Day], target: Day, cohort c: CohortStage.Cohort, _ pat: SessionPattern) -> [Day] {
+        let releasing = Self.releases(pat)
+        func score(_ d: Day) -> Double {
+            let clashes = releasing ? c.schools.filter { !(out["\($0.0)|\(d.ordinal)"] ?? []).subtracting([c.id]).isEmpty }.count : 0
+            return Double(abs(d.ordinal - target.ordinal)) + Self.clashDays * Double(clashes) + Self.busyDays * Double(perDay[d.ordinal] ?? 0)
+        }
+        return window.map { ($0, score($0)) }
+            .sorted { ($0.1, abs($0.0.ordinal - target.ordinal), $0.0.ordinal) < ($1.1, abs($1.0.ordinal - target.ordinal), $1.0.ordinal) }
+            .map(\.0)
+    }
+
+    mutating func record(_ d: Day, cohort: String, schools: [String], releasing: Bool) {
+        perDay[d.ordinal, default: 0] += 1
+        guard releasing else { return }
+        for s in schools { out["\(s)|\(d.ordinal)", default: []].insert(cohort) }
     }
 }

@@ -38,6 +38,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var utilisation: [UtilisationEntry] = []
     /// Schools engaged, participants served and their travel, by authority.
     public var reach: Reach?
+    /// School-day clashes, the busiest day, teacher-days out.
+    public var calendar: CalendarFigures?
 
     public init(scenario: String, year: String, status: PlanStatus, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [CostTerm: Double], cohorts: [PlanCohort], sessions: [PlanSession],

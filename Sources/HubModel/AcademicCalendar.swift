@@ -13,7 +13,9 @@ public struct DayRange: Sendable, Equatable, Codable {
     public var days: [Day] { first <= last ? Array(first...last) : [] }
 }
 
-/// A day with no teaching: a bank holiday, an INSET day, a closure.
+/// A day with no teaching (a bank holiday, an INSET day, a closure), or a day to
+/// avoid taking teachers out of school (`avoid`: test weeks, exam seasons), for
+/// one school phase or all.
 public struct Closure: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case bankHoliday = "bank-holiday", inset, closure, avoid
@@ -23,12 +25,26 @@ public struct Closure: Sendable, Equatable, Codable {
     public var authority: String?
     public var kind: Kind
     public var description: String
+    /// The phase whose schools it concerns (an `avoid` day: KS2 tests for primary,
+    /// GCSEs for secondary); nil: every school.
+    public var phase: Phase?
 
-    public init(day: Day, authority: String?, kind: Kind, description: String) {
+    public init(day: Day, authority: String?, kind: Kind, description: String, phase: Phase? = nil) {
         self.day = day
         self.authority = authority
         self.kind = kind
         self.description = description
+        self.phase = phase
+    }
+
+    /// Whether the day is closed to teaching (every kind but `avoid`, which is a preference).
+    public var closesTeaching: Bool { kind != .avoid }
+
+    /// Whether an `avoid` day concerns a school: its authority and phase (all-through schools have both phases).
+    public func concerns(_ school: School) -> Bool {
+        guard kind == .avoid, authority == nil || authority == school.authority else { return false }
+        guard let phase else { return true }
+        return school.phase == phase || (school.phase == .allThrough && (phase == .primary || phase == .secondary))
     }
 }
 
@@ -44,10 +60,11 @@ public struct AcademicCalendar: Sendable, Equatable, Codable {
     }
 
     /// Weekdays of the half-term in the authority that are not closed, excluding
-    /// the first and last day of term (DOMAIN.md: avoid them).
+    /// the first and last day of term (DOMAIN.md: avoid them). `avoid` days are
+    /// teaching days: planners prefer other days for the schools they concern.
     public func teachingDays(authority: String, halfTerm: HalfTerm) -> [Day] {
         guard let range = halfTerms[authority]?[halfTerm] else { return [] }
-        let closed = Set(closures.filter { $0.authority == nil || $0.authority == authority }.map(\.day))
+        let closed = Set(closures.filter { $0.closesTeaching && ($0.authority == nil || $0.authority == authority) }.map(\.day))
         return range.days.filter { !$0.isWeekend && !closed.contains($0) && $0 != range.first && $0 != range.last }
     }
 

@@ -86,7 +86,7 @@ struct SessionDating {
                 }
             }
         }
-        var preference = DayPreference()
+        var preference = DayPreference(ctx)
         var sessions: [PlanSession] = []
         var unmet: [UnmetItem] = []
         let previous = Dictionary((baseline?.plan.sessions ?? []).map { ("\($0.cohort)|\($0.session)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -192,11 +192,16 @@ struct SessionDating {
     }
 }
 
-/// Which cohorts take teachers out of each school on each day, and how many
-/// sessions each day holds. Dates cost nothing in the objective, so among the
-/// days near a session's target the dating pass prefers one that sends no second
-/// cohort's teachers out of a school that day, and one less crowded.
+/// Which cohorts take teachers out of each school on each day, how many sessions
+/// each day holds, and which days schools want their teachers in (`avoid` days:
+/// test weeks, exam seasons). Dates cost nothing in the objective, so among the
+/// days near a session's target the dating pass prefers one outside its
+/// schools' avoid days, that sends no second cohort's teachers out of a school
+/// that day, and that is less crowded.
 struct DayPreference {
+    let ctx: PlanningContext
+    /// Day ordinal → its avoid days.
+    private let avoid: [Int: [Closure]]
     /// "school|day" → cohorts with teachers out at in-person daytime sessions.
     private var out: [String: Set<String>] = [:]
     private var perDay: [Int: Int] = [:]
@@ -204,6 +209,19 @@ struct DayPreference {
     static let clashDays = 4.0
     /// Each session already on a day weighs as much as moving this many days.
     static let busyDays = 0.25
+    /// A day its schools want to avoid weighs as much as moving this many days: more than any half-term.
+    static let avoidDays = 60.0
+
+    init(_ ctx: PlanningContext) {
+        self.ctx = ctx
+        avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter { $0.kind == .avoid }, by: \.day.ordinal)
+    }
+
+    /// Whether a day is one that any of the cohort's schools wants to avoid.
+    func avoided(_ d: Day, by c: CohortStage.Cohort) -> Bool {
+        guard let days = avoid[d.ordinal] else { return false }
+        return c.schools.contains { place in ctx.schoolById[place.0].map { s in days.contains { $0.concerns(s) } } ?? false }
+    }
 
     /// Whether a session takes its participants out of school in the school day.
     static func releases(_ pat: SessionPattern) -> Bool { pat.mode == .inPerson && DayParts.starts(pat.start, before: 900) }
@@ -214,6 +232,7 @@ struct DayPreference {
         func score(_ d: Day) -> Double {
             let clashes = releasing ? c.schools.filter { !(out["\($0.0)|\(d.ordinal)"] ?? []).subtracting([c.id]).isEmpty }.count : 0
             return Double(abs(d.ordinal - target.ordinal)) + Self.clashDays * Double(clashes) + Self.busyDays * Double(perDay[d.ordinal] ?? 0)
+                + (avoided(d, by: c) ? Self.avoidDays : 0)
         }
         return window.map { ($0, score($0)) }
             .sorted { ($0.1, abs($0.0.ordinal - target.ordinal), $0.0.ordinal) < ($1.1, abs($1.0.ordinal - target.ordinal), $1.0.ordinal) }

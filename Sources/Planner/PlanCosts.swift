@@ -25,7 +25,7 @@ public struct PlanCosts {
         plan.costsByAuthority = costs.byAuthority.mapValues(pennies)
         plan.costsByProgramme = costs.byProgramme.mapValues(pennies)
         plan.reach = Reach(plan: draft, scenario: scenario)
-        plan.calendar = CalendarFigures(plan: draft)
+        plan.calendar = CalendarFigures(plan: draft, scenario: scenario)
         let use = Utilisation(plan: draft, scenario: scenario)
         plan.utilisation = use.facilitators.map { UtilisationEntry(kind: .facilitator, id: $0.id, used: $0.used, available: $0.available) }
             + use.advisers.map { UtilisationEntry(kind: .adviser, id: $0.id, used: $0.used, available: $0.available) }

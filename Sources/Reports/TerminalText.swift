@@ -68,7 +68,8 @@ public struct PlanSummary {
         lines.append("\(plan.cohorts.count) cohorts, \(plan.sessions.count) sessions, \(plan.forums.count) forums, \(plan.adviserAssignments.count) adviser days")
         if let cal = plan.calendar {
             lines.append("calendar: \(cal.schoolDayClashes) school-days with teachers out for two or more cohorts; busiest day "
-                + "\(cal.busiestDay.map(\.description) ?? "-") with \(cal.sessionsOnBusiestDay) sessions; \(cal.teacherDaysOut) teacher-days out of school")
+                + "\(cal.busiestDay.map(\.description) ?? "-") with \(cal.sessionsOnBusiestDay) sessions; \(cal.teacherDaysOut) teacher-days out of school; "
+                + "\(cal.sessionsOnAvoidDays) sessions on days their schools avoid (test weeks, exam seasons)")
         }
         if plan.unmet.isEmpty {
             lines.append("unmet demand: none")

@@ -29,7 +29,9 @@ import Testing
         let days = s.calendar.teachingDays(authority: "WIG", halfTerm: .ht5)
         #expect(!days.contains(Day(year: 2027, month: 5, day: 3)!))     // early May bank holiday
         #expect(!days.contains(Day(year: 2027, month: 4, day: 12)!))    // first day of term
-        #expect(!days.contains(Day(year: 2027, month: 5, day: 11)!))    // KS2 test week
+        // KS2 test week is an avoid day for primary schools: still a teaching day.
+        #expect(days.contains(Day(year: 2027, month: 5, day: 11)!))
+        #expect(s.calendar.closures.contains { $0.day == Day(year: 2027, month: 5, day: 11)! && $0.kind == .avoid && $0.phase == .primary })
         #expect(days.allSatisfy { !$0.isWeekend })
         #expect(days.contains(Day(year: 2027, month: 4, day: 13)!))
     }
@@ -113,6 +115,14 @@ import Testing
     @Test func reportsOverlappingHalfTerms() throws {
         try expectOnly("calendar.csv:3:3: error: first_day: HT2 (2026-10-20 to 2026-12-18) overlaps HT1 of HAL (2026-09-02 to 2026-10-23)") { c in
             try c.setLine("calendar.csv", row: 3, "HAL,HT2,2026-10-20,2026-12-18")
+        }
+    }
+
+    @Test func reportsAnUnknownPhaseOfAnAvoidDay() throws {
+        try expectOnly("closures.csv:2:5: error: phase: 'infants' is not one of: primary, secondary, special, all-through, nursery, alternative-provision, other") { c in
+            var fields = try c.line("closures.csv", row: 2).components(separatedBy: ",")
+            fields[4] = "infants"
+            try c.setLine("closures.csv", row: 2, fields.joined(separator: ","))
         }
     }
 

@@ -154,6 +154,29 @@ import Testing
         #expect(calendar.schoolDayClashes <= 42, "\(calendar.schoolDayClashes) school-day clashes")
     }
 
+    /// An avoid day for primary schools (a test week) is a teaching day, but sessions of
+    /// primary participants go elsewhere when they can; secondary-only avoid days do not move them.
+    @Test func avoidDaysOfTheParticipantsPhaseAreAvoided() throws {
+        var s = Tiny.scenario(participants: [20, 15, 15])
+        let first = try Tiny.plan(s)
+        let days = Set(first.sessions.map(\.date))
+        // Every day the first plan used becomes a primary avoid day (S1 and S2 are primary).
+        s.calendar.closures += days.map { Closure(day: $0, authority: nil, kind: .avoid, description: "tests", phase: .primary) }
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        #expect(plan.unmet.isEmpty)
+        #expect(try #require(plan.calendar).sessionsOnAvoidDays == 0)
+        #expect(Set(plan.sessions.map(\.date)).isDisjoint(with: days))
+        // The same days avoided by secondary schools only: S3's cohort-mates are primary, so the count is of the cohorts with S3.
+        var secondary = Tiny.scenario(participants: [20, 15, 15])
+        secondary.calendar.closures += days.map { Closure(day: $0, authority: nil, kind: .avoid, description: "exams", phase: .secondary) }
+        let kept = try Tiny.plan(secondary)
+        let figures = CalendarFigures(plan: first, scenario: secondary)
+        let withS3 = Set(first.cohorts.filter { $0.schools.contains { $0.school == "S3" } }.map(\.id))
+        #expect(figures.sessionsOnAvoidDays == first.sessions.filter { withS3.contains($0.cohort) }.count)
+        #expect(try #require(kept.calendar).sessionsOnAvoidDays == 0)
+    }
+
     /// The clash figure counts school-days with two different cohorts' teachers out in the
     /// school day; twilights and online sessions take nobody out.
     @Test func schoolDayClashesCountTwoCohortsOutOfOneSchoolOnADay() throws {
@@ -165,9 +188,9 @@ import Testing
             .intersection(plan.cohorts.first { $0.id == b.cohort }!.schools.map(\.school))
         let i = try #require(plan.sessions.firstIndex(of: b))
         plan.sessions[i].date = a.date
-        #expect(CalendarFigures(plan: plan).schoolDayClashes == shared.count)
+        #expect(CalendarFigures(plan: plan, scenario: s).schoolDayClashes == shared.count)
         let j = try #require(plan.sessions.firstIndex { $0.online && $0.cohort == b.cohort })
         plan.sessions[j].date = a.date
-        #expect(CalendarFigures(plan: plan).schoolDayClashes == shared.count)
+        #expect(CalendarFigures(plan: plan, scenario: s).schoolDayClashes == shared.count)
     }
 }

@@ -335,7 +335,11 @@ public struct ScenarioGenerator {
             Closure(day: d(2027, 5, 31), authority: nil, kind: .bankHoliday, description: "Spring bank holiday"),
         ]
         for day in 10...13 {
-            closures.append(Closure(day: d(2027, 5, day), authority: nil, kind: .avoid, description: "KS2 test week"))
+            closures.append(Closure(day: d(2027, 5, day), authority: nil, kind: .avoid, description: "KS2 test week", phase: .primary))
+        }
+        // GCSE and A-level written exams, mid-May to late June: secondary teachers are wanted in school.
+        for day in d(2027, 5, 10)...d(2027, 6, 18) where !day.isWeekend && day != d(2027, 5, 31) {
+            closures.append(Closure(day: day, authority: nil, kind: .avoid, description: "GCSE exam season", phase: .secondary))
         }
         for (i, site) in sites.enumerated() {
             let inset = [d(2026, 10, 9), d(2027, 2, 5), d(2027, 6, 25)][i % 3]

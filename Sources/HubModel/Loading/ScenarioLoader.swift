@@ -408,9 +408,10 @@ private struct Reader {
                 let la = reference(row, "authority", row.id("authority", required: false, r), in: authorities, what: "authority")
                 if !row.raw("authority").isEmpty && la == nil { continue }
                 let kind = row.enumValue("kind", Closure.Kind.self, r)
-                guard let d, let kind else { continue }
+                let phase = row.raw("phase").isEmpty ? nil : row.enumValue("phase", Phase.self, r)
+                guard let d, let kind, row.raw("phase").isEmpty || phase != nil else { continue }
                 if !yearRange.contains(d) { row.fail("date", "\(d) is outside the academic year \(AcademicYear.label(year))", r); continue }
-                closures.append(Closure(day: d, authority: la, kind: kind, description: row.raw("description")))
+                closures.append(Closure(day: d, authority: la, kind: kind, description: row.raw("description"), phase: phase))
             }
         }
         let calendar = AcademicCalendar(halfTerms: halfTerms, closures: closures)

@@ -39,7 +39,7 @@ public enum ScenarioWriter {
         }
         try put(ScenarioFiles.calendar.0, csv(ScenarioFiles.calendar.1, calendarRows))
         try put(ScenarioFiles.closures.0, csv(ScenarioFiles.closures.1, s.calendar.closures.map {
-            [$0.day.description, $0.authority ?? "", $0.kind.rawValue, $0.description]
+            [$0.day.description, $0.authority ?? "", $0.kind.rawValue, $0.description, $0.phase?.rawValue ?? ""]
         }))
         try put(ScenarioFiles.unavailability.0, csv(ScenarioFiles.unavailability.1, s.unavailability.map {
             [$0.who, $0.from.description, $0.to.description, $0.reason]

@@ -95,7 +95,7 @@ public struct PlanFacts {
         if day < range.first || day > range.last { return "outside \(halfTerm.rawValue) (\(range.first) to \(range.last))" }
         if day == range.first || day == range.last { return "first or last day of term" }
         if day.weekday == .saturday || day.weekday == .sunday { return "a weekend" }
-        if let c = scenario.calendar.closures.first(where: { $0.day == day && ($0.authority == nil || $0.authority == authority) }) {
+        if let c = scenario.calendar.closures.first(where: { $0.closesTeaching && $0.day == day && ($0.authority == nil || $0.authority == authority) }) {
             return "closed (\(c.kind.rawValue)\(c.description.isEmpty ? "" : ": \(c.description)"))"
         }
         return nil

@@ -87,7 +87,7 @@ struct ForecastCommand: ParsableCommand {
         if let m = try parsedMethod(allowFlow: true) {
             forecasts = hub.forecast(method: m, until: untilYear, policy: factors)
         } else {
-            let (params, f) = hub.flowForecast(base: .ets, until: untilYear, policy: factors)
+            let (params, f) = hub.flowForecast(base: .auto, until: untilYear, policy: factors)
             forecasts = f
             header = ["cohort-flow parameters (estimated from history):"] + params.lines.map { "  " + $0 }
         }

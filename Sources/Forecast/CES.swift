@@ -28,29 +28,11 @@ public struct CES: Sendable {
         State(level: s.level - (1 - a1) * s.potential + (a0 - a1) * e, potential: s.level + (1 - a0) * s.potential + (a0 + a1) * e)
     }
 
-    /// One pass over `values` from `start`: the sum of squared errors, and the state one step past the end.
-    static func pass(_ values: [Double], from start: State, _ a0: Double, _ a1: Double, errors: inout [Double]) -> (Double, State) {
-        var s = start, sse = 0.0
-        errors.removeAll(keepingCapacity: true)
-        for v in values {
-            let e = v - s.level
-            errors.append(e)
-            sse += e * e
-            s = step(s, e, a0, a1)
-        }
-        // statsforecast keeps one more step, without an error, as the next pass's start.
-        return (sse, step(s, 0, a0, a1))
-    }
-
     /// Forward, backward, forward: the errors and the end state of the last forward pass.
     static func backfit(_ y: [Double], _ a0: Double, _ a1: Double) -> (sse: Double, errors: [Double], end: State) {
-        let m = y.prefix(10).reduce(0, +) / Double(min(10, y.count))
         var errors: [Double] = []
         errors.reserveCapacity(y.count)
-        let (_, afterForward) = pass(y, from: State(level: m, potential: m / 1.1), a0, a1, errors: &errors)
-        let (_, afterBackward) = pass(y.reversed(), from: afterForward, a0, a1, errors: &errors)
-        var s = afterBackward, sse = 0.0
-        errors.removeAll(keepingCapacity: true)
+        var s = backfitStart(y, a0, a1), sse = 0.0
         for v in y {
             let e = v - s.level
             errors.append(e)
@@ -60,10 +42,32 @@ public struct CES: Sendable {
         return (sse, errors, s)
     }
 
+    /// The start of the last forward pass: the mean of the first ten values, carried
+    /// forward through the series and one step beyond, then backward and one step beyond.
+    static func backfitStart(_ y: [Double], _ a0: Double, _ a1: Double) -> State {
+        let m = y.prefix(10).reduce(0, +) / Double(min(10, y.count))
+        var s = State(level: m, potential: m / 1.1)
+        for v in y { s = step(s, v - s.level, a0, a1) }
+        s = step(s, 0, a0, a1)
+        for v in y.reversed() { s = step(s, v - s.level, a0, a1) }
+        return step(s, 0, a0, a1)
+    }
+
+    /// The fitting criterion's SSE alone, without storing errors (the fit evaluates it often).
+    static func backfitSSE(_ y: [Double], _ a0: Double, _ a1: Double) -> Double {
+        var s = backfitStart(y, a0, a1), sse = 0.0
+        for v in y {
+            let e = v - s.level
+            sse += e * e
+            s = step(s, e, a0, a1)
+        }
+        return sse
+    }
+
     /// Fits α₀ and α₁ by Nelder–Mead from statsforecast's start (1.3, 1) and two more.
     public static func fit(_ y: [Double]) -> CES {
         func f(_ u: [Double]) -> Double {
-            let sse = backfit(y, u[0], u[1]).sse
+            let sse = backfitSSE(y, u[0], u[1])
             return sse.isFinite ? Double(y.count) * log(max(sse, 1e-300)) : .infinity
         }
         var best = [1.3, 1.0], bestValue = f(best)

@@ -1,14 +1,17 @@
 import Foundation
 
-/// The random walk with drift: ŷₙ₊ₕ = yₙ + h·(yₙ − y₁)/(n − 1), intervals from the
-/// standard deviation of the first differences, growing with √h (ARIMA(0,1,0) with drift).
+/// The random walk with drift: ŷₙ₊ₕ = yₙ + h·(yₙ − y₁)/(n − 1), as statsforecast's
+/// RandomWalkWithDrift: variance σ²·h·(1 + h/(n − 1)), the second term for the
+/// estimated drift, with σ² the mean squared deviation of the first differences.
 enum Drift {
     static func forecast(_ y: [Double], _ h: Int) -> ForecastResult {
-        let slope = y.count > 1 ? (y[y.count - 1] - y[0]) / Double(y.count - 1) : 0
-        let sd = Combination.differenceSD(y)
-        let last = y.last ?? 0
-        return .normal(method: "drift", forecast: (1...max(h, 1)).prefix(h).map { last + Double($0) * slope },
-                       variance: (1...max(h, 1)).prefix(h).map { sd * sd * Double($0) }, parameters: ["slope": slope, "sigma": sd])
+        let d = zip(y.dropFirst(), y).map { $0 - $1 }
+        let slope = d.isEmpty ? 0 : d.reduce(0, +) / Double(d.count)
+        let sigma2 = d.isEmpty ? 0 : d.reduce(0) { $0 + ($1 - slope) * ($1 - slope) } / Double(d.count)
+        let last = y.last ?? 0, k = Double(max(d.count, 1))
+        let steps = (1...max(h, 1)).prefix(h).map(Double.init)
+        return .normal(method: "drift", forecast: steps.map { last + $0 * slope },
+                       variance: steps.map { sigma2 * $0 * (1 + $0 / k) }, parameters: ["slope": slope, "sigma2": sigma2])
     }
 }
 

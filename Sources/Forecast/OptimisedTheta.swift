@@ -77,10 +77,22 @@ public struct OptimisedTheta: Sendable {
     }
 
     /// The fitting criterion: the sum of squared one-step errors from the fourth on, over mean |y|.
+    ///
+    /// The same recursion as ``run(_:dynamic:level0:alpha:theta:line:)``, without storing
+    /// the errors: the fit evaluates it a few hundred times per series.
     static func criterion(_ y: [Double], dynamic: Bool, level0: Double, alpha: Double, theta: Double, line: (Double, Double)) -> Double {
-        let e = run(y, dynamic: dynamic, level0: level0, alpha: alpha, theta: theta, line: line).errors
-        let scale = max(y.reduce(0) { $0 + abs($1) } / Double(y.count), 1e-10)
-        let value = e.dropFirst(3).reduce(0) { $0 + $1 * $1 } / scale
+        let q = 1 - alpha, w = 1 - 1 / theta
+        var s = State(level: alpha * y[0] + (1 - alpha) * level0, mean: y[0], a: dynamic ? y[0] : line.0, b: dynamic ? 0 : line.1)
+        var sse = 0.0, qi = q  // qi = (1 − α)^i
+        for i in 1..<y.count {
+            let e = y[i] - (s.level + w * (s.a * qi + s.b * (1 - qi * q) / alpha))
+            if i >= 3 { sse += e * e }
+            s = step(s, i, y[i], alpha: alpha, dynamic: dynamic)
+            qi *= q
+        }
+        var size = 0.0
+        for v in y { size += abs(v) }
+        let value = sse / max(size / Double(y.count), 1e-10)
         return value.isFinite ? value : .infinity
     }
 

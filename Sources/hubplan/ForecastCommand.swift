@@ -160,7 +160,7 @@ extension ForecastCommand {
         let all = s.programmes.flatMap { p in s.authorities.compactMap { hub.series(programme: p.id, authority: $0.id)?.values } }
             .filter { $0.count >= 4 }
         var lines: [[String]] = [["method", "MASE", "sMAPE %", "80% cover", "95% cover"]]
-        for m in ForecastMethod.allCases where m != .auto {
+        for m in ForecastMethod.allCases where m != .rolling {
             let scores = all.map { Backtest.run(m, $0, horizon: 1) }.filter { $0.mase.isFinite }
             guard !scores.isEmpty else { continue }
             let n = Double(scores.count)

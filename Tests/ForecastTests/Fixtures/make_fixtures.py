@@ -87,7 +87,12 @@ def main():
         entry["theta"] = theta(y)
         entry["naive"] = naive(y)
         out["series"][name] = entry
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
+    write_fixture("reference.json", out)
+
+
+def write_fixture(name, out):
+    """Writes out as JSON beside this script, through a temporary file."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
     with open(path + ".tmp", "w") as f:
         json.dump(out, f, indent=1)
     os.replace(path + ".tmp", path)

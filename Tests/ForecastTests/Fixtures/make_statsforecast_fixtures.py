@@ -16,7 +16,7 @@ For each series it records:
   the residuals and the 1..H point forecasts;
 - RandomWalkWithDrift: the 1..H forecasts and 80%/95% intervals.
 """
-import json, os, sys, warnings
+import os, sys, warnings
 import numpy as np
 import statsforecast
 from statsforecast.theta import thetamodel, forecast_theta
@@ -24,7 +24,7 @@ from statsforecast.ces import auto_ces, forecast_ces
 from statsforecast.models import RandomWalkWithDrift
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_fixtures import series  # noqa: E402  the same fixed series
+from make_fixtures import series, write_fixture  # noqa: E402  the same fixed series
 
 warnings.simplefilter("ignore")
 H = 6
@@ -65,8 +65,4 @@ for name, values in series().items():
         entry["dotm"] = theta(y, "DOTM")
         entry["ces"] = ces(y)
     out["series"][name] = entry
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "statsforecast.json")
-with open(path + ".tmp", "w") as f:
-    json.dump(out, f, indent=1)
-os.replace(path + ".tmp", path)
-print("wrote", path)
+write_fixture("statsforecast.json", out)

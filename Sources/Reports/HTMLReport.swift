@@ -50,6 +50,11 @@ public enum HTMLReport {
                 guard !parts.isEmpty else { continue }
                 var hist: [Int: Double] = [:]
                 for r in scenario.history where r.programme == p.id { hist[r.year, default: 0] += Double(r.participants) }
+                // A programme without history is forecast from the plan year's enrolment: show that as its past.
+                let enrolledOnly = hist.isEmpty
+                if enrolledOnly {
+                    hist[scenario.year] = Double(scenario.enrolment.filter { $0.programme == p.id }.reduce(0) { $0 + $1.participants })
+                }
                 var rows: [(Int, Double, Double, Double, Double, Double)] = []
                 for y in Set(parts.flatMap(\.years)).sorted() {
                     let at = parts.compactMap { f in f.years.firstIndex(of: y).map { (f.result, $0) } }
@@ -62,7 +67,7 @@ public enum HTMLReport {
                 }
                 let methods = Set(parts.map(\.result.method)).sorted().joined(separator: "; ")
                 let history = hist.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                let text = "Method: \(methods). History " + history.map { "\(AcademicYear.label($0.0)) \(Int($0.1))" }.joined(separator: ", ")
+                let text = "Method: \(methods). " + (enrolledOnly ? "No history; enrolled in the plan year " : "History ") + history.map { "\(AcademicYear.label($0.0)) \(Int($0.1))" }.joined(separator: ", ")
                     + ". Forecast " + rows.map { "\(AcademicYear.label($0.0)) \(Int($0.1.rounded())) (80%: \(Int($0.2.rounded()))–\(Int($0.3.rounded())); 95%: \(Int($0.4.rounded()))–\(Int($0.5.rounded())))" }.joined(separator: ", ")
                 b += "<figure><h3>\(HTML.escape(p.name)) (\(p.id))</h3>" + SVGChart.fan(title: "\(p.id) forecast", description: text, history: history,
                                                                                       forecast: rows, yearLabel: AcademicYear.label)

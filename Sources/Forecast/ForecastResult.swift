@@ -34,11 +34,20 @@ public struct ForecastResult: Sendable, Equatable {
     public static let z80 = 1.2815515655446004
     public static let z95 = 1.959963984540054
 
-    /// The value at a quantile q of the forecast distribution at horizon h (normal approximation
-    /// from the 95% interval's width).
+    /// The value at a quantile q of the forecast distribution at horizon h.
+    ///
+    /// Read off the intervals themselves, as they may not be normal (calibrated
+    /// intervals have heavier tails): the 80% interval's ends are the 10% and 90%
+    /// quantiles and the 95% interval's the 2.5% and 97.5%; between them, and
+    /// beyond, the quantile follows the normal shape of the nearer interval.
     public func quantile(_ q: Double, horizon h: Int) -> Double {
-        let sd = (hi95[h - 1] - lo95[h - 1]) / (2 * Self.z95)
-        return forecast[h - 1] + NormalDistribution.inverse(q) * sd
+        let i = h - 1, z = NormalDistribution.inverse(q)
+        let upper = z >= 0
+        let end80 = upper ? hi80[i] : lo80[i], end95 = upper ? hi95[i] : lo95[i]
+        let a = abs(z)
+        if a <= Self.z80 { return forecast[i] + (end80 - forecast[i]) * a / Self.z80 }
+        if a <= Self.z95 { return end80 + (end95 - end80) * (a - Self.z80) / (Self.z95 - Self.z80) }
+        return forecast[i] + (end95 - forecast[i]) * a / Self.z95
     }
 }
 

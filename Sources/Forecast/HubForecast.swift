@@ -8,6 +8,13 @@ public struct ProgrammeForecast: Sendable {
     /// Start years of the forecast academic years (2026 for 2026-27), in order.
     public var years: [Int]
     public var result: ForecastResult
+
+    public init(programme: String, authority: String, years: [Int], result: ForecastResult) {
+        self.programme = programme
+        self.authority = authority
+        self.years = years
+        self.result = result
+    }
 }
 
 /// The parameters of the cohort-flow model, estimated from history.
@@ -37,32 +44,67 @@ public struct HubForecast {
     public init(scenario: Scenario) { self.scenario = scenario }
 
     /// The history of one programme in one authority, oldest first, with its first year.
+    ///
+    /// A programme with no history there but participants enrolled in the plan year
+    /// (MENT2 in the reference scenario: the mentors' second year has no past of its
+    /// own) has the plan year's enrolment as its one value.
     public func series(programme: String, authority: String) -> (start: Int, values: [Double])? {
         let rows = scenario.history.filter { $0.programme == programme && $0.authority == authority }.sorted { $0.year < $1.year }
-        guard let first = rows.first else { return nil }
+        guard let first = rows.first else {
+            let schools = Set(scenario.schools.filter { $0.authority == authority }.map(\.id))
+            let enrolled = scenario.enrolment.filter { $0.programme == programme && schools.contains($0.school) }.reduce(0) { $0 + $1.participants }
+            return enrolled > 0 ? (scenario.year, [Double(enrolled)]) : nil
+        }
         // Years must run without gaps; a missing year ends the usable series.
         var values: [Double] = []
         for (k, r) in rows.enumerated() where r.year == first.year + k { values.append(Double(r.participants)) }
         return (first.year, values)
     }
 
-    /// Forecasts every programme with history in every authority, up to `until` (a start year).
+    /// Forecasts every programme with history (or plan-year enrolment) in every authority, up to `until` (a start year).
     ///
     /// The plan year's own figure is a forecast too when history stops before it.
-    public func forecast(method: ForecastMethod, until: Int, policy: [String: Double] = [:]) -> [ProgrammeForecast] {
+    /// A series of 3 values or more is forecast by `method`; a shorter one is carried
+    /// forward (``ForecastResult/carriedForward(_:horizon:spread:)``). Participants are
+    /// counts: forecasts and interval ends are never below zero.
+    public func forecast(method: ForecastMethod = .auto, until: Int, policy: [String: Double] = [:]) -> [ProgrammeForecast] {
         var out: [ProgrammeForecast] = []
+        var short: [(String, String, Int, [Double])] = []
         for p in scenario.programmes {
             for a in scenario.authorities {
-                guard let s = series(programme: p.id, authority: a.id), s.values.count >= 3 else { continue }
+                guard let s = series(programme: p.id, authority: a.id), !s.values.isEmpty else { continue }
                 let last = s.start + s.values.count - 1
                 let h = until - last
                 guard h >= 1 else { continue }
+                guard s.values.count >= 3 else { short.append((p.id, a.id, last, s.values)); continue }
                 var r = method.forecast(s.values, horizon: h)
                 if let factor = policy[p.id] { r = r.scaled(by: factor) }
-                out.append(ProgrammeForecast(programme: p.id, authority: a.id, years: Array((last + 1)...until), result: r))
+                out.append(ProgrammeForecast(programme: p.id, authority: a.id, years: Array((last + 1)...until), result: r.clippedAtZero()))
             }
         }
+        let spread = relativeSpread()
+        for (p, a, last, values) in short {
+            var r = ForecastResult.carriedForward(values, horizon: until - last, spread: spread)
+            if let factor = policy[p] { r = r.scaled(by: factor) }
+            out.append(ProgrammeForecast(programme: p, authority: a, years: Array((last + 1)...until), result: r.clippedAtZero()))
+        }
         return out
+    }
+
+    /// The median, over the hub's series of 3 values or more, of the spread of their
+    /// year-on-year changes relative to their mean (the interval of a series too short to have its own).
+    func relativeSpread() -> Double {
+        var ratios: [Double] = []
+        for p in scenario.programmes {
+            for a in scenario.authorities {
+                guard let s = series(programme: p.id, authority: a.id), s.values.count >= 3 else { continue }
+                let mean = s.values.reduce(0, +) / Double(s.values.count)
+                if mean > 0 { ratios.append(Combination.differenceSD(s.values) / mean) }
+            }
+        }
+        guard !ratios.isEmpty else { return 0.1 }
+        ratios.sort()
+        return ratios[ratios.count / 2]
     }
 
     /// Estimates the cohort-flow parameters from history.
@@ -92,7 +134,7 @@ public struct HubForecast {
     /// inductions from them by the estimated ratios; NPQ starts from school counts
     /// × uptake × policy factor. Ratios are treated as known, so intervals come
     /// from the ECT forecast alone (NPQ intervals from their own series, scaled).
-    public func flowForecast(base: ForecastMethod, until: Int, policy: [String: Double] = [:]) -> (FlowParameters, [ProgrammeForecast]) {
+    public func flowForecast(base: ForecastMethod = .auto, until: Int, policy: [String: Double] = [:]) -> (FlowParameters, [ProgrammeForecast]) {
         let params = flowParameters()
         var out: [ProgrammeForecast] = []
         let ect = forecast(method: base, until: until).filter { $0.programme == "ECT1" }
@@ -131,11 +173,30 @@ public struct HubForecast {
                     parameters: ["uptake": u])))
             }
         }
-        return (params, out)
+        return (params, out.map { var f = $0; f.result = f.result.clippedAtZero(); return f })
     }
 }
 
 extension ForecastResult {
+    /// Forecasts and interval ends below zero raised to zero (participant counts).
+    public func clippedAtZero() -> ForecastResult {
+        func clip(_ v: [Double]) -> [Double] { v.map { max(0, $0) } }
+        return ForecastResult(method: method, forecast: clip(forecast), lo80: clip(lo80), hi80: clip(hi80), lo95: clip(lo95),
+                              hi95: clip(hi95), parameters: parameters)
+    }
+
+    /// A series of one or two values carried forward at its last value, with the calibrated
+    /// combination's interval factors applied to `spread` × the last value.
+    ///
+    /// - Parameter spread: the standard deviation of year-on-year changes relative to the
+    ///   level, borrowed from longer series (``HubForecast`` uses the hub's median).
+    public static func carriedForward(_ y: [Double], horizon h: Int, spread: Double) -> ForecastResult {
+        let last = y.last ?? 0
+        var r = Combination.calibrated(method: "carried forward", points: Array(repeating: last, count: h), scale: spread * abs(last))
+        r.parameters = ["spread": spread]
+        return r
+    }
+
     /// Every figure multiplied by a factor (a policy change or a ratio).
     public func scaled(by k: Double) -> ForecastResult {
         ForecastResult(method: method, forecast: forecast.map { $0 * k }, lo80: (k >= 0 ? lo80 : hi80).map { $0 * k },

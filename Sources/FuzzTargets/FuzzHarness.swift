@@ -104,7 +104,7 @@ public final class FuzzHarness {
             let url = folder.appendingPathComponent("series.csv")
             guard write(data, to: url), let all = try? SeriesFile.read(url) else { return }
             for s in all.prefix(8) where s.values.count <= 60 {
-                for method in [ForecastMethod.naive, .ses, .theta] { _ = method.forecast(s.values, horizon: 3) }
+                for method in [ForecastMethod.naive, .ses, .theta, .auto] { _ = method.forecast(s.values, horizon: 3) }
             }
         case .mps:
             guard let first = data.first else { return }

@@ -25,14 +25,19 @@ public enum CSVExport {
         out.append(("costs.csv", table(["term", "pounds"], CostTerm.allCases.map { [$0.rawValue, String(format: "%.2f", plan.costs[$0] ?? 0)] }
             + [["total", String(format: "%.2f", plan.objective)], ["bound", String(format: "%.2f", plan.bound)]])))
         out.append(("unmet.csv", table(["what", "amount", "reason"], plan.unmet.map { [$0.what, num($0.amount), $0.why] })))
-        if !forecasts.isEmpty {
-            out.append(("forecast.csv", table(["programme", "authority", "year", "method", "forecast", "lo80", "hi80", "lo95", "hi95"],
-                forecasts.flatMap { f in f.years.enumerated().map { i, y in
-                    [f.programme, f.authority, AcademicYear.label(y), f.result.method] + [f.result.forecast[i], f.result.lo80[i], f.result.hi80[i],
-                     f.result.lo95[i], f.result.hi95[i]].map { String(format: "%.1f", $0) }
-                } })))
-        }
+        if !forecasts.isEmpty { out.append(("forecast.csv", forecastTable(forecasts))) }
         return out
+    }
+
+    /// The forecasts as CSV (`hubplan plan`'s csv/forecast.csv and `hubplan forecast --out`):
+    /// one row per programme, authority and year, with the method that made it (quoted
+    /// when it holds a comma, as `combo(otm,ces,drift)` does).
+    public static func forecastTable(_ forecasts: [ProgrammeForecast]) -> String {
+        table(["programme", "authority", "year", "method", "forecast", "lo80", "hi80", "lo95", "hi95"],
+              forecasts.flatMap { f in f.years.enumerated().map { i, y in
+                  [f.programme, f.authority, AcademicYear.label(y), f.result.method] + [f.result.forecast[i], f.result.lo80[i], f.result.hi80[i],
+                   f.result.lo95[i], f.result.hi95[i]].map { String(format: "%.1f", $0) }
+              } })
     }
 
     /// The what-if comparison: a row per figure, a column per plan.

@@ -44,21 +44,30 @@ public enum HTMLReport {
         if forecasts.isEmpty {
             b += "<p>No forecast: the scenario has no history of three years or more.</p>"
         } else {
-            b += "<p>Hub totals by programme: history (solid), forecast (dashed) with 80% (dark) and 95% (light) intervals. Intervals of the boroughs are combined assuming independent errors.</p>"
+            b += "<p>Hub totals by programme: history (solid), forecast (dashed) with 80% (dark) and 95% (light) intervals. Intervals of the boroughs are combined assuming independent errors. Each chart names the method that made it: the same forecast as <code>hubplan forecast</code>, the capacity table and what-if demand.</p>"
             for p in scenario.programmes {
                 let parts = forecasts.filter { $0.programme == p.id }
-                guard let years = parts.first?.years else { continue }
+                guard !parts.isEmpty else { continue }
                 var hist: [Int: Double] = [:]
                 for r in scenario.history where r.programme == p.id { hist[r.year, default: 0] += Double(r.participants) }
-                var rows: [(Int, Double, Double, Double, Double, Double)] = []
-                for (i, y) in years.enumerated() {
-                    let mean = parts.reduce(0) { $0 + $1.result.forecast[i] }
-                    let sd95 = parts.reduce(0) { $0 + pow(($1.result.hi95[i] - $1.result.lo95[i]) / (2 * ForecastResult.z95), 2) }.squareRoot()
-                    rows.append((y, mean, mean - ForecastResult.z80 * sd95, mean + ForecastResult.z80 * sd95,
-                                 mean - ForecastResult.z95 * sd95, mean + ForecastResult.z95 * sd95))
+                // A programme without history is forecast from the plan year's enrolment: show that as its past.
+                let enrolledOnly = hist.isEmpty
+                if enrolledOnly {
+                    hist[scenario.year] = Double(scenario.enrolment.filter { $0.programme == p.id }.reduce(0) { $0 + $1.participants })
                 }
+                var rows: [(Int, Double, Double, Double, Double, Double)] = []
+                for y in Set(parts.flatMap(\.years)).sorted() {
+                    let at = parts.compactMap { f in f.years.firstIndex(of: y).map { (f.result, $0) } }
+                    let mean = at.reduce(0) { $0 + $1.0.forecast[$1.1] }
+                    // Each end on its own (calibrated intervals are not normal, and counts are clipped at zero).
+                    func spread(_ k: KeyPath<ForecastResult, [Double]>) -> Double {
+                        at.reduce(0) { $0 + pow($1.0[keyPath: k][$1.1] - $1.0.forecast[$1.1], 2) }.squareRoot()
+                    }
+                    rows.append((y, mean, max(0, mean - spread(\.lo80)), mean + spread(\.hi80), max(0, mean - spread(\.lo95)), mean + spread(\.hi95)))
+                }
+                let methods = Set(parts.map(\.result.method)).sorted().joined(separator: "; ")
                 let history = hist.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                let text = "History " + history.map { "\(AcademicYear.label($0.0)) \(Int($0.1))" }.joined(separator: ", ")
+                let text = "Method: \(methods). " + (enrolledOnly ? "No history; enrolled in the plan year " : "History ") + history.map { "\(AcademicYear.label($0.0)) \(Int($0.1))" }.joined(separator: ", ")
                     + ". Forecast " + rows.map { "\(AcademicYear.label($0.0)) \(Int($0.1.rounded())) (80%: \(Int($0.2.rounded()))–\(Int($0.3.rounded())); 95%: \(Int($0.4.rounded()))–\(Int($0.5.rounded())))" }.joined(separator: ", ")
                 b += "<figure><h3>\(HTML.escape(p.name)) (\(p.id))</h3>" + SVGChart.fan(title: "\(p.id) forecast", description: text, history: history,
                                                                                       forecast: rows, yearLabel: AcademicYear.label)

@@ -69,7 +69,7 @@ public struct WhatIfForm: Decodable, Sendable {
         if !removeFacilitator.isEmpty { y += "facilitators:\n  remove: [\(YAMLText.quoted(removeFacilitator))]\n" }
         if !closeVenue.isEmpty { y += "venues:\n  remove: [\(YAMLText.quoted(closeVenue))]\n" }
         if let v = unmet { y += "weights: {unmet: \(v)}\n" }
-        if let year = AcademicYear.parse(forecastYear) { y += "forecast: {year: \(AcademicYear.label(year)), quantile: 0.8, method: ets}\n" }
+        if let year = AcademicYear.parse(forecastYear) { y += "forecast: {year: \(AcademicYear.label(year)), quantile: 0.8, method: auto}\n" }
         return y
     }
 }

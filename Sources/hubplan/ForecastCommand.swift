@@ -13,12 +13,12 @@ struct ForecastCommand: ParsableCommand {
         discussion: """
         Scenario mode: hubplan forecast DIR [--until 2027-28] [--method M] [--quantile 0.8] [--policy NPQLT=0.6] [--out FILE.csv]
         Series mode:   hubplan forecast --series FILE.csv --horizon H [--method M] --out OUT.csv
-        Methods: auto naive ses holt damped ets theta combo flow (flow: scenario mode only).
+        Methods: auto (the default, as in the plan's report and what-if demand) naive drift ses holt damped ets theta otm dotm ces combo rolling flow (flow: scenario mode only).
         """)
 
     @Argument(help: "The scenario folder (scenario mode).") var directory: String?
     @Option(help: "Last academic year to forecast, e.g. 2027-28.") var until: String = "2027-28"
-    @Option(help: "auto, naive, ses, holt, damped, ets, theta, combo or flow.") var method: String = "auto"
+    @Option(help: "auto (default), naive, drift, ses, holt, damped, ets, theta, otm, dotm, ces, combo, rolling or flow.") var method: String = "auto"
     @Option(help: "Quantile of the forecast the capacity table uses (0.5 = point forecast).") var quantile: Double = 0.8
     @Option(help: "Policy factor on a programme's forecast, e.g. NPQLT=0.6 (repeatable).") var policy: [String] = []
     @Option(help: "Series file with columns series_id,t,value (series mode).") var series: String?
@@ -86,7 +86,7 @@ struct ForecastCommand: ParsableCommand {
         if let m = try parsedMethod(allowFlow: true) {
             forecasts = hub.forecast(method: m, until: untilYear, policy: factors)
         } else {
-            let (params, f) = hub.flowForecast(base: .ets, until: untilYear, policy: factors)
+            let (params, f) = hub.flowForecast(base: .auto, until: untilYear, policy: factors)
             forecasts = f
             header = ["cohort-flow parameters (estimated from history):"] + params.lines.map { "  " + $0 }
         }
@@ -94,14 +94,7 @@ struct ForecastCommand: ParsableCommand {
             throw CommandFailure.badInput("\(directory): history.csv has no series of 3 or more years ending before \(until)")
         }
         if let out {
-            var csv = "programme,authority,year,method,forecast,lo80,hi80,lo95,hi95\n"
-            for f in forecasts {
-                for (i, y) in f.years.enumerated() {
-                    let r = f.result
-                    csv += "\(f.programme),\(f.authority),\(AcademicYear.label(y)),\(r.method),"
-                        + [r.forecast[i], r.lo80[i], r.hi80[i], r.lo95[i], r.hi95[i]].map { String(format: "%.1f", $0) }.joined(separator: ",") + "\n"
-                }
-            }
+            let csv = CSVExport.forecastTable(forecasts)
             do { try AtomicFile.write(csv, to: URL(fileURLWithPath: out)) } catch { throw CommandFailure.badInput("\(error)") }
         }
         if let report {
@@ -144,7 +137,7 @@ struct ForecastCommand: ParsableCommand {
         }
         print(TextTable.render(lines))
         let rows = CapacityProjection(scenario: scenario).project(forecasts, quantile: quantile)
-        print("\ncapacity needed at the \(Int((quantile * 100).rounded()))th percentile, against today's capacity")
+        print("\ncapacity needed at the \(Int((quantile * 100).rounded()))th percentile of the forecasts above (method \(method)), against today's capacity")
         var cap: [[String]] = [["year", "participants", "cohorts", "session-days", "venue room-days", "facilitator days", "adviser days"]]
         for r in rows {
             func flag(_ short: Bool) -> String { short ? "  " + Style.bad("SHORT") : "" }
@@ -166,7 +159,7 @@ extension ForecastCommand {
         let all = s.programmes.flatMap { p in s.authorities.compactMap { hub.series(programme: p.id, authority: $0.id)?.values } }
             .filter { $0.count >= 4 }
         var lines: [[String]] = [["method", "MASE", "sMAPE %", "80% cover", "95% cover"]]
-        for m in ForecastMethod.allCases where m != .auto {
+        for m in ForecastMethod.allCases where m != .rolling {
             let scores = all.map { Backtest.run(m, $0, horizon: 1) }.filter { $0.mase.isFinite }
             guard !scores.isEmpty else { continue }
             let n = Double(scores.count)

@@ -58,7 +58,9 @@ import Testing
         let (s, _) = try ScenarioLoader.load(Self.reference)
         let f = HubForecast(scenario: s).forecast(method: .ets, until: 2027)
         #expect(!f.isEmpty)
-        #expect(f.allSatisfy { $0.years.last == 2027 && $0.years.first == 2026 })
+        #expect(f.allSatisfy { $0.years.last == 2027 })
+        // MENT2 has no history: its one value is the plan year's enrolment, so it starts a year later.
+        #expect(f.allSatisfy { $0.years.first == ($0.programme == "MENT2" ? 2027 : 2026) })
         #expect(Set(f.map(\.authority)) == ["HAL", "WAR", "WIG"])
     }
 
@@ -93,6 +95,24 @@ import Testing
         #expect(abs(ab.result.forecast[1] - 120 * 1.3) < 1e-9)
     }
 
+    /// Every programme with history, or with participants enrolled in the plan year (MENT2),
+    /// has a forecast in every authority, by the default method, and no count is negative.
+    @Test func everyProgrammeWithParticipantsHasANonNegativeForecast() throws {
+        let (s, _) = try ScenarioLoader.load(Self.reference)
+        let hub = HubForecast(scenario: s)
+        let f = hub.forecast(until: 2027)
+        let (_, flow) = hub.flowForecast(until: 2027)
+        for p in s.programmes {
+            #expect(f.filter { $0.programme == p.id }.count == 3, "\(p.id)")
+        }
+        let ment2 = try #require(f.first { $0.programme == "MENT2" && $0.authority == "HAL" })
+        #expect(ment2.result.method == "carried forward" && ment2.years == [2027])
+        #expect(f.filter { $0.programme == "ECT1" }.allSatisfy { $0.result.method.hasPrefix("auto: ") })
+        for r in (f + flow).map(\.result) {
+            #expect([r.forecast, r.lo80, r.hi80, r.lo95, r.hi95].allSatisfy { $0.allSatisfy { $0 >= 0 } }, "\(r.method)")
+        }
+    }
+
     @Test func capacityGrowsWithTheQuantile() throws {
         let (s, _) = try ScenarioLoader.load(Self.reference)
         let f = HubForecast(scenario: s).forecast(method: .naive, until: 2027)
@@ -120,10 +140,10 @@ import Testing
         #expect(s.forecasts == 9)
     }
 
-    @Test func autoPicksAMethodThatForecasts() {
+    @Test func rollingPicksAMethodThatForecasts() {
         let y: [Double] = [100, 104, 109, 113, 118, 121, 127, 131]
-        let f = ForecastMethod.auto.forecast(y, horizon: 3)
-        #expect(f.method.hasPrefix("auto("))
+        let f = ForecastMethod.rolling.forecast(y, horizon: 3)
+        #expect(f.method.hasPrefix("rolling("))
         #expect(f.forecast[2] > 131)
     }
 }

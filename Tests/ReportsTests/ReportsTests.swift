@@ -1,4 +1,5 @@
 import Foundation
+import Forecast
 import HubModel
 import Planner
 import Testing
@@ -104,5 +105,28 @@ enum Small {
 
     @Test func escapesText() {
         #expect(HTML.escape("<b>\"R&D\"</b>") == "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;")
+    }
+}
+
+@Suite struct ForecastReportTests {
+    static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios/generate-2026-27")
+
+    /// The report's fan charts are the default forecast, every programme has one, and each names its method.
+    @Test func planForecastsAreTheDefaultAndNamed() throws {
+        let (s, _) = try ScenarioLoader.load(Self.reference)
+        let f = ReportWriter.planForecasts(s)
+        #expect(Set(f.map(\.programme)) == Set(s.programmes.map(\.id)))
+        #expect(f.allSatisfy { $0.result.method.hasPrefix("auto: ") || $0.result.method == "carried forward" })
+        let html = HTMLReport.renderForecast(scenario: s, forecasts: f, capacity: [])
+        // Five years of history: the Theta method with intervals for five values.
+        #expect(html.contains("Method: auto: theta"))
+    }
+
+    /// A method name with commas stays one CSV field.
+    @Test func forecastCSVQuotesTheMethod() {
+        let r = ForecastResult(method: "auto: combo(damped,ets,naive,holt)", forecast: [10], lo80: [8], hi80: [12], lo95: [6], hi95: [14], parameters: [:])
+        let csv = CSVExport.forecastTable([ProgrammeForecast(programme: "ECT1", authority: "HAL", years: [2026], result: r)])
+        #expect(csv == "programme,authority,year,method,forecast,lo80,hi80,lo95,hi95\nECT1,HAL,2026-27,\"auto: combo(damped,ets,naive,holt)\",10.0,8.0,12.0,6.0,14.0\n")
     }
 }

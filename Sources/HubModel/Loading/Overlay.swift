@@ -136,7 +136,7 @@ public struct Overlay: Sendable {
         }
         if let o = root.object("forecast") {
             let y = o.string("year"), q = o.double("quantile", min: 0.01, max: 0.99) ?? 0.5
-            let m = o.string("method", required: false) ?? "ets"
+            let m = o.string("method", required: false) ?? "auto"
             o.finish()
             if let y {
                 if let year = AcademicYear.parse(y) { forecast = ForecastDemand(year: year, quantile: q, method: m) }

@@ -75,19 +75,29 @@ def naive(y):
             "lo80": [float(v) for v in c80[:, 0]], "hi80": [float(v) for v in c80[:, 1]],
             "lo95": [float(v) for v in c95[:, 0]], "hi95": [float(v) for v in c95[:, 1]]}
 
-out = {"statsmodels": statsmodels.__version__, "horizon": H, "series": {}}
-for name, y in series().items():
-    entry = {"values": [float(v) for v in y]}
-    entry["ANN"] = ets(y, None, False)
-    if len(y) >= 4:
-        entry["AAN"] = ets(y, "add", False)
-    if len(y) >= 5:
-        entry["AAdN"] = ets(y, "add", True)
-    entry["theta"] = theta(y)
-    entry["naive"] = naive(y)
-    out["series"][name] = entry
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
-with open(path + ".tmp", "w") as f:
-    json.dump(out, f, indent=1)
-os.replace(path + ".tmp", path)
-print("wrote", path)
+def main():
+    out = {"statsmodels": statsmodels.__version__, "horizon": H, "series": {}}
+    for name, y in series().items():
+        entry = {"values": [float(v) for v in y]}
+        entry["ANN"] = ets(y, None, False)
+        if len(y) >= 4:
+            entry["AAN"] = ets(y, "add", False)
+        if len(y) >= 5:
+            entry["AAdN"] = ets(y, "add", True)
+        entry["theta"] = theta(y)
+        entry["naive"] = naive(y)
+        out["series"][name] = entry
+    write_fixture("reference.json", out)
+
+
+def write_fixture(name, out):
+    """Writes out as JSON beside this script, through a temporary file."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
+    with open(path + ".tmp", "w") as f:
+        json.dump(out, f, indent=1)
+    os.replace(path + ".tmp", path)
+    print("wrote", path)
+
+
+if __name__ == "__main__":
+    main()

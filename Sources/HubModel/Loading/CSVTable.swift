@@ -53,7 +53,19 @@ struct CSVTable {
             reporter.error(file, row: problem, "a quoted field opened on this row is never closed")
             return nil
         }
-        guard let headerRecord = records.first, headerRecord.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        return table(records.enumerated().map { ($0.offset + 1, $0.element) }, file: file, columns: columns, reporter: reporter)
+    }
+
+    /// Checks the header and makes the rows of a table whatever its source (a CSV
+    /// file, a workbook's sheet): the same columns, checks and wording for both.
+    ///
+    /// - Parameters:
+    ///   - records: (row number as the spreadsheet shows it, fields by column from 1), in row order; row 1 is the header.
+    ///   - skip: rows already reported (a cell with an error value): left out without further messages.
+    /// - Returns: nil when the header is unusable; every problem is reported.
+    static func table(_ records: [(number: Int, fields: [String])], file: String, columns: [ColumnSpec], reporter: Reporter,
+                      skip: Set<Int> = []) -> CSVTable? {
+        guard let headerRecord = records.first.flatMap({ $0.number == 1 ? $0.fields : nil }), headerRecord.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             reporter.error(file, row: 1, "empty file: the first row must name the columns")
             return nil
         }
@@ -84,8 +96,7 @@ struct CSVTable {
         }
         if !ok { return nil }
         var rows: [CSVRecord] = []
-        for (index, record) in records.enumerated().dropFirst() {
-            let number = index + 1
+        for (number, record) in records where number > 1 && !skip.contains(number) {
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             if record.count > header.count {
                 let extra = record[header.count...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }

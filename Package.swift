@@ -64,7 +64,7 @@ let package = Package(
         ]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubModelTests", dependencies: ["HubModel", "Workbook"]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast", "Workbook"], exclude: ["Golden"]),

@@ -185,6 +185,7 @@ struct WorksheetOut: MixedNode {
         var r: String
         var s: Int?
         var t: String?
+        var f: String?
         var v: String?
         var `is`: InlineString?
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import XMLCoder
 import ZIPFoundation
 
@@ -12,7 +15,7 @@ public final class WorkbookReader {
     /// What the reader takes before it refuses a workbook.
     public struct Limits: Sendable {
         /// Largest uncompressed part (one sheet's XML, the shared strings), in bytes.
-        public var partBytes: UInt64 = 64 * 1_048_576
+        public var partBytes: UInt64 = 32 * 1_048_576
         /// Highest row number of a sheet.
         public var rows: Int = 100_000
         /// Largest file read at all.
@@ -120,8 +123,10 @@ public final class WorkbookReader {
     public func sheet(named name: String) throws -> Sheet {
         guard let info = info(named: name) else { throw WorkbookError.missingSheet(name) }
         guard archive[info.part] != nil else { throw WorkbookError.notAWorkbook("sheet '\(info.name)' has no part \(info.part)") }
-        // The size is checked before parsing; the row count as soon as the rows are known.
-        let part: WorksheetPart = try Self.decode(archive, info.part, limits: limits, root: "worksheet")
+        // The size is checked before inflating, the row count before parsing.
+        let bytes = try Self.bytes(archive, info.part, limits: limits)
+        try Self.checkRowCount(bytes, sheet: info.name, limit: limits.rows)
+        let part: WorksheetPart = try Self.decode(bytes, info.part)
         if let ref = part.dimension?.ref, let last = ref.split(separator: ":").last, let (_, row) = ColumnName.parse(String(last)), row > limits.rows {
             throw WorkbookError.tooManyRows(sheet: info.name, rows: row, limit: limits.rows)
         }
@@ -239,8 +244,39 @@ public final class WorkbookReader {
         return data
     }
 
+    /// Counts the rows of a sheet's XML without parsing it, so a sheet of a
+    /// million rows is refused in a blink rather than after building its tree.
+    static func checkRowCount(_ data: Data, sheet: String, limit: Int) throws {
+        if let last = data.range(of: Data("<row ".utf8), options: .backwards) {
+            let tail = data[last.upperBound..<min(data.endIndex, last.upperBound + 200)]
+            if let r = tail.range(of: Data("r=\"".utf8)) {
+                let digits = tail[r.upperBound...].prefix { $0 >= 48 && $0 <= 57 }.prefix(9)
+                if let n = Int(String(decoding: digits, as: UTF8.self)), n > limit { throw WorkbookError.tooManyRows(sheet: sheet, rows: n, limit: limit) }
+            }
+        }
+        // `<row ` or `<row>` opens a row (`<rowBreaks>` does not); memchr finds each '<' quickly.
+        let count = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            var count = 0, offset = 0
+            let n = raw.count
+            while offset < n, let hit = memchr(base + offset, 0x3C, n - offset) {
+                let i = UnsafeRawPointer(hit) - base
+                if i + 4 < n, raw[i + 1] == 0x72, raw[i + 2] == 0x6F, raw[i + 3] == 0x77, raw[i + 4] == 0x20 || raw[i + 4] == 0x3E {
+                    count += 1
+                    if count > limit { break }
+                }
+                offset = i + 1
+            }
+            return count
+        }
+        if count > limit { throw WorkbookError.tooManyRows(sheet: sheet, rows: count, limit: limit) }
+    }
+
     static func decode<T: Decodable>(_ archive: Archive, _ path: String, limits: Limits, root: String) throws -> T {
-        let data = try bytes(archive, path, limits: limits)
+        try decode(try bytes(archive, path, limits: limits), path)
+    }
+
+    static func decode<T: Decodable>(_ data: Data, _ path: String) throws -> T {
         // A DOCTYPE could declare entities; SpreadsheetML never has one.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw WorkbookError.malformed(part: path, detail: "it declares a DOCTYPE")

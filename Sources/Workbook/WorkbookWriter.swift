@@ -61,6 +61,10 @@ public struct SheetTable: Sendable {
         case date(year: Int, month: Int, day: Int, minutes: Int?)
         /// A time of day alone, in minutes after midnight.
         case time(minutes: Int)
+        /// An error value such as `#DIV/0!` (what a broken formula leaves).
+        case error(String)
+        /// A formula (without the `=`) with the value Excel saved for it, or none (never calculated).
+        indirect case formula(String, saved: Value?)
     }
 
     public var name: String
@@ -201,6 +205,13 @@ public enum WorkbookWriter {
             return .init(r: reference, s: format == .longDate ? Styles.index(.longDate) : Styles.index(.isoDate), v: number(serial))
         case .time(let minutes):
             return .init(r: reference, s: Styles.index(.time), v: number(ExcelSerial.serial(minutes: minutes)))
+        case .error(let code):
+            return .init(r: reference, s: style, t: "e", v: code)
+        case .formula(let f, let saved):
+            var c = saved.map { cell($0, reference: reference, format: format) } ?? .init(r: reference, s: style)
+            if case .text(let s)? = saved { c.t = "str"; c.is = nil; c.v = clean(s) }
+            c.f = f
+            return c
         }
     }
 

@@ -13,7 +13,10 @@ extension ScenarioWriter {
     /// The scenario as one workbook the loader reads back: a `settings` sheet
     /// with `scenario.yaml` a line a row, then a sheet per CSV file with the
     /// same columns, numbers as numbers and dates as Excel dates.
-    public static func workbook(_ s: Scenario) throws -> Data {
+    public static func workbook(_ s: Scenario) throws -> Data { try WorkbookWriter.data(workbookSheets(s)) }
+
+    /// The sheets of ``workbook(_:)``.
+    static func workbookSheets(_ s: Scenario) -> [SheetTable] {
         var sheets: [SheetTable] = [
             SheetTable(name: WorkbookSource.settingsSheet, columns: [.init("scenario.yaml", width: 100)],
                        rows: yaml(s).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { [.text(String($0))] },
@@ -38,6 +41,6 @@ extension ScenarioWriter {
             sheet.fitWidths()
             sheets.append(sheet)
         }
-        return try WorkbookWriter.data(sheets)
+        return sheets
     }
 }

@@ -61,10 +61,11 @@ struct CSVTable {
     ///
     /// - Parameters:
     ///   - records: (row number as the spreadsheet shows it, fields by column from 1), in row order; row 1 is the header.
-    ///   - skip: rows already reported (a cell with an error value): left out without further messages.
+    ///   - reported: cells already reported (row, column), such as a workbook cell holding an error value:
+    ///     read as missing, without a second message.
     /// - Returns: nil when the header is unusable; every problem is reported.
     static func table(_ records: [(number: Int, fields: [String])], file: String, columns: [ColumnSpec], reporter: Reporter,
-                      skip: Set<Int> = []) -> CSVTable? {
+                      reported: Set<[Int]> = []) -> CSVTable? {
         guard let headerRecord = records.first.flatMap({ $0.number == 1 ? $0.fields : nil }), headerRecord.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             reporter.error(file, row: 1, "empty file: the first row must name the columns")
             return nil
@@ -96,7 +97,7 @@ struct CSVTable {
         }
         if !ok { return nil }
         var rows: [CSVRecord] = []
-        for (number, record) in records where number > 1 && !skip.contains(number) {
+        for (number, record) in records where number > 1 {
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             if record.count > header.count {
                 let extra = record[header.count...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -107,10 +108,12 @@ struct CSVTable {
                 }
             }
             var values: [String: (String, Int)] = [:]
+            var already: Set<String> = []
             for (i, name) in header.enumerated() where !name.isEmpty {
                 values[name] = (i < record.count ? record[i].trimmingCharacters(in: .whitespaces) : "", i + 1)
+                if reported.contains([number, i + 1]) { already.insert(name); values[name]?.0 = "" }
             }
-            rows.append(CSVRecord(file: file, number: number, values: values))
+            rows.append(CSVRecord(file: file, number: number, values: values, reported: already))
         }
         return CSVTable(file: file, header: header, rows: rows)
     }
@@ -151,6 +154,8 @@ struct CSVRecord {
     /// Row number as a spreadsheet shows it (header = 1).
     let number: Int
     let values: [String: (String, Int)]
+    /// Columns whose cell was already reported: read as missing, silently.
+    var reported: Set<String> = []
 
     func raw(_ column: String) -> String { values[column]?.0 ?? "" }
     func columnIndex(_ column: String) -> Int? { values[column]?.1 }
@@ -166,6 +171,7 @@ struct CSVRecord {
     /// A non-empty text, or nil (with an error when required).
     func text(_ column: String, required: Bool = true, _ r: Reporter) -> String? {
         let v = raw(column)
+        if reported.contains(column) { return nil }
         if v.isEmpty {
             if required { fail(column, "is empty; a value is required", r) }
             return nil

@@ -44,7 +44,7 @@ struct FolderSource: ScenarioSource {
 /// other files are. Cells are read as the CSV loader reads text: numbers as
 /// typed, dates (typed as Excel dates or as text) as `YYYY-MM-DD`, TRUE/FALSE
 /// as yes/no, formulas by their saved values; a cell holding an error value
-/// (`#DIV/0!`) is reported at the cell and its row left out.
+/// (`#DIV/0!`) is reported at the cell, and read as missing without a second message.
 final class WorkbookSource: ScenarioSource {
     static let settingsSheet = "settings"
 
@@ -90,16 +90,16 @@ final class WorkbookSource: ScenarioSource {
 
     func table(_ spec: (String, [ColumnSpec]), required: Bool, _ r: Reporter) -> CSVTable? {
         guard let sheet = read(spec.0, required: required, r) else { return nil }
-        var records: [(number: Int, fields: [String])] = [], skip: Set<Int> = []
+        var records: [(number: Int, fields: [String])] = [], reported: Set<[Int]> = []
         for row in sheet.rows {
             var fields = Array(repeating: "", count: (row.cells.last?.column ?? 0))
             for cell in row.cells {
                 fields[cell.column - 1] = text(cell.value)
-                if reportError(cell.value, file: spec.0, row: row.number, column: cell.column, r) { skip.insert(row.number) }
+                if reportError(cell.value, file: spec.0, row: row.number, column: cell.column, r) { reported.insert([row.number, cell.column]) }
             }
             records.append((row.number, fields))
         }
-        return CSVTable.table(records, file: spec.0, columns: spec.1, reporter: r, skip: skip)
+        return CSVTable.table(records, file: spec.0, columns: spec.1, reporter: r, reported: reported)
     }
 
     private func read(_ file: String, required: Bool, _ r: Reporter) -> WorkbookReader.Sheet? {

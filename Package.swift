@@ -55,7 +55,9 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // Every parser of outside files behind one entry point, for libFuzzer and the regression tests.
-        .target(name: "FuzzTargets", dependencies: ["HubModel", "Forecast", "Solver", "WebForms", "Workbook"]),
+        .target(name: "FuzzTargets", dependencies: [
+            "HubModel", "Forecast", "Solver", "WebForms", "Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // libFuzzer's driver when built by scripts/fuzz.sh; otherwise a replayer of inputs.
         .executableTarget(name: "hubplan-fuzz", dependencies: ["FuzzTargets", "HubModel"]),
         .executableTarget(name: "hubplan", dependencies: [

@@ -77,7 +77,7 @@ struct PlanCommand: ParsableCommand {
             JSONOutput.print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !quiet {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations).text)
-            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), plan.xlsx, report.html, people/, csv/ and calendars/")
+            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), plan.xlsx, report.html, csv/ and calendars/")
         }
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }

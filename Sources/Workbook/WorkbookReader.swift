@@ -57,16 +57,39 @@ public final class WorkbookReader {
     /// Opens a workbook held in memory.
     ///
     /// - Throws: ``WorkbookError``: not a ZIP, encrypted, not a workbook, damaged or too large.
-    public init(data: Data, limits: Limits = Limits()) throws {
-        self.limits = limits
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw WorkbookError.encrypted }
+    public convenience init(data: Data, limits: Limits = Limits()) throws {
+        try Self.checkHead(data.prefix(8), size: UInt64(data.count), limits: limits)
+        // ZIPFoundation's in-memory archives trap on a damaged ZIP (a read past the end,
+        // found by the fuzzer); its file-backed ones report an error. So the bytes go
+        // to a private temporary file, unlinked as soon as it is open.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("hubplan-workbook-\(UUID().uuidString).xlsx")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try self.init(opening: file, limits: limits)
+    }
+
+    /// Opens a workbook file.
+    public convenience init(url: URL, limits: Limits = Limits()) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.uint64Value ?? 0
+        let handle = try FileHandle(forReadingFrom: url)
+        let head = try handle.read(upToCount: 8) ?? Data()
+        try? handle.close()
+        try Self.checkHead(head, size: size, limits: limits)
+        try self.init(opening: url, limits: limits)
+    }
+
+    /// Refuses what is not a ZIP package before ZIPFoundation sees it.
+    static func checkHead(_ head: Data, size: UInt64, limits: Limits) throws {
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw WorkbookError.encrypted }
         // "PK\3\4" (or an empty archive's "PK\5\6"): anything else is not a ZIP package.
-        guard data.count >= 22, data.starts(with: [0x50, 0x4B]) else { throw WorkbookError.notAZip }
-        guard UInt64(data.count) <= limits.fileBytes else {
-            throw WorkbookError.tooLarge(part: "the file", bytes: UInt64(data.count), limit: limits.fileBytes)
-        }
+        guard size >= 22, head.starts(with: [0x50, 0x4B]) else { throw WorkbookError.notAZip }
+        guard size <= limits.fileBytes else { throw WorkbookError.tooLarge(part: "the file", bytes: size, limit: limits.fileBytes) }
+    }
+
+    private init(opening url: URL, limits: Limits) throws {
+        self.limits = limits
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw WorkbookError.notAZip }
+        do { archive = try Archive(url: url, accessMode: .read) } catch { throw WorkbookError.notAZip }
         self.archive = archive
         guard archive["xl/workbook.xml"] != nil || archive["[Content_Types].xml"] != nil else {
             throw WorkbookError.notAWorkbook("no xl/workbook.xml")
@@ -103,13 +126,6 @@ public final class WorkbookReader {
             }
         }
         dateStyles = dates
-    }
-
-    /// Opens a workbook file.
-    public convenience init(url: URL, limits: Limits = Limits()) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.uint64Value ?? 0
-        if size > limits.fileBytes { throw WorkbookError.tooLarge(part: "the file", bytes: size, limit: limits.fileBytes) }
-        try self.init(data: try Data(contentsOf: url), limits: limits)
     }
 
     /// The sheet of that name, matched without regard to case (Excel's own rule).
@@ -276,13 +292,24 @@ public final class WorkbookReader {
         try decode(try bytes(archive, path, limits: limits), path)
     }
 
+    private static let parsing = NSLock()
+
     static func decode<T: Decodable>(_ data: Data, _ path: String) throws -> T {
+        // Foundation's XMLParser traps on a name that is not UTF-8 (seen by the fuzzer):
+        // SpreadsheetML parts are UTF-8, so anything else is refused before parsing.
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw WorkbookError.malformed(part: path, detail: "not UTF-8 text")
+        }
         // A DOCTYPE could declare entities; SpreadsheetML never has one.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw WorkbookError.malformed(part: path, detail: "it declares a DOCTYPE")
         }
         let decoder = XMLDecoder(trimValueWhitespaces: false, removeWhitespaceElements: true)
         decoder.shouldProcessNamespaces = false
+        // Foundation's XMLParser on Linux is not safe to run on two threads at once
+        // (two workbooks read in parallel tests crashed inside it): one parse at a time.
+        parsing.lock()
+        defer { parsing.unlock() }
         do {
             return try decoder.decode(T.self, from: data)
         } catch {

@@ -39,8 +39,10 @@ def main():
     ids = {s["venue"] for s in plan["sessions"] if s.get("venue")} | {f for s in plan["sessions"] for f in s["facilitators"]}
     facts = []
     for name, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
-        d = driver(width, height)
+        d = driver(max(width, 500), height)
         try:
+            # Headless Chromium's window is at least 500 px wide: a phone is emulated instead.
+            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
             d.get("file://" + report)
             page = d.execute_script("return document.documentElement.scrollHeight")
             d.save_screenshot(os.path.join(artifacts, f"report-{name}.png"))

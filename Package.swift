@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
     ],
     targets: [
         // glpk.h and libglpk, from Debian's libglpk-dev (no pkg-config file).
@@ -27,13 +29,19 @@ let package = Package(
         // The only C code: guards GLPK's fatal errors with setjmp/longjmp.
         .target(name: "GLPKShim", dependencies: ["CGLPK"], path: "Sources/GLPKShim"),
         .target(name: "Solver", dependencies: ["GLPKShim", "CGLPK"]),
+        // Excel workbooks (.xlsx, SpreadsheetML) read and written: ZIPFoundation for the
+        // package, XMLCoder for the parts; knows cells and sheets, nothing of the domain.
+        .target(name: "Workbook", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
         .target(name: "HubModel", dependencies: [
-            "Yams",
+            "Yams", "Workbook",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .target(name: "Forecast", dependencies: ["HubModel"]),
         .target(name: "Planner", dependencies: ["HubModel", "Solver"]),
-        .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast"]),
+        .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast", "Workbook"]),
         // The history of runs in SQLite (GRDB): which command ran on which inputs, with what result.
         .target(name: "RunHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // The web app's forms: bodies decoded by Hummingbird's own decoder, fields checked.
@@ -47,7 +55,9 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // Every parser of outside files behind one entry point, for libFuzzer and the regression tests.
-        .target(name: "FuzzTargets", dependencies: ["HubModel", "Forecast", "Solver", "WebForms"]),
+        .target(name: "FuzzTargets", dependencies: [
+            "HubModel", "Forecast", "Solver", "WebForms", "Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // libFuzzer's driver when built by scripts/fuzz.sh; otherwise a replayer of inputs.
         .executableTarget(name: "hubplan-fuzz", dependencies: ["FuzzTargets", "HubModel"]),
         .executableTarget(name: "hubplan", dependencies: [
@@ -55,10 +65,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HubModelTests", dependencies: ["HubModel"]),
+        .testTarget(name: "HubModelTests", dependencies: ["HubModel", "Workbook"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast", "Workbook"], exclude: ["Golden"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),
         .testTarget(name: "WebAppTests", dependencies: [
             "WebApp", "WebForms", "HubModel", "RunHistory", .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -72,7 +72,7 @@ def main():
         driver.set_page_load_timeout(120)
         driver.get(base + "/plan")
         assert "plan 2026-27" in driver.title, driver.title
-        assert driver.find_elements(By.ID, "session-table"), "no session table on /plan"
+        assert driver.find_elements(By.ID, "by-cohort"), "no timetable by cohort on /plan"
         driver.save_screenshot(os.path.join(artifacts, "plan.png"))
         driver.get(base + "/whatif")
         tokens = driver.find_elements(By.CSS_SELECTOR, "form input[type=hidden][name=token]")

@@ -3,6 +3,8 @@ import Foundation
 import HubModel
 import Solver
 import WebForms
+import Workbook
+import ZIPFoundation
 
 /// The parsers HubPlan exposes to files from outside, one fuzzing target each.
 ///
@@ -26,6 +28,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A form body POSTed to the web app, read as the what-if and the re-plan form; a
     /// what-if that passes its checks must make an overlay that loads and applies (a trap otherwise).
     case webForm = "web-form"
+    /// A scenario workbook. An even first byte: the rest is the whole .xlsx file. An odd
+    /// first byte: the rest is one XML part (the next byte's choice of ``FuzzHarness/workbookParts``)
+    /// packed into the small scenario's workbook, so mutations reach the XML readers past the ZIP's checksums.
+    case workbook
 }
 
 /// Feeds bytes to one parser, in a private working folder.
@@ -39,6 +45,13 @@ public final class FuzzHarness {
     private let scenarioFolder: URL
     private var originals: [String: Data] = [:]
     private var base: Scenario?
+    private var baseWorkbook: Data?
+
+    /// The parts of the small scenario's workbook a `workbook` input may replace.
+    public static let workbookParts = [
+        "xl/worksheets/sheet2.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet9.xml", "xl/styles.xml", "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels", "_rels/.rels", "xl/sharedStrings.xml",
+    ]
 
     /// The table files of a scenario, in the order the first byte of a `scenario-csv` input picks them.
     public static let tables = [
@@ -67,6 +80,8 @@ public final class FuzzHarness {
                 originals[name] = try Data(contentsOf: scenarioFolder.appendingPathComponent(name))
             }
             if target == .overlay || target == .webForm { base = try ScenarioLoader.load(scenarioFolder).scenario }
+        case .workbook:
+            baseWorkbook = try ScenarioWriter.workbook(Self.smallScenario())
         case .series, .mps, .lp:
             break
         }
@@ -114,7 +129,46 @@ public final class FuzzHarness {
         case .webForm:
             guard let base else { return }
             readForms(data, base: base)
+        case .workbook:
+            guard let first = data.first else { return }
+            let rest = data.dropFirst()
+            let bytes: Data
+            if first % 2 == 0 {
+                bytes = Data(rest)
+            } else {
+                guard let choice = rest.first, let base = baseWorkbook,
+                      let packed = Self.repack(base, part: Self.workbookParts[Int(choice) % Self.workbookParts.count], with: Data(rest.dropFirst())) else { return }
+                bytes = packed
+            }
+            let url = folder.appendingPathComponent("hub.xlsx")
+            guard write(bytes, to: url) else { return }
+            _ = ScenarioLoader.check(url)
+            // Sheets the scenario does not name are read too: the reader must not trap on any.
+            if let reader = try? WorkbookReader(data: bytes) {
+                for sheet in reader.sheets.prefix(20) { _ = try? reader.sheet(named: sheet.name) }
+            }
         }
+    }
+
+    /// The workbook `base` with `part` replaced by (or added as) `bytes`.
+    public static func repack(_ base: Data, part: String, with bytes: Data) -> Data? {
+        guard let source = try? Archive(data: base, accessMode: .read), let out = try? Archive(accessMode: .create) else { return nil }
+        func add(_ path: String, _ data: Data) throws {
+            try out.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        do {
+            for entry in source where entry.path != part {
+                var data = Data()
+                _ = try source.extract(entry) { data.append($0) }
+                try add(entry.path, data)
+            }
+            try add(part, bytes)
+        } catch {
+            return nil
+        }
+        return out.data
     }
 
     /// What the server does with a POST body before any job starts: decode, check, make the overlay.

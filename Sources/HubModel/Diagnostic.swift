@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in a scenario's files, located as a planner sees it.
 ///
 /// Rows are numbered as a spreadsheet shows them (the header is row 1, the
@@ -17,26 +19,55 @@ public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertib
     public var file: String
     public var row: Int?
     public var column: Int?
+    /// The sheet, when `file` is a workbook: the place is then written `hub.xlsx:schools!C14`.
+    public var sheet: String?
     public var message: String
 
-    public init(_ severity: Severity, file: String, row: Int? = nil, column: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil, _ message: String) {
         self.severity = severity
         self.file = file
+        self.sheet = sheet
         self.row = row
         self.column = column
         self.message = message
     }
 
-    /// `file:row:column: severity: message`, omitting what is unknown.
-    public var description: String {
+    /// Where the problem is: `file:row:column`, or `hub.xlsx:schools!C14` in a
+    /// workbook (`hub.xlsx:schools!14:14` for a whole row), omitting what is unknown.
+    public var place: String {
         var place = file
+        if let sheet {
+            place += ":\(sheet)"
+            if let row, let column { place += "!\(columnLetters(column))\(row)" } else if let row { place += "!\(row):\(row)" }
+            return place
+        }
         if let row { place += ":\(row)" }
         if let column { place += ":\(column)" }
-        return "\(place): \(severity.rawValue): \(message)"
+        return place
+    }
+
+    /// `place: severity: message`.
+    public var description: String { "\(place): \(severity.rawValue): \(message)" }
+
+    /// The diagnostic with its file named as the user gave the scenario: inside
+    /// the folder `path`, or the workbook `path` itself.
+    public func located(in path: String) -> Diagnostic {
+        var copy = self
+        copy.file = sheet != nil || ScenarioLoader.isWorkbook(path) ? path : (path as NSString).appendingPathComponent(file)
+        return copy
+    }
+
+    private func columnLetters(_ column: Int) -> String {
+        var n = column, s = ""
+        while n > 0 {
+            s = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + s
+            n = (n - 1) / 26
+        }
+        return s
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.severity, a.file, a.row ?? 0, a.column ?? 0, a.message) < (b.severity, b.file, b.row ?? 0, b.column ?? 0, b.message)
+        (a.severity, a.file, a.sheet ?? "", a.row ?? 0, a.column ?? 0, a.message) < (b.severity, b.file, b.sheet ?? "", b.row ?? 0, b.column ?? 0, b.message)
     }
 }
 
@@ -50,12 +81,12 @@ public struct Diagnostics: Sendable {
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    public mutating func error(_ file: String, row: Int? = nil, column: Int? = nil, _ message: String) {
-        all.append(Diagnostic(.error, file: file, row: row, column: column, message))
+    public mutating func error(_ file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil, _ message: String) {
+        all.append(Diagnostic(.error, file: file, sheet: sheet, row: row, column: column, message))
     }
 
-    public mutating func warning(_ file: String, row: Int? = nil, column: Int? = nil, _ message: String) {
-        all.append(Diagnostic(.warning, file: file, row: row, column: column, message))
+    public mutating func warning(_ file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil, _ message: String) {
+        all.append(Diagnostic(.warning, file: file, sheet: sheet, row: row, column: column, message))
     }
 
     public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }

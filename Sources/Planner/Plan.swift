@@ -341,15 +341,15 @@ public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sen
     /// The term in a planner's words.
     public var words: String {
         switch self {
-        case .participantTravel: "participant travel"
-        case .facilitatorTravel: "facilitator travel"
-        case .adviserTravel: "adviser travel"
-        case .venueHire: "venue hire"
-        case .facilitatorDays: "facilitator days"
-        case .adviserDays: "adviser days"
-        case .loadImbalance: "uneven facilitator load"
-        case .brokenContinuity: "broken continuity"
-        case .unmetDemand: "unmet demand"
+        case .participantTravel: "Participants' travel"
+        case .facilitatorTravel: "Facilitators' travel"
+        case .adviserTravel: "Advisers' travel"
+        case .venueHire: "Venue hire"
+        case .facilitatorDays: "Facilitators' days"
+        case .adviserDays: "Advisers' days"
+        case .loadImbalance: "Uneven workloads (penalty)"
+        case .brokenContinuity: "Broken continuity (penalty)"
+        case .unmetDemand: "Unmet demand (penalty)"
         }
     }
 }

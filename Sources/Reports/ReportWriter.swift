@@ -3,7 +3,7 @@ import Foundation
 import HubModel
 import Planner
 
-/// Writes every output of a plan into a folder: plan.json, report.html, csv/ and
+/// Writes every output of a plan into a folder: plan.json, plan.xlsx, report.html, csv/ and
 /// calendars/, as one unit (``OutputFolder``): a reader or a killed run sees the
 /// previous plan's files whole or this plan's files whole, and when any file
 /// cannot be written (a full disk, a read-only folder) nothing is replaced.
@@ -11,6 +11,7 @@ public enum ReportWriter {
     /// The outputs of one plan, by path relative to the output folder.
     public static func files(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast]) throws -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = [("plan.json", try PlanFile.encode(plan))]
+        files.append(("plan.xlsx", try PlanWorkbook.data(plan: plan, scenario: scenario)))
         files.append(("report.html", Data(HTMLReport.render(plan: plan, scenario: scenario, forecasts: forecasts).utf8)))
         for (name, text) in CSVExport.files(plan: plan, scenario: scenario, forecasts: forecasts) {
             files.append(("csv/\(name)", Data(text.utf8)))

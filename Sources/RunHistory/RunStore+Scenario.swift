@@ -2,8 +2,13 @@ import Foundation
 
 extension RunStore {
     /// Where a scenario folder keeps its history: DIR/.hubplan/runs.sqlite.
+    ///
+    /// A scenario workbook (a file, `hub.xlsx`) keeps its history in the folder that holds it.
     public static func path(forScenario directory: String) -> String {
-        (directory as NSString).appendingPathComponent(".hubplan/runs.sqlite")
+        var isFolder: ObjCBool = true
+        let home = FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) && !isFolder.boolValue
+            ? (directory as NSString).deletingLastPathComponent : directory
+        return ((home.isEmpty ? "." : home) as NSString).appendingPathComponent(".hubplan/runs.sqlite")
     }
 
     /// Records one run of `command` on a scenario folder, as every command and the web app do.

@@ -109,7 +109,11 @@ public final class RunStore: Sendable {
         func mix(_ bytes: some Sequence<UInt8>) { for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".csv") || $0.hasSuffix(".yaml")) }.sorted()
-        for url in names.map({ directory.appendingPathComponent($0) }) + extra {
+        var isFolder: ObjCBool = true
+        // A scenario workbook is one file: its bytes are the fingerprint.
+        let own = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) && !isFolder.boolValue
+            ? [directory] : names.map { directory.appendingPathComponent($0) }
+        for url in own + extra {
             mix(url.lastPathComponent.utf8)
             if let data = FileManager.default.contents(atPath: url.path) { mix(data) }
         }

@@ -27,10 +27,12 @@ public final class WebState: @unchecked Sendable {
         let (s, _) = try ScenarioLoader.load(directory)
         scenario = s
         forecasts = ReportWriter.planForecasts(s)
-        served = try ServedPlan.choose(directory: directory, scenario: s, forecasts: forecasts)
+        // A scenario workbook's outputs and overlays live in the folder that holds it.
+        let home = URL(fileURLWithPath: ScenarioLoader.home(directory.path))
+        served = try ServedPlan.choose(directory: home, scenario: s, forecasts: forecasts)
         self.jobs = jobs
         self.token = token
-        overlays = OverlayFolder(scenario: directory)
+        overlays = OverlayFolder(scenario: home)
     }
 }
 

@@ -61,6 +61,11 @@ struct Replay {
             try ScenarioWriter.write(FuzzHarness.smallScenario(), to: URL(fileURLWithPath: arguments[1]))
             return
         }
+        if arguments.count == 2, arguments[0] == "--write-small-workbook" {
+            // The small scenario, cut to 4 schools so it fits libFuzzer's 16 KiB inputs, as a workbook, for the `workbook` target's seeds (fuzz/README.md).
+            try ScenarioWriter.workbook(FuzzHarness.smallScenario(schools: 4)).write(to: URL(fileURLWithPath: arguments[1]))
+            return
+        }
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count >= 2 else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
             FileHandle.standardError.write(Data("usage: hubplan-fuzz \(names) FILE_OR_FOLDER...\n".utf8))

@@ -10,10 +10,10 @@ import Solver
 func loadScenario(_ directory: String) throws -> Scenario {
     do {
         let (scenario, warnings) = try ScenarioLoader.load(URL(fileURLWithPath: directory))
-        for w in warnings { printError((directory as NSString).appendingPathComponent(w.file) + w.description.dropFirst(w.file.count)) }
+        for w in warnings { printError(w.located(in: directory).description) }
         return scenario
     } catch let e as ScenarioError {
-        for d in e.diagnostics { printError((directory as NSString).appendingPathComponent(d.file) + d.description.dropFirst(d.file.count)) }
+        for d in e.diagnostics { printError(d.located(in: directory).description) }
         throw CommandFailure.badInput("\(directory): \(e.diagnostics.filter { $0.severity == .error }.count) error(s); nothing was planned")
     }
 }
@@ -25,8 +25,8 @@ struct PlanCommand: ParsableCommand {
         abstract: "Plan a scenario's year: cohorts, sessions, facilitators, venues, forums, advisers.",
         discussion: "Writes OUTDIR/plan.json (default DIR/out). All outputs are switched in at once, never mixed with an earlier run's. Exit codes: 0 planned, 1 plan check failed, 2 bad input, 3 internal error, 130/143 interrupted.")
 
-    @Argument(help: "The scenario folder.") var directory: String
-    @Option(help: "Output folder (default: DIR/out).") var out: String?
+    @Argument(help: "The scenario folder, or a scenario workbook (.xlsx).") var directory: String
+    @Option(help: "Output folder (default: DIR/out; for a workbook, out/ beside it).") var out: String?
     @OptionGroup var limits: PlanningOptions
     @Option(help: "Also write every model solved as free MPS into this folder (NAME.mps).") var exportMps: String?
     @Option(help: "Megabytes this run may use (default: what the machine has available).") var memoryLimit: Double?
@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
         }
         defer { warnIfOverTime(since: started, limit: settings.timeLimit) }
         let violations = PlanChecker(scenario: scenario).check(plan)
-        let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out"))
+        let outDir = URL(fileURLWithPath: out ?? (ScenarioLoader.home(directory) as NSString).appendingPathComponent("out"))
         do {
             try ReportWriter.writePlan(plan, scenario: scenario, to: outDir)
         } catch {
@@ -68,7 +68,7 @@ struct PlanCommand: ParsableCommand {
             JSONOutput.print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !output.quiet {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations, emphasis: Style.emphasis).text)
-            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), report.html, csv/ and calendars/")
+            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), plan.xlsx, report.html, csv/ and calendars/")
         }
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }

@@ -11,7 +11,7 @@ struct ReplanCommand: ParsableCommand {
         abstract: "Re-plan from a previous plan after a change, keeping everything before a date and moving as little as possible.",
         discussion: "Writes OUTDIR/plan.json, report, changes.csv. Exit codes: 0, 1 the new plan fails its check, 2 bad input, 3 internal error.")
 
-    @Argument(help: "The scenario folder.") var directory: String
+    @Argument(help: "The scenario folder, or a scenario workbook (.xlsx).") var directory: String
     @Option(help: "The previous plan (plan.json).") var from: String
     @Option(help: "A what-if overlay with the change (a facilitator off, a venue closed, …).") var overlay: String?
     @Option(help: "Keep every session, forum and visit before this date (YYYY-MM-DD) exactly as planned.") var freezeBefore: String?
@@ -45,7 +45,7 @@ struct ReplanCommand: ParsableCommand {
         }
         let violations = PlanChecker(scenario: scenario).check(plan)
         let changes = PlanChange.between(previous, plan)
-        let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/replan"))
+        let outDir = URL(fileURLWithPath: out ?? (ScenarioLoader.home(directory) as NSString).appendingPathComponent("out/replan"))
         let csv = CSVExport.changes(changes)
         do {
             // changes.csv belongs to the same run as the plan: one unit, switched in at once.

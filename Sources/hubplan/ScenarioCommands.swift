@@ -7,10 +7,10 @@ import HubModel
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a scenario folder and summarise it.",
+        abstract: "Check a scenario folder or workbook and summarise it.",
         discussion: "Exit codes: 0 valid (warnings allowed), 2 errors found.")
 
-    @Argument(help: "The scenario folder.") var directory: String
+    @Argument(help: "The scenario folder, or a scenario workbook (.xlsx).") var directory: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
             func list(_ ds: [Diagnostic]) -> [[String: Any]] {
                 ds.map { d in
                     var o: [String: Any] = ["file": d.file, "message": d.message]
+                    if let s = d.sheet { o["sheet"] = s; o["place"] = d.place }
                     if let r = d.row { o["row"] = r }
                     if let c = d.column { o["column"] = c }
                     return o
@@ -48,11 +49,7 @@ struct ValidateCommand: ParsableCommand {
         if !output.quiet { print("\n\(directory): valid, \(diagnostics.warnings.count) warning(s)") }
     }
 
-    func prefixed(_ d: Diagnostic) -> String {
-        var copy = d
-        copy.file = (directory as NSString).appendingPathComponent(d.file)
-        return copy.description
-    }
+    func prefixed(_ d: Diagnostic) -> String { d.located(in: directory).description }
 }
 
 /// `hubplan generate`: writes a seeded scenario of the benchmark ladder.

@@ -9,7 +9,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the plan, forecast, what-ifs and downloads to a browser on this machine.")
 
-    @Argument(help: "The scenario folder.") var directory: String
+    @Argument(help: "The scenario folder, or a scenario workbook (.xlsx).") var directory: String
     @Option(help: "Port.") var port: Int = 8080
     @Option(help: "Address to bind (default: only this machine).") var host: String = "127.0.0.1"
     @OptionGroup var output: OutputOptions

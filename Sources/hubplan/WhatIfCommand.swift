@@ -12,7 +12,7 @@ struct WhatIfCommand: ParsableCommand {
         abstract: "Plan the base scenario and what-if variants (overlay files) in parallel and compare them.",
         discussion: "Writes OUTDIR/comparison.csv, comparison.json, whatif.html and OUTDIR/<variant>/plan.json (+ report). Exit codes: 0, 1 a plan check failed, 2 bad input, 3 internal error.")
 
-    @Argument(help: "The base scenario folder.") var directory: String
+    @Argument(help: "The base scenario folder, or a scenario workbook (.xlsx).") var directory: String
     @Option(name: .customLong("variant"), help: "An overlay file (repeatable).") var variants: [String] = []
     @Option(help: "Plans at once (default: the number of cores).") var jobs: Int?
     @Option(help: "Output folder (default: DIR/out/whatif).") var out: String?
@@ -40,7 +40,7 @@ struct WhatIfCommand: ParsableCommand {
             throw CommandFailure.badInput("\(problems.count) problem(s) in the overlays; nothing was planned")
         }
         if Set(scenarios.map(\.0)).count != scenarios.count { throw CommandFailure.badInput("two variants have the same name; give each overlay a distinct name") }
-        let outDir = URL(fileURLWithPath: out ?? (directory as NSString).appendingPathComponent("out/whatif"))
+        let outDir = URL(fileURLWithPath: out ?? (ScenarioLoader.home(directory) as NSString).appendingPathComponent("out/whatif"))
         let results = Slots<Result<Plan, CommandFailure>>(count: scenarios.count)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)

@@ -84,23 +84,74 @@ enum Small {
 }
 
 @Suite struct HTMLReportTests {
+    /// Rows of the tables carrying `class`, or of the one table with `id`.
+    static func rows(_ html: String, id: String? = nil, class className: String? = nil) -> Int {
+        let marker = id.map { "<table id=\"\($0)\"" } ?? "class=\"\(className!)\""
+        var count = 0, rest = html[...]
+        while let start = rest.range(of: marker) {
+            let table = rest[start.lowerBound...]
+            let end = table.range(of: "</table>")!.upperBound
+            count += table[..<end].components(separatedBy: "<tr>").count - 2  // minus the split's head and the header row
+            rest = table[end...]
+        }
+        return count
+    }
+
     @Test func listsEverySessionForumAndAssignment() throws {
         let (s, plan) = try Small.scenarioAndPlan()
         let html = HTMLReport.render(plan: plan, scenario: s)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("http://") && !html.contains("https://"))  // self-contained
-        func rows(_ id: String) -> Int {
-            guard let start = html.range(of: "<table id=\"\(id)\"") else { return -1 }
-            let rest = html[start.lowerBound...]
-            let end = rest.range(of: "</table>")!.upperBound
-            return rest[..<end].components(separatedBy: "<tr>").count - 2  // minus the split's head and the header row
-        }
-        #expect(rows("session-table") == plan.sessions.count)
-        #expect(rows("forum-table") == plan.forums.count)
-        #expect(rows("adviser-table") == plan.adviserAssignments.count)
+        #expect(Self.rows(html, class: "by-cohort") == plan.sessions.count)
+        #expect(Self.rows(html, id: "forum-table") == plan.forums.count)
+        #expect(Self.rows(html, class: "adviser-days") == plan.adviserAssignments.count)
         for sess in plan.sessions.prefix(50) { #expect(html.contains(sess.cohort)) }
         // Every chart has a text alternative.
         #expect(html.components(separatedBy: "<svg").count == html.components(separatedBy: "<desc id=").count)
+    }
+
+    @Test func speaksInPlainWordsAndPounds() throws {
+        let (s, plan) = try Small.scenarioAndPlan()
+        let html = HTMLReport.render(plan: plan, scenario: s)
+        for term in CostTerm.allCases { #expect(!html.contains(term.rawValue), "\(term)") }
+        #expect(html.contains("Participants' travel"))
+        #expect(html.contains("<span class=\"nowrap\">\(plan.year)</span>"))
+        let costs = html[html.range(of: "<section id=\"costs\">")!.lowerBound...].prefix { _ in true }
+        let chart = costs[costs.range(of: "<svg")!.lowerBound..<costs.range(of: "</svg>")!.upperBound]
+        let labels = chart.components(separatedBy: "font-size=\"12\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(labels.count == CostTerm.allCases.count * 2)
+        // Each term's name, then its cost in pounds.
+        for (i, label) in labels.enumerated() where i % 2 == 1 { #expect(label.hasPrefix("£"), "\(label)") }
+    }
+
+    @Test func timetablesNameFacilitatorsAndVenues() throws {
+        let (s, plan) = try Small.scenarioAndPlan()
+        let html = HTMLReport.render(plan: plan, scenario: s)
+        let timetables = html[html.range(of: "<section id=\"by-cohort\">")!.lowerBound...]
+        let session = try #require(plan.sessions.first { $0.venue != nil })
+        let facilitator = try #require(s.facilitators.first { $0.id == session.facilitators.first })
+        let venue = try #require(s.venues.first { $0.id == session.venue })
+        #expect(timetables.contains(HTML.escape(facilitator.name)))
+        #expect(timetables.contains(HTML.escape(venue.name)))
+        #expect(!timetables.contains("<td>\(facilitator.id)</td>"))
+        #expect(!timetables.contains("<td>\(venue.id)</td>"))
+    }
+
+    @Test func utilisationBarsAreDrawnOnAHundredPercentScale() {
+        let svg = SVGChart.bars(title: "t", description: "d", items: [("a", 21.9), ("b", 50)], scale: 100, label: { "\($0)%" })
+        let widths = svg.components(separatedBy: "width=\"").dropFirst(2).map { Double($0.prefix { $0 != "\"" })! }
+        #expect(widths.count == 2)
+        #expect(abs(widths[0] / widths[1] - 21.9 / 50) < 0.01)
+        #expect(abs(widths[1] - 175) < 0.5)   // half of the 350 px a full bar takes
+    }
+
+    @Test func axisTicksAreRound() {
+        // The ticks the issue saw were 93.0, 87.2, 8.2: now steps of 1, 2, 2.5 or 5 times a power of ten.
+        #expect(SVGChart.niceTicks(0, 93.0) == [0, 25, 50, 75, 100])
+        #expect(SVGChart.niceTicks(0, 8.2) == [0, 2.5, 5, 7.5, 10])
+        #expect(SVGChart.niceTicks(0, 1_234) == [0, 500, 1_000, 1_500])
+        #expect(SVGChart.niceTicks(0, 61) == [0, 20, 40, 60, 80])
+        #expect(SVGChart.tickLabel(1_250) == "1,250")
     }
 
     @Test func escapesText() {

@@ -70,7 +70,7 @@ func text(_ r: TestResponse) -> String { String(buffer: r.body) }
         try await served.app().test(.router) { client in
             try await client.execute(uri: "/plan", method: .get) { r in
                 #expect(r.status == .ok)
-                #expect(text(r).contains("id=\"session-table\""))
+                #expect(text(r).contains("id=\"by-cohort\""))
                 #expect(!text(r).contains("https://"))
             }
         }

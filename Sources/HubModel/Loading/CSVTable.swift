@@ -53,7 +53,20 @@ struct CSVTable {
             reporter.error(file, row: problem, "a quoted field opened on this row is never closed")
             return nil
         }
-        guard let headerRecord = records.first, headerRecord.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        return table(records.enumerated().map { ($0.offset + 1, $0.element) }, file: file, columns: columns, reporter: reporter)
+    }
+
+    /// Checks the header and makes the rows of a table whatever its source (a CSV
+    /// file, a workbook's sheet): the same columns, checks and wording for both.
+    ///
+    /// - Parameters:
+    ///   - records: (row number as the spreadsheet shows it, fields by column from 1), in row order; row 1 is the header.
+    ///   - reported: cells already reported (row, column), such as a workbook cell holding an error value:
+    ///     read as missing, without a second message.
+    /// - Returns: nil when the header is unusable; every problem is reported.
+    static func table(_ records: [(number: Int, fields: [String])], file: String, columns: [ColumnSpec], reporter: Reporter,
+                      reported: Set<[Int]> = []) -> CSVTable? {
+        guard let headerRecord = records.first.flatMap({ $0.number == 1 ? $0.fields : nil }), headerRecord.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             reporter.error(file, row: 1, "empty file: the first row must name the columns")
             return nil
         }
@@ -84,8 +97,7 @@ struct CSVTable {
         }
         if !ok { return nil }
         var rows: [CSVRecord] = []
-        for (index, record) in records.enumerated().dropFirst() {
-            let number = index + 1
+        for (number, record) in records where number > 1 {
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             if record.count > header.count {
                 let extra = record[header.count...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -96,10 +108,12 @@ struct CSVTable {
                 }
             }
             var values: [String: (String, Int)] = [:]
+            var already: Set<String> = []
             for (i, name) in header.enumerated() where !name.isEmpty {
                 values[name] = (i < record.count ? record[i].trimmingCharacters(in: .whitespaces) : "", i + 1)
+                if reported.contains([number, i + 1]) { already.insert(name); values[name]?.0 = "" }
             }
-            rows.append(CSVRecord(file: file, number: number, values: values))
+            rows.append(CSVRecord(file: file, number: number, values: values, reported: already))
         }
         return CSVTable(file: file, header: header, rows: rows)
     }
@@ -140,6 +154,8 @@ struct CSVRecord {
     /// Row number as a spreadsheet shows it (header = 1).
     let number: Int
     let values: [String: (String, Int)]
+    /// Columns whose cell was already reported: read as missing, silently.
+    var reported: Set<String> = []
 
     func raw(_ column: String) -> String { values[column]?.0 ?? "" }
     func columnIndex(_ column: String) -> Int? { values[column]?.1 }
@@ -155,6 +171,7 @@ struct CSVRecord {
     /// A non-empty text, or nil (with an error when required).
     func text(_ column: String, required: Bool = true, _ r: Reporter) -> String? {
         let v = raw(column)
+        if reported.contains(column) { return nil }
         if v.isEmpty {
             if required { fail(column, "is empty; a value is required", r) }
             return nil

@@ -1,9 +1,24 @@
 import Foundation
 import Yams
 
-/// Reads a scenario folder (`scenario.yaml` plus CSV tables) and checks it.
+/// Reads a scenario folder (`scenario.yaml` plus CSV tables), or a workbook
+/// with a sheet per table (``WorkbookSource``), and checks it.
 public enum ScenarioLoader {
-    /// Loads and validates a scenario folder.
+    /// Whether `path` names a scenario workbook rather than a folder: an existing
+    /// regular file, or a name ending in `.xlsx`/`.xlsm`.
+    public static func isWorkbook(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) { return !isDir.boolValue }
+        return ["xlsx", "xlsm"].contains((path as NSString).pathExtension.lowercased())
+    }
+
+    /// The folder a scenario's outputs and run history belong to: the scenario
+    /// folder itself, or the folder that holds the workbook.
+    public static func home(_ path: String) -> String {
+        isWorkbook(path) ? ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent) : path
+    }
+
+    /// Loads and validates a scenario folder or workbook.
     ///
     /// - Returns: The scenario and its warnings.
     /// - Throws: ``ScenarioError`` listing every error (and warning) found; never traps, whatever the bytes.
@@ -17,11 +32,17 @@ public enum ScenarioLoader {
     public static func check(_ directory: URL) -> (Scenario?, Diagnostics) {
         let r = Reporter()
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
-            r.error(directory.path, "not a scenario folder (no such directory)")
+        let source: ScenarioSource
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue {
+            source = FolderSource(directory: directory)
+        } else if FileManager.default.fileExists(atPath: directory.path) {
+            guard let workbook = WorkbookSource(directory, name: directory.lastPathComponent, reporter: r) else { return (nil, r.diagnostics) }
+            source = workbook
+        } else {
+            r.error(directory.path, "not a scenario folder or workbook (no such file or directory)")
             return (nil, r.diagnostics)
         }
-        let reader = Reader(directory: directory, r: r)
+        let reader = Reader(source: source, r: r)
         let scenario = reader.read()
         // Whole-scenario warnings only make sense on a scenario without errors.
         if let scenario, !r.diagnostics.hasErrors { ScenarioChecks(scenario: scenario, r: r).run() }
@@ -31,11 +52,11 @@ public enum ScenarioLoader {
 
 /// Reads each file into domain values, checking cells and references as it goes.
 private struct Reader {
-    let directory: URL
+    let source: ScenarioSource
     let r: Reporter
 
     func table(_ spec: (String, [ColumnSpec]), required: Bool = true) -> CSVTable? {
-        CSVTable.read(directory.appendingPathComponent(spec.0), file: spec.0, columns: spec.1, required: required, reporter: r)
+        source.table(spec, required: required, r)
     }
 
     func read() -> Scenario? {
@@ -82,15 +103,7 @@ private struct Reader {
 
     func readYAML() -> Head? {
         let file = ScenarioFiles.yaml
-        let url = directory.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            r.error(file, "missing file: every scenario needs \(file)")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            r.error(file, "not UTF-8 text")
-            return nil
-        }
+        guard let text = source.yaml(r) else { return nil }
         let node: Node
         do {
             guard let n = try Yams.compose(yaml: text) else {
@@ -295,7 +308,7 @@ private struct Reader {
     }
 
     func readAdvisers(_ authorities: Set<String>?, owners: inout SharedIds) -> ([ExpertAdviser], Set<String>?) {
-        let present = FileManager.default.fileExists(atPath: directory.appendingPathComponent(ScenarioFiles.advisers.0).path)
+        let present = source.has(ScenarioFiles.advisers.0)
         guard let t = table(ScenarioFiles.advisers, required: false) else { return ([], present ? nil : []) }
         owners.claim(t, as: "adviser")
         let items: [(ExpertAdviser, CSVRecord)] = t.rows.compactMap { row in

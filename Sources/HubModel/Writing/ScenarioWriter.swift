@@ -5,48 +5,59 @@ import Foundation
 public enum ScenarioWriter {
     public static func write(_ s: Scenario, to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        func put(_ name: String, _ text: String) throws { try AtomicFile.write(text, to: directory.appendingPathComponent(name)) }
-        try put(ScenarioFiles.yaml, yaml(s))
-        try put(ScenarioFiles.schools.0, csv(ScenarioFiles.schools.1, s.schools.map {
+        for (name, text) in files(s) { try AtomicFile.write(text, to: directory.appendingPathComponent(name)) }
+    }
+
+    /// The scenario's files by name: `scenario.yaml`, then every CSV table.
+    public static func files(_ s: Scenario) -> [(name: String, text: String)] {
+        [(ScenarioFiles.yaml, yaml(s))] + tables(s).map { ($0.0.0, csv($0.0.1, $0.1)) }
+    }
+
+    /// Every table of the scenario, in the loader's order, as the text of its cells.
+    static func tables(_ s: Scenario) -> [((String, [ColumnSpec]), [[String]])] {
+        var out: [((String, [ColumnSpec]), [[String]])] = []
+        func put(_ spec: (String, [ColumnSpec]), _ rows: [[String]]) { out.append((spec, rows)) }
+        put(ScenarioFiles.schools, s.schools.map {
             [$0.id, $0.name, $0.authority, $0.town, $0.phase.rawValue, coord($0.location.latitude), coord($0.location.longitude)]
-        }))
-        try put(ScenarioFiles.enrolment.0, csv(ScenarioFiles.enrolment.1, s.enrolment.map {
+        })
+        put(ScenarioFiles.enrolment, s.enrolment.map {
             [$0.school, $0.programme, String($0.participants)]
-        }))
-        try put(ScenarioFiles.facilitators.0, csv(ScenarioFiles.facilitators.1, s.facilitators.map {
+        })
+        put(ScenarioFiles.facilitators, s.facilitators.map {
             [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude),
              $0.qualifications.sorted().joined(separator: ";"), num($0.daysPerHalfTerm), num($0.daysPerYear),
              num($0.dayRate), $0.employerSchool ?? ""]
-        }))
-        try put(ScenarioFiles.advisers.0, csv(ScenarioFiles.advisers.1, s.advisers.map {
+        })
+        put(ScenarioFiles.advisers, s.advisers.map {
             [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude),
              $0.authorities.sorted().joined(separator: ";"), num($0.capacityDays), num($0.dayRate)]
-        }))
-        try put(ScenarioFiles.focusSchools.0, csv(ScenarioFiles.focusSchools.1, s.focusSchools.map {
+        })
+        put(ScenarioFiles.focusSchools, s.focusSchools.map {
             [$0.school, String($0.auditDays), String($0.daysPerHalfTerm)]
-        }))
-        try put(ScenarioFiles.venues.0, csv(ScenarioFiles.venues.1, s.venues.map {
+        })
+        put(ScenarioFiles.venues, s.venues.map {
             [$0.id, $0.name, $0.authority, $0.town, $0.address, coord($0.location.latitude), coord($0.location.longitude),
              num($0.dayCost), $0.weekdays.sorted().map(\.rawValue).joined(separator: ";"), $0.stepFree ? "yes" : "no"]
-        }))
-        try put(ScenarioFiles.rooms.0, csv(ScenarioFiles.rooms.1, s.venues.flatMap { v in
+        })
+        put(ScenarioFiles.rooms, s.venues.flatMap { v in
             v.rooms.map { [v.id, $0.id, String($0.capacity)] }
-        }))
+        })
         let calendarRows: [[String]] = s.authorities.flatMap { a in
             HalfTerm.allCases.compactMap { ht in
                 s.calendar.halfTerms[a.id]?[ht].map { [a.id, ht.rawValue, $0.first.description, $0.last.description] }
             }
         }
-        try put(ScenarioFiles.calendar.0, csv(ScenarioFiles.calendar.1, calendarRows))
-        try put(ScenarioFiles.closures.0, csv(ScenarioFiles.closures.1, s.calendar.closures.map {
+        put(ScenarioFiles.calendar, calendarRows)
+        put(ScenarioFiles.closures, s.calendar.closures.map {
             [$0.day.description, $0.authority ?? "", $0.kind.rawValue, $0.description, $0.phase?.rawValue ?? ""]
-        }))
-        try put(ScenarioFiles.unavailability.0, csv(ScenarioFiles.unavailability.1, s.unavailability.map {
+        })
+        put(ScenarioFiles.unavailability, s.unavailability.map {
             [$0.who, $0.from.description, $0.to.description, $0.reason]
-        }))
-        try put(ScenarioFiles.history.0, csv(ScenarioFiles.history.1, s.history.map {
+        })
+        put(ScenarioFiles.history, s.history.map {
             [AcademicYear.label($0.year), $0.authority, $0.programme, String($0.participants)]
-        }))
+        })
+        return out
     }
 
     // MARK: CSV

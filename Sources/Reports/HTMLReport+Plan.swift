@@ -1,0 +1,252 @@
+import Forecast
+import Foundation
+import HubModel
+import Planner
+
+extension HTMLReport {
+    /// The plan as one self-contained page a hub's director can send: names and
+    /// plain words, pounds everywhere, utilisation on a 0–100% scale, round
+    /// axis ticks, long timetables folded away (`<details>`, opened for print),
+    /// and an A4 print layout.
+    public static func render(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast] = []) -> String {
+        let n = PlanNames(scenario: scenario, plan: plan)
+        let money = PlanNames.pounds
+        let participants = plan.cohorts.reduce(0) { $0 + $1.participants }
+        var b = """
+        <!DOCTYPE html>
+        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(plan.scenario)) — plan \(HTML.escape(plan.year))</title>
+        <style>\(style)</style></head><body>
+        <header><p class="kicker">Year plan <span class="nowrap">\(HTML.escape(plan.year))</span></p><h1>\(HTML.escape(plan.scenario))</h1>
+        <p class="lead">This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""). It costs <strong>\(money(plan.objective))</strong>; no plan can cost less than \(money(plan.bound)).</p></header>
+        <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
+        <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>
+        <li><a href="#unmet">Unmet demand</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
+        <li><a href="#by-cohort">Timetable by cohort</a></li><li><a href="#by-facilitator">by facilitator</a></li><li><a href="#by-venue">by venue</a></li><li><a href="#by-borough">by borough</a></li></ul></nav>
+        <main>
+        """
+        let engaged = plan.reach.map { $0.schoolsEngaged.values.reduce(0, +) } ?? 0
+        b += "<section id=\"summary\"><h2>Summary</h2><div class=\"kpis\">"
+        for (label, value) in [("participants placed", "\(participants)"), ("cohorts", "\(plan.cohorts.count)"),
+                               ("sessions", "\(plan.sessions.count)"), ("forums", "\(plan.forums.count)"),
+                               ("adviser days", CSVExport.num(plan.adviserAssignments.reduce(0) { $0 + $1.days })),
+                               ("schools engaged", "\(engaged) of \(scenario.schools.count)"),
+                               ("unmet items", "\(plan.unmet.count)"), ("cost", money(plan.objective))] {
+            b += "<div class=\"kpi\"><b>\(HTML.escape(value))</b>\(HTML.escape(label))</div>"
+        }
+        b += "</div></section>"
+
+        b += reach(plan, scenario, n)
+        b += glance(plan, scenario, n)
+        b += costs(plan, n)
+        b += utilisation(plan, scenario, n)
+        b += forecastSection(scenario: scenario, forecasts: forecasts)
+
+        b += "<section id=\"unmet\"><h2>Unmet demand</h2>"
+        b += plan.unmet.isEmpty ? "<p>Everything was planned: no unmet demand.</p>"
+            : HTML.table(caption: "What could not be met, and why", header: ["What", "Amount", "Reason"],
+                         rows: plan.unmet.map { [$0.what, CSVExport.num($0.amount), $0.why] })
+        b += "</section>"
+
+        b += "<section id=\"forums\"><h2>CPD Leaders Forums</h2>" + HTML.table(caption: "Forum calendar",
+            header: ["Date", "Time", "Forum", "For", "Venue", "Room", "Chair", "Attendees"],
+            rows: plan.forums.sorted { ($0.date, $0.scope) < ($1.date, $1.scope) }.map { f in
+                [longDate(f.date), "\(f.start)–\(PlanNames.end(f.start, hours: f.hours))",
+                 scenario.forums.first { $0.id == f.forum }?.name ?? f.forum, n.authority(f.scope), n.venue(f.venue), f.room,
+                 n.person(f.chair), "\(f.attendees)"]
+            }, id: "forum-table") + "</section>"
+
+        b += advisers(plan, scenario, n)
+        b += timetables(plan, scenario, n)
+        b += "</main><footer><p>Made by HubPlan. Participants' travel is measured from the centre of their school's town. "
+        b += "The same plan is in plan.xlsx (a sheet per timetable, with filters) and in the calendars/ folder.</p></footer>"
+        // Folded sections are opened for printing, so paper shows everything.
+        b += "<script>addEventListener('beforeprint',()=>document.querySelectorAll('details').forEach(d=>d.open=true))</script>"
+        return b + "</body></html>\n"
+    }
+
+    static let style = """
+    body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1a1a1a;line-height:1.45}
+    .kicker{margin:0;color:#2b6cb0;font-weight:600;letter-spacing:.02em}.nowrap{white-space:nowrap}
+    h1{font-size:1.7rem;margin:.2rem 0 .6rem}.lead{font-size:1.05rem}
+    h2{margin-top:2.2rem;border-bottom:2px solid #2b6cb0;padding-bottom:.2rem}h3{margin-top:1.4rem}
+    .scroll{overflow-x:auto}table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.88rem;width:100%}caption{text-align:left;font-weight:600;padding:.3rem 0}
+    th,td{border:1px solid #ccd;padding:.25rem .45rem;text-align:left;vertical-align:top}thead th{background:#eef3fa}td.num,th.num{text-align:right}
+    .kpis{display:flex;flex-wrap:wrap;gap:.8rem}.kpi{border:1px solid #ccd;border-radius:6px;padding:.5rem .8rem;min-width:8rem}
+    .kpi b{display:block;font-size:1.3rem}.warn{color:#9b2c2c}figure{margin:1rem 0}figcaption{font-size:.85rem;color:#444}
+    details{border:1px solid #dde;border-radius:6px;margin:.4rem 0;padding:.2rem .6rem}details[open]{padding-bottom:.4rem}
+    summary{cursor:pointer;font-weight:600;padding:.25rem 0}summary .meta{font-weight:400;color:#555}
+    .fans{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:0 1.5rem}
+    nav ul{columns:3;font-size:.9rem}
+    @media (max-width:600px){body{margin:1rem auto}nav ul{columns:2}h1{font-size:1.35rem}.fans{grid-template-columns:1fr}}
+    @page{size:A4;margin:15mm 12mm}
+    @media print{body{margin:0;max-width:none;font-size:10pt}nav,script{display:none}h2{break-before:page}header+nav+main>section:first-child h2{break-before:avoid}
+    table{font-size:8pt}tr,figure{break-inside:avoid}details{border:none;padding:0}summary{list-style:none}.scroll{overflow:visible}a{color:inherit;text-decoration:none}}
+    """
+
+    /// `2026-09-18` as "Fri 18 Sep 2026".
+    static func longDate(_ day: Day?) -> String {
+        guard let d = day else { return "" }
+        let (y, m, day) = d.components
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]   // 1970-01-01 was a Thursday
+        return "\(weekdays[((d.ordinal % 7) + 7) % 7]) \(day) \(months[m - 1]) \(y)"
+    }
+
+    static func reach(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+        var b = "<section id=\"reach\"><h2>Reach and equity</h2>"
+        guard let reach = plan.reach else { return b + "</section>" }
+        b += HTML.table(caption: "Schools engaged and participants' travel (one way, minutes) by borough",
+                        header: ["Borough", "Schools engaged", "Participants travelling", "Median", "90th percentile", "Longest"],
+                        rows: scenario.authorities.map { a in
+                            let t = reach.travelByAuthority[a.id]
+                            return [a.name, "\(reach.schoolsEngaged[a.id] ?? 0) of \(reach.schools[a.id] ?? 0)", "\(t?.participants ?? 0)",
+                                    t.map { String(format: "%.0f min", $0.median) } ?? "–", t.map { String(format: "%.0f min", $0.p90) } ?? "–",
+                                    t.map { String(format: "%.0f min", $0.worst) } ?? "–"]
+                        })
+        b += HTML.table(caption: "Participants served by programme", header: ["Programme", "Participants"],
+                        rows: scenario.programmes.compactMap { p in reach.participantsByProgramme[p.id].map { [p.name, "\($0)"] } })
+        let items = scenario.authorities.compactMap { a in reach.travelByAuthority[a.id].map { ("\(a.name), median", $0.median) } }
+            + scenario.authorities.compactMap { a in reach.travelByAuthority[a.id].map { ("\(a.name), 90th percentile", $0.p90) } }
+        let ticks = SVGChart.niceTicks(0, items.map(\.1).max() ?? 1)
+        b += "<figure>" + SVGChart.bars(title: "Travel to sessions by borough",
+                                        description: "Median and 90th percentile one-way travel of participants, by borough: "
+                                            + items.map { "\($0.0) \(String(format: "%.0f", $0.1)) minutes" }.joined(separator: "; "),
+                                        items: items, scale: ticks.last, label: { String(format: "%.0f min", $0) })
+        b += "<figcaption>Participants' one-way travel to their cohort's venue, in minutes (the dashed line is \(SVGChart.tickLabel(ticks.last ?? 0)) minutes).</figcaption></figure>"
+        return b + "</section>"
+    }
+
+    static func glance(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+        var rows: [[String]] = []
+        for ht in HalfTerm.allCases {
+            var row = ["\(ht.longName) (\(ht.rawValue))"]
+            for a in scenario.authorities {
+                let range = scenario.calendar.halfTerms[a.id]?[ht]
+                let count = plan.sessions.filter { $0.halfTerm == ht && n.cohortAuthority[$0.cohort] == a.id }.count
+                row.append(range.map { "\(longDate($0.first)) to \(longDate($0.last)): \(count) sessions" } ?? "–")
+            }
+            row.append("\(plan.forums.filter { $0.halfTerm == ht }.count)")
+            rows.append(row)
+        }
+        return "<section id=\"glance\"><h2>Year at a glance</h2>" + HTML.table(
+            caption: "Half-terms by borough, with the sessions each borough's cohorts attend",
+            header: ["Half-term"] + scenario.authorities.map(\.name) + ["Forums"], rows: rows) + "</section>"
+    }
+
+    static func costs(_ plan: Plan, _ n: PlanNames) -> String {
+        let money = PlanNames.pounds
+        let terms = CostTerm.allCases.map { (PlanNames.costTerm($0), plan.costs[$0] ?? 0) }
+        var b = "<section id=\"costs\"><h2>Costs</h2>"
+        b += "<p>What the plan costs, term by term. Travel is priced per minute; the penalties are what the planner weighs against uneven workloads, broken continuity and demand it could not meet, not money spent.</p>"
+        b += HTML.table(caption: "Cost by term", header: ["Term", "Cost"], rows: terms.map { [$0.0, money($0.1)] } + [["Total", money(plan.objective)]])
+        let ticks = SVGChart.niceTicks(0, terms.map(\.1).max() ?? 1)
+        b += "<figure>" + SVGChart.bars(title: "Cost by term", description: terms.map { "\($0.0) \(money($0.1))" }.joined(separator: "; "),
+                                        items: terms, scale: ticks.last, label: money)
+        b += "<figcaption>Cost of each term in pounds (the dashed line is \(money(ticks.last ?? 0))).</figcaption></figure>"
+        b += HTML.table(caption: "Cost by borough (costs tied to one)", header: ["Borough", "Cost"],
+                        rows: plan.costsByAuthority.sorted { $0.key < $1.key }.map { [n.authority($0.key), money($0.value)] })
+        b += HTML.table(caption: "Cost by programme (costs tied to one)", header: ["Programme", "Cost"],
+                        rows: plan.costsByProgramme.sorted { $0.key < $1.key }.map { [n.programme($0.key), money($0.value)] })
+        return b + "</section>"
+    }
+
+    static func utilisation(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+        var b = "<section id=\"utilisation\"><h2>Utilisation</h2>"
+        b += "<p>Days used as a share of days available in the year: each bar is drawn on a 0–100% scale (the dashed line is 100%).</p>"
+        let all: [(kind: Resource, plural: String, ids: [String])] = [
+            (.facilitator, "Facilitators", scenario.facilitators.map(\.id)), (.adviser, "Expert advisers", scenario.advisers.map(\.id)),
+            (.venue, "Venues", scenario.venues.map(\.id)),
+        ]
+        for group in all {
+            let items = plan.utilisation.filter { $0.kind == group.kind }
+            let byId = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let used = group.ids.filter { (byId[$0]?.used ?? 0) > 0 }
+            let unused = group.ids.filter { (byId[$0]?.used ?? 0) == 0 }
+            let name: (String) -> String = { group.kind == .venue ? n.venue($0) : n.person($0) }
+            let shares = used.map { id -> (String, Double) in
+                let u = byId[id]!
+                return (name(id), u.available > 0 ? 100 * u.used / u.available : 0)
+            }.sorted { $0.1 > $1.1 }
+            guard !group.ids.isEmpty else { continue }
+            let busiest = shares.first.map { " Busiest: \($0.0), \(String(format: "%.0f", $0.1))%." } ?? ""
+            b += "<details\(group.kind == .facilitator ? "" : " open")><summary>\(group.plural) <span class=\"meta\">— \(used.count) of \(group.ids.count) used.\(HTML.escape(busiest))</span></summary>"
+            if !shares.isEmpty {
+                b += "<figure>" + SVGChart.bars(title: "\(group.plural) utilisation",
+                                                description: shares.map { "\($0.0) \(String(format: "%.1f", $0.1))%" }.joined(separator: "; "),
+                                                items: shares, scale: 100, label: { String(format: "%.1f%%", $0) })
+                b += "<figcaption>Share of each one's available days used, 0–100%.</figcaption></figure>"
+            }
+            if !unused.isEmpty {
+                b += "<p>Not used in this plan (no calendar is written for them): \(HTML.escape(unused.map(name).joined(separator: ", "))).</p>"
+            }
+            b += "</details>"
+        }
+        return b + "</section>"
+    }
+
+    static func advisers(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+        var b = "<section id=\"advisers\"><h2>Expert adviser days</h2>"
+        let byAdviser = Dictionary(grouping: plan.adviserAssignments, by: \.adviser)
+        b += HTML.table(caption: "Each adviser's Focus Schools and days", header: ["Adviser", "Focus Schools", "Days"],
+                        rows: scenario.advisers.compactMap { a in
+                            guard let mine = byAdviser[a.id] else { return nil }
+                            let schools = Array(Set(mine.map(\.school))).sorted().map(n.school)
+                            return [a.name, schools.joined(separator: "; "), CSVExport.num(mine.reduce(0) { $0 + $1.days })]
+                        })
+        for a in scenario.advisers {
+            guard let mine = byAdviser[a.id] else { continue }
+            b += "<details><summary>\(HTML.escape(a.name)) <span class=\"meta\">— \(mine.count) visits</span></summary>"
+            b += HTML.table(caption: "\(a.name): support days", header: ["Date", "Half-term", "School", "Borough", "Kind", "Days"],
+                            rows: mine.sorted { ($0.date?.ordinal ?? 0, $0.school) < ($1.date?.ordinal ?? 0, $1.school) }.map {
+                                [longDate($0.date), $0.halfTerm.rawValue, n.school($0.school), n.schoolAuthority($0.school).map(n.authority) ?? "",
+                                 $0.kind.rawValue, CSVExport.num($0.days)]
+                            }, rowHeaders: false, class: "adviser-days")
+            b += "</details>"
+        }
+        return b + "</section>"
+    }
+
+    static func timetables(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+        let byDate = plan.sessions.sorted { ($0.date, $0.start, $0.cohort, $0.session) < ($1.date, $1.start, $1.cohort, $1.session) }
+        let header = ["Date", "Time", "Programme", "Cohort", "Session", "Venue", "Room", "Facilitators", "Participants"]
+        func row(_ s: PlanSession) -> [String] {
+            [longDate(s.date), "\(s.start)–\(PlanNames.end(s.start, hours: s.hours))", n.programme(s.programme), s.cohort,
+             "\(s.session). \(n.sessionTitle(s))", n.venue(s.venue), s.room ?? "", n.people(s.facilitators), "\(s.participants)"]
+        }
+        func fold(_ title: String, _ meta: String, caption: String, _ sessions: [PlanSession], class className: String? = nil) -> String {
+            "<details><summary>\(HTML.escape(title)) <span class=\"meta\">— \(HTML.escape(meta))</span></summary>"
+                + HTML.table(caption: caption, header: header, rows: sessions.map(row), rowHeaders: false, class: className) + "</details>"
+        }
+        func count(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        var b = "<section id=\"by-cohort\"><h2>Timetable by cohort</h2><p>Open a programme to see its cohorts' sessions in order.</p>"
+        let byProgramme = Dictionary(grouping: plan.sessions, by: \.programme)
+        for p in scenario.programmes {
+            guard let mine = byProgramme[p.id] else { continue }
+            let cohorts = Set(mine.map(\.cohort)).count
+            b += fold(p.name, "\(count(cohorts, "cohort")), \(count(mine.count, "session"))", caption: "\(p.name): every session, by cohort",
+                      mine.sorted { ($0.cohort, $0.session) < ($1.cohort, $1.session) }, class: "by-cohort")
+        }
+        b += "</section><section id=\"by-facilitator\"><h2>Timetable by facilitator</h2>"
+        var idle: [String] = []
+        for f in scenario.facilitators {
+            let mine = byDate.filter { $0.facilitators.contains(f.id) }
+            if mine.isEmpty { idle.append(f.name); continue }
+            b += fold(f.name, "\(count(mine.count, "session")), \(f.homeTown)", caption: "\(f.name): sessions by date", mine)
+        }
+        if !idle.isEmpty { b += "<p>With no sessions in this plan: \(HTML.escape(idle.joined(separator: ", "))).</p>" }
+        b += "</section><section id=\"by-venue\"><h2>Timetable by venue</h2>"
+        for v in scenario.venues {
+            let mine = byDate.filter { $0.venue == v.id }
+            guard !mine.isEmpty else { continue }
+            b += fold(v.name, "\(count(mine.count, "session")), \(v.town)", caption: "\(v.name): sessions by date", mine)
+        }
+        b += "</section><section id=\"by-borough\"><h2>Timetable by borough</h2>"
+        for a in scenario.authorities {
+            let mine = byDate.filter { n.cohortAuthority[$0.cohort] == a.id }
+            guard !mine.isEmpty else { continue }
+            b += fold(a.name, count(mine.count, "session"), caption: "\(a.name): sessions of its cohorts by date", mine)
+        }
+        return b + "</section>"
+    }
+}

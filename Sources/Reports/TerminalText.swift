@@ -82,7 +82,7 @@ public struct PlanSummary {
         lines.append("")
         lines.append("top facilitator utilisation (days used / days available in the year)")
         lines.append(TextTable.render(util.facilitators.prefix(5).map { [$0.id, String(format: "%.1f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
-        lines.append("top adviser utilisation (support days / capacity)")
+        lines.append("top adviser utilisation (support and chairing days / capacity)")
         lines.append(TextTable.render(util.advisers.prefix(3).map { [$0.id, String(format: "%.0f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))
         lines.append("busiest venues (days booked / open teaching days)")
         lines.append(TextTable.render(util.venues.prefix(3).map { [$0.id, String(format: "%.0f / %.0f", $0.used, $0.available), String(format: "%.0f%%", $0.share * 100)] }))

@@ -28,8 +28,9 @@ public struct DayParts: OptionSet, Hashable, Sendable {
         self = parts.isEmpty ? .morning : parts
     }
 
-    /// Whether a start time ("HH:MM") is before the given minutes after midnight.
-    public static func starts(_ start: String, before minutes: Double) -> Bool { (DayParts.minutes(start) ?? 540) < minutes }
+    /// Whether an in-person event starting then takes teachers out of school in the
+    /// school day: it starts before 15:00 (a later one is a twilight).
+    public static func releasesTeachers(start: String) -> Bool { (DayParts.minutes(start) ?? 540) < 900 }
 
     static func minutes(_ text: String) -> Double? {
         let bits = text.split(separator: ":")

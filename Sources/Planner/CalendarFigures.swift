@@ -18,7 +18,7 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
         var cohortsOut: [String: Set<String>] = [:]   // "school|day" → cohorts
         var teacherDays = 0
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for s in plan.sessions where !s.online && DayParts.starts(s.start, before: 900) {
+        for s in plan.sessions where !s.online && DayParts.releasesTeachers(start: s.start) {
             guard let c = cohorts[s.cohort] else { continue }
             for place in c.schools where place.participants > 0 {
                 cohortsOut["\(place.school)|\(s.date)", default: []].insert(c.id)

@@ -224,7 +224,7 @@ struct DayPreference {
     }
 
     /// Whether a session takes its participants out of school in the school day.
-    static func releases(_ pat: SessionPattern) -> Bool { pat.mode == .inPerson && DayParts.starts(pat.start, before: 900) }
+    static func releases(_ pat: SessionPattern) -> Bool { pat.mode == .inPerson && DayParts.releasesTeachers(start: pat.start) }
 
     /// The window's days, best first: distance to the target, plus clashes and crowding.
     func order(_ window: [Day], target: Day, cohort c: CohortStage.Cohort, _ pat: SessionPattern) -> [Day] {

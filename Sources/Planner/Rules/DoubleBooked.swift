@@ -6,12 +6,8 @@ struct DoubleBooked: PlanRule {
     static let sentence = "Nobody is in two places at once: sessions, chairing forums and visits that share a part of a day."
 
     func check(_ f: PlanFacts) -> [String] {
-        Dictionary(grouping: f.work, by: { "\($0.who)|\($0.day)" }).flatMap { _, work in
-            DayParts.allParts.compactMap { part -> String? in
-                let clash = work.filter { $0.parts.contains(part) }
-                guard clash.count > 1 else { return nil }
-                return "\(clash[0].who) on \(clash[0].day) (\(part.words)): \(clash.map(\.what).joined(separator: "; "))"
-            }
+        f.clashes(f.work, by: { "\($0.who) on \($0.day)" }, parts: \.parts).map { key, part, work in
+            "\(key) (\(part.words)): \(work.map(\.what).joined(separator: "; "))"
         }
     }
 }

@@ -138,6 +138,17 @@ public struct PlanFacts {
         }
     }
 
+    /// For items grouped by `key` (a person's or a room's day), each part of the day
+    /// that two or more of them share, with those items.
+    func clashes<T>(_ items: [T], by key: (T) -> String, parts: (T) -> DayParts) -> [(key: String, part: DayParts, items: [T])] {
+        Dictionary(grouping: items, by: key).flatMap { k, group in
+            DayParts.allParts.compactMap { part in
+                let clash = group.filter { parts($0).contains(part) }
+                return clash.count > 1 ? (k, part, clash) : nil
+            }
+        }
+    }
+
     /// A room's bookings on one day: in-person sessions and forums.
     struct RoomUse {
         let venue: String

@@ -62,7 +62,7 @@ public struct WhatIfForm: Decodable, Sendable {
     /// Numbers and years are written as parsed, never as typed, so the YAML
     /// holds only what the checks accepted ("0x10" is written as 16.0).
     public var yaml: String {
-        var y = "# Made in the HubPlan web app.\nname: \(name)\n"
+        var y = "# Made in the HubPlan web app.\nname: \(YAMLText.quoted(name))\n"
         if !programme.isEmpty, let v = scale, v != 1 {
             y += "enrolment:\n  - {programme: \(YAMLText.quoted(programme)), scale: \(v)}\n"
         }
@@ -76,10 +76,14 @@ public struct WhatIfForm: Decodable, Sendable {
 
 /// Scalars written into the overlay YAML.
 enum YAMLText {
-    /// An id as a YAML scalar: plain when it is plain letters, digits, - and _ (every
-    /// generated id), double-quoted with escapes otherwise, so an id never changes the structure.
+    /// An id or name as a YAML scalar: plain when it starts with a letter, holds only letters,
+    /// digits, - and _ (every generated id) and is no word YAML reads as a bool or null;
+    /// double-quoted with escapes otherwise, so a value never changes the structure or its type
+    /// ("-" alone would start a list, "123" be a number, "null" nothing).
     static func quoted(_ id: String) -> String {
-        if !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !id.hasPrefix("-") {
+        if let first = id.first, first.isASCII, first.isLetter,
+           id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
+           !reserved.contains(id.lowercased()) {
             return id
         }
         var out = "\""
@@ -93,4 +97,7 @@ enum YAMLText {
         }
         return out + "\""
     }
+
+    /// Plain words YAML 1.1 or 1.2 resolves to a bool or null rather than a string.
+    private static let reserved: Set<String> = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
 }

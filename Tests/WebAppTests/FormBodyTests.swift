@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HubModel
 @testable import WebForms
 
 /// The form decoder on the bodies that once ended the server (URLComponents trapped on them).
@@ -78,5 +79,19 @@ import Testing
         #expect(YAMLText.quoted("WIG-TC") == "WIG-TC")
         #expect(YAMLText.quoted("a], remove: [b") == "\"a], remove: [b\"")
         #expect(YAMLText.quoted("x\"\n") == "\"x\\\"\\x0A\"")
+    }
+
+    /// Found by the web-form fuzz target: the name "-" passed the form's checks and was
+    /// written plain, where YAML reads it as the start of a list.
+    @Test(arguments: ["-", "-x", "123", "1e5", "null", "True", "no", "y", "_a", "v1"])
+    func anyNameTheFormAcceptsIsTheOverlaysName(_ name: String) throws {
+        let base = try referenceScenario()
+        var form = WhatIfForm()
+        form.name = name
+        #expect(form.problems(for: base).isEmpty)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("form-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(form.yaml.utf8).write(to: url)
+        #expect(try Overlay.load(url, base: base).name == name)
     }
 }

@@ -38,7 +38,8 @@ final class YAMLObject {
     func value(_ key: String, required: Bool) -> Node? {
         used.insert(key)
         if let pair = pairs.first(where: { $0.key == key }) {
-            if case .scalar(let s) = pair.value, s.string.isEmpty || s.string == "~" || s.string == "null" {
+            // YAML's null is a plain ~ or null; a quoted "null" is the word (a variant may be named so).
+            if case .scalar(let s) = pair.value, s.string.isEmpty || (s.style == .plain && ["~", "null", "Null", "NULL"].contains(s.string)) {
                 if required { YAMLObject.report(reporter, file, pair.value, "\(qualified(key)) is empty; a value is required") }
                 return nil
             }

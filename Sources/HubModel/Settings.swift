@@ -44,7 +44,45 @@ public struct ObjectiveWeights: Sendable, Equatable, Codable {
     /// Per participant (or support day, or forum) that cannot be served.
     public var unmet: Double = 20_000
 
+    // What makes a date good or bad (docs/model.md, "Dates").
+    /// Supply cover per participant per day out of school: in-person sessions that start before 15:00,
+    /// pro rata for half days; twilights and online sessions need none. 0 leaves it out of the objective
+    /// (the hub does not pay it); set it (roughly £150–£250) to weigh schools' costs too.
+    public var releasePerDay: Double = 0
+    /// Per school-day on which a second (third, …) cohort takes teachers out of the same school.
+    public var schoolDayClash: Double = 150
+    /// Per participant called out of school on a day their school asked to avoid (exam seasons, test weeks, INSET).
+    public var avoidDay: Double = 100
+    /// Per day that two sessions of a cohort fall closer than `minSpacingDays` or further apart than `maxSpacingDays`.
+    public var spacingPerDay: Double = 5
+    /// The fewest calendar days wanted between two sessions of a cohort.
+    public var minSpacingDays: Double = 14
+    /// The most calendar days wanted between two sessions of a cohort (holidays included).
+    public var maxSpacingDays: Double = 84
+    /// Per session of a cohort not on the weekday most of its sessions fall on.
+    public var weekdayChange: Double = 20
+
     public init() {}
+
+    /// Every weight's key in scenario.yaml and overlays, its field and its largest value: the loader,
+    /// the overlay reader and the writer all go through this one list. (Key paths are immutable;
+    /// this toolchain does not mark them Sendable.)
+    nonisolated(unsafe) public static let fields: [(key: String, path: WritableKeyPath<ObjectiveWeights, Double>, max: Double)] = [
+        ("participantTravelPerMinute", \.participantTravelPerMinute, 1e7),
+        ("staffTravelPerMinute", \.staffTravelPerMinute, 1e7),
+        ("venueHire", \.venueHire, 1e7),
+        ("staffDays", \.staffDays, 1e7),
+        ("loadImbalance", \.loadImbalance, 1e7),
+        ("brokenContinuity", \.brokenContinuity, 1e7),
+        ("unmet", \.unmet, 1e7),
+        ("releasePerDay", \.releasePerDay, 1e5),
+        ("schoolDayClash", \.schoolDayClash, 1e7),
+        ("avoidDay", \.avoidDay, 1e7),
+        ("spacingPerDay", \.spacingPerDay, 1e7),
+        ("minSpacingDays", \.minSpacingDays, 366),
+        ("maxSpacingDays", \.maxSpacingDays, 366),
+        ("weekdayChange", \.weekdayChange, 1e7),
+    ]
 }
 
 /// Solver settings a scenario may set (the command line overrides them).

@@ -32,6 +32,40 @@ final class Diary {
         dayLoad["\(who)|\(d.ordinal)", default: 0] += days
     }
 
+    /// Frees what ``book(_:_:_:days:)`` took (the dating model moves sessions the first pass placed).
+    func unbook(_ who: String, _ d: Day, _ parts: DayParts, days: Double) {
+        for p in parts.each { booked.remove("\(who)|\(d.ordinal)|\(p.rawValue)") }
+        dayLoad["\(who)|\(d.ordinal)", default: 0] -= days
+    }
+
+    /// Staff days someone already works on a day.
+    func load(_ who: String, _ d: Day) -> Double { dayLoad["\(who)|\(d.ordinal)"] ?? 0 }
+
+    /// Whether a part of a day is booked for someone.
+    func isBooked(_ who: String, _ d: Day, _ part: DayParts) -> Bool { booked.contains("\(who)|\(d.ordinal)|\(part.rawValue)") }
+
+    /// The venue's rooms free for one part of a day.
+    func freeRooms(_ v: Venue, _ d: Day, _ part: DayParts) -> [Room] {
+        v.rooms.filter { !booked.contains("\(v.id)|\($0.id)|\(d.ordinal)|\(part.rawValue)") }
+    }
+
+    func unbookRoom(_ v: Venue, _ r: Room, _ d: Day, _ parts: DayParts) {
+        for p in parts.each { booked.remove("\(v.id)|\(r.id)|\(d.ordinal)|\(p.rawValue)") }
+    }
+
+    /// Everything booked, to go back to when a trial does not work out.
+    struct State {
+        fileprivate let booked: Set<String>
+        fileprivate let dayLoad: [String: Double]
+    }
+
+    var state: State { State(booked: booked, dayLoad: dayLoad) }
+
+    func restore(_ s: State) {
+        booked = s.booked
+        dayLoad = s.dayLoad
+    }
+
     /// The smallest room at the venue that seats `size` and is free for those parts of the day.
     func freeRoom(_ v: Venue, _ d: Day, _ parts: DayParts, seats size: Int) -> Room? {
         v.rooms.filter { r in r.capacity >= size && parts.each.allSatisfy { !booked.contains("\(v.id)|\(r.id)|\(d.ordinal)|\($0.rawValue)") } }

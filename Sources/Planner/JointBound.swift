@@ -122,6 +122,8 @@ struct JointBound {
         let facilitators = s.facilitators
         let kind: VariableKind = whole ? .integer : .continuous
         let inPerson = Double(p.sessions.filter { $0.mode == .inPerson }.count)
+        // Supply cover is the same for every participant served, wherever they meet.
+        let release = p.sessions.reduce(0) { $0 + DateCosts.releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
         let total = g.zones.reduce(0) { $0 + $1.participants }
         let severalPerCohort = p.participantsPerFacilitator < p.cohortMax
         var placed = Array(repeating: LinearExpression(), count: g.zones.count)
@@ -148,6 +150,7 @@ struct JointBound {
                 // (reference: LP 0.41 s instead of 1.18 s, the same Lagrangian bound to the penny).
                 if whole { m.add(x - Double(min(z.participants, site.capacity)) * y <= 0) }
                 if let v = site.venue { objective.add(z.location.travelMinutes(to: v.location) * inPerson * w.participantTravelPerMinute, x) }
+                if release > 0 { objective.add(release, x) }
             }
             m.add(here - Double(site.capacity) * y <= 0)
             m.add(here - Double(p.cohortMin) * y >= 0)

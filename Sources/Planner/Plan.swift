@@ -336,7 +336,11 @@ public enum Resource: String, Codable, Sendable, CaseIterable {
 /// The terms of the objective, in the order reports list them.
 public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case participantTravel, facilitatorTravel, adviserTravel, venueHire, facilitatorDays, adviserDays,
-         loadImbalance, brokenContinuity, unmetDemand
+         loadImbalance, brokenContinuity, unmetDemand,
+         schoolRelease, schoolDayClashes, avoidDays, sessionSpacing, weekdayChanges
+
+    /// The terms the choice of dates decides (supply cover follows from who is served, whatever the dates).
+    public static let fromDates: [CostTerm] = [.schoolDayClashes, .avoidDays, .sessionSpacing, .weekdayChanges]
 
     /// The term in a planner's words.
     public var words: String {
@@ -350,6 +354,11 @@ public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sen
         case .loadImbalance: "Uneven workloads (penalty)"
         case .brokenContinuity: "Broken continuity (penalty)"
         case .unmetDemand: "Unmet demand (penalty)"
+        case .schoolRelease: "Supply cover for teachers out"
+        case .schoolDayClashes: "Two cohorts out of one school on a day (penalty)"
+        case .avoidDays: "Teachers out on days schools avoid (penalty)"
+        case .sessionSpacing: "Sessions too close or too far apart (penalty)"
+        case .weekdayChanges: "Sessions off a cohort's usual weekday (penalty)"
         }
     }
 }

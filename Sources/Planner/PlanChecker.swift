@@ -16,7 +16,7 @@ public struct PlanChecker {
         VenueWeekday(), VenueAvailability(), RoomMissing(), RoomCapacity(), FacilitatorYearLoad(), FacilitatorTermLoad(),
         ForumMissing(), ForumDuplicate(), ForumAttendees(), ForumVenue(), ForumChair(),
         AdviserCoverage(), VisitLength(), AdviserCapacity(), SupportDays(),
-        DoubleBooked(), DailyLoad(), RoomDoubleBooked(), UnmetAmount(),
+        DoubleBooked(), DailyLoad(), RoomDoubleBooked(), UnmetAmount(), DateCostsStated(),
     ]
 
     public func check(_ plan: Plan) -> [PlanViolation] {

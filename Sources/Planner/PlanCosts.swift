@@ -91,6 +91,9 @@ public struct PlanCosts {
             add(.adviserDays, StaffDays(hours: series.hours).days * chair.dayRate * w.staffDays, authority: la, programme: nil)
         }
         for u in plan.unmet { add(.unmetDemand, u.amount * w.unmet, authority: nil, programme: nil) }
+        for charge in DateCosts.charges(plan, scenario) {
+            add(charge.term, charge.amount, authority: charge.cohort.authority, programme: charge.cohort.programme)
+        }
         return b
     }
 }

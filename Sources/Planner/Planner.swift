@@ -59,7 +59,7 @@ public struct Planner {
         let teams = try run.staff(cohorts.cohorts)
         let advisers = try run.adviserStage.run()
         var plan = assemble(cohorts, teams, advisers: advisers, run)
-        plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 }
+        plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + plan.models
         plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, run)
         let bound = try self.bound(plan, advisers: advisers, run)
         plan.models += bound.models
@@ -158,7 +158,7 @@ public struct Planner {
             let b2 = try run.staff(a2.cohorts, options: run.laterTeamOptions())
             var next = assemble(a2, b2, advisers: advisers, run)
             let suffix = "_round\(round + 1)"
-            next.models = plan.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
+            next.models = plan.models + next.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
             plan = cheaper(plan, next)
             last = (a2, b2)
         }
@@ -274,7 +274,15 @@ public struct Planner {
     private func assemble(_ a: CohortStage.Outcome, _ b: FacilitatorStage.Outcome, advisers: AdviserStage.Outcome, _ run: Run) -> Plan {
         let baseline = settings.baseline, ctx = run.ctx
         let diary = Diary(ctx)
-        let dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
+        var dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
+        // A new plan's dates are then priced and improved by a model; re-planning keeps them near the old ones.
+        var datingModels: [ModelStats] = []
+        if baseline == nil {
+            let better = DatingModel(ctx: ctx, diary: diary, hooks: run.stoppable, timeLimit: run.budget.forDates(), exporter: run.exporter)
+                .improve(dating.sessions, cohorts: b.cohorts, teams: b.teams, held: [])
+            dating.sessions = better.sessions
+            datingModels = better.stats
+        }
         let forums = run.forumStage.run(diary: diary, chosen: advisers.forums, supportDays: advisers.supportDays(ctx), baseline: baseline)
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
         let cohorts = b.cohorts.map { c in
@@ -285,7 +293,7 @@ public struct Planner {
                          seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
                          adviserAssignments: visits,
                          unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet,
-                         models: [])
+                         models: datingModels)
         return PlanCosts(scenario: scenario).priced(draft)
     }
 }
@@ -322,6 +330,10 @@ struct TimeBudget {
 
     /// A cohort, adviser or bound model: at most 30 s, and never past the reserve.
     func forSmallModels() -> Double { min(30, max(0.2, remaining - reserve)) }
+
+    /// Each half-term's dating model: a second at most, less when time is short (its start,
+    /// the first pass's dates, makes any limit safe).
+    func forDates() -> Double { min(1, max(0.1, (remaining - reserve) / 6)) }
 
     /// The team model: what is left after the reserve (its start makes any limit safe).
     func forTeams() -> Double { max(0.2, remaining - reserve) }

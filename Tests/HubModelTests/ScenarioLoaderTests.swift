@@ -296,3 +296,27 @@ import Testing
         #expect(copy.diagnostics() == ["advisers.csv:3:2: error: not UTF-8 text: byte 0xE9 is not UTF-8; save it from the spreadsheet as 'CSV UTF-8'"])
     }
 }
+
+/// The weights of dates: read from scenario.yaml and overlays through the one list of weights.
+@Suite struct DateWeightTests {
+    @Test func theReferenceNamesEveryWeight() throws {
+        let text = try String(contentsOf: ScenarioCopy.reference.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        for f in ObjectiveWeights.fields { #expect(text.contains("  \(f.key): "), "\(f.key) is not in the reference scenario.yaml") }
+    }
+
+    @Test func aSpacingWindowThatIsBackToFrontIsAnError() throws {
+        try ScenarioCopy.expectOnly("scenario.yaml:183:3: error: weights.minSpacingDays: 30 is more than maxSpacingDays 10") { copy in
+            try copy.replace("scenario.yaml", "  minSpacingDays: 14\n  maxSpacingDays: 84\n", "  minSpacingDays: 30\n  maxSpacingDays: 10\n")
+        }
+    }
+
+    @Test func anOverlaySetsADateWeight() throws {
+        let (base, _) = try ScenarioLoader.load(ScenarioCopy.reference)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("weights-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "name: exams\nweights: {avoidDay: 400, releasePerDay: 180}\n".write(to: url, atomically: true, encoding: .utf8)
+        let s = try Overlay.load(url, base: base).apply(to: base)
+        #expect(s.weights.avoidDay == 400 && s.weights.releasePerDay == 180)
+        #expect(s.weights.schoolDayClash == base.weights.schoolDayClash)
+    }
+}

@@ -27,6 +27,8 @@ import Testing
     }
 
     static let breakers: [RuleID: Breaker] = [
+        // Supply cover now priced at £200 a day; the plan still states what it cost at £0.
+        .dateCosts: { s, _ in s.weights.releasePerDay = 200 },
         .unknownReference: { _, p in p.sessions[0].facilitators = ["F99"] },
         .cohortSize: { _, p in p.cohorts[0].schools[0].participants += 30 },
         .travelLimit: { s, _ in s.solver.maxTravelMinutes = 0 },

@@ -105,24 +105,13 @@ public struct Overlay: Sendable {
         }
         if let w = root.object("weights") {
             var values: [String: Double] = [:]
-            for key in ["participantTravelPerMinute", "staffTravelPerMinute", "venueHire", "staffDays", "loadImbalance",
-                        "brokenContinuity", "unmet"] {
-                if let v = w.double(key, max: 1e7) { values[key] = v }
+            for f in ObjectiveWeights.fields {
+                if let v = w.double(f.key, max: f.max) { values[f.key] = v }
             }
             w.finish()
             let chosen = values
             edits.append { s in
-                for (k, v) in chosen {
-                    switch k {
-                    case "participantTravelPerMinute": s.weights.participantTravelPerMinute = v
-                    case "staffTravelPerMinute": s.weights.staffTravelPerMinute = v
-                    case "venueHire": s.weights.venueHire = v
-                    case "staffDays": s.weights.staffDays = v
-                    case "loadImbalance": s.weights.loadImbalance = v
-                    case "brokenContinuity": s.weights.brokenContinuity = v
-                    default: s.weights.unmet = v
-                    }
-                }
+                for f in ObjectiveWeights.fields { if let v = chosen[f.key] { s.weights[keyPath: f.path] = v } }
             }
         }
         if let o = root.object("solver") {

@@ -167,16 +167,12 @@ private struct Reader {
         }
         var weights = ObjectiveWeights()
         if let w = root.object("weights") {
-            func set(_ key: String, _ path: WritableKeyPath<ObjectiveWeights, Double>) {
-                if let v = w.double(key, max: 1e7) { weights[keyPath: path] = v }
+            for f in ObjectiveWeights.fields {
+                if let v = w.double(f.key, max: f.max) { weights[keyPath: f.path] = v }
             }
-            set("participantTravelPerMinute", \.participantTravelPerMinute)
-            set("staffTravelPerMinute", \.staffTravelPerMinute)
-            set("venueHire", \.venueHire)
-            set("staffDays", \.staffDays)
-            set("loadImbalance", \.loadImbalance)
-            set("brokenContinuity", \.brokenContinuity)
-            set("unmet", \.unmet)
+            if weights.minSpacingDays > weights.maxSpacingDays {
+                w.fail(w.node, "minSpacingDays", "\(formatNumber(weights.minSpacingDays)) is more than maxSpacingDays \(formatNumber(weights.maxSpacingDays))")
+            }
             w.finish()
         }
         var solver = SolverSettings()

@@ -113,13 +113,7 @@ public enum ScenarioWriter {
         }
         let w = s.weights
         y += "weights:\n"
-        y += "  participantTravelPerMinute: \(num(w.participantTravelPerMinute))\n"
-        y += "  staffTravelPerMinute: \(num(w.staffTravelPerMinute))\n"
-        y += "  venueHire: \(num(w.venueHire))\n"
-        y += "  staffDays: \(num(w.staffDays))\n"
-        y += "  loadImbalance: \(num(w.loadImbalance))\n"
-        y += "  brokenContinuity: \(num(w.brokenContinuity))\n"
-        y += "  unmet: \(num(w.unmet))\n"
+        for f in ObjectiveWeights.fields { y += "  \(f.key): \(num(w[keyPath: f.path]))\n" }
         y += "solver:\n  timeLimit: \(num(s.solver.timeLimit))\n  gap: \(num(s.solver.gap))\n"
         y += "  maxTravelMinutes: \(num(s.solver.maxTravelMinutes))\n"
         return y

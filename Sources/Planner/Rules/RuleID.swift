@@ -43,4 +43,6 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case dailyLoad = "daily-load"
     case roomDoubleBooked = "room-double-booked"
     case unmetAmount = "unmet-amount"
+    // Dates
+    case dateCosts = "date-costs"
 }

@@ -260,6 +260,8 @@ struct JointOracle {
             let zones = byZone.values.sorted { $0.id < $1.id }
             guard !zones.isEmpty else { continue }
             let inPerson = p.sessions.filter { $0.mode == .inPerson }
+            // Supply cover per participant served: in-person sessions before 15:00, a day from 3.5 hours, else half.
+            let supplyCover = inPerson.filter { $0.start < "15:00" }.map { $0.hours > 3.5 ? 1.0 : 0.5 }.reduce(0, +) * w.releasePerDay
             let sessionsIn = HalfTerm.allCases.map { ht in p.sessions.filter { $0.halfTerm == ht } }
             let daysIn = sessionsIn.map { $0.reduce(0.0) { $0 + Self.days($1.hours) } }
             let daysTotal = daysIn.reduce(0, +)
@@ -316,6 +318,7 @@ struct JointOracle {
                         here.add(1, x)
                         placedOf[z.id, default: LinearExpression()].add(1, x)
                         if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
+                        if supplyCover > 0 { objective.add(supplyCover, x) }
                     }
                     var sizes = LinearExpression()
                     var previous: (open: Variable, size: Variable)?

@@ -129,9 +129,9 @@ struct OracleRealisation {
                 }
             }
         }
-        var plan = Plan(scenario: s.name, year: s.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
+        let plan = Plan(scenario: s.name, year: s.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
                         cohorts: cohorts, sessions: sessions, forums: forums, adviserAssignments: visits, unmet: unmet, models: [])
-        plan.objective = PlanCosts(scenario: s).price(plan).total
-        return plan
+        // Priced term by term, so the costs of its dates (which the oracle does not model) can be told apart.
+        return PlanCosts(scenario: s).priced(plan)
     }
 }

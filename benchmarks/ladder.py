@@ -42,6 +42,9 @@ def run_plan(hubplan, scenario, export=None, time_limit=None):
     return plan, summary, wall, int(rss.group(1)) if rss else None, p.returncode
 
 
+DATE_TERMS = ("schoolDayClashes", "avoidDays", "sessionSpacing", "weekdayChanges")
+
+
 def describe(name, schools, plan, summary, wall, rss, code):
     models = plan["models"]
     # The largest MIP (the LP bounds are not what peers should race on).
@@ -65,6 +68,8 @@ def describe(name, schools, plan, summary, wall, rss, code):
         # The calendar as schools feel it (issue 15): school-days with two or more cohorts' teachers out, busiest day.
         "clashes": (plan.get("calendar") or {}).get("schoolDayClashes", "-"),
         "busiestDay": (plan.get("calendar") or {}).get("sessionsOnBusiestDay", "-"),
+        # What the dates chosen cost (clashes, avoid days, spacing, weekdays; docs/model.md "What a date costs").
+        "dateCosts": round(sum((plan.get("costs") or {}).get(k, 0) for k in DATE_TERMS), 2),
     }
 
 
@@ -223,14 +228,14 @@ def main():
 
     machine = benchlib.machine()
     lines = [f"Machine: {machine}. Seed {args.seed}. Seconds are wall-clock on a shared, noisy machine.", "",
-             "| instance | schools | models | rows | columns | non-zeros | largest model (rows × cols) | build s | GLPK s (summed) | other s | total s | objective £ | bound £ | reported gap | joint optimum £ | true gap | status | unmet | check | peak MB | school-day clashes | sessions on busiest day |",
-             "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|"]
+             "| instance | schools | models | rows | columns | non-zeros | largest model (rows × cols) | build s | GLPK s (summed) | other s | total s | objective £ | bound £ | reported gap | joint optimum £ | true gap | status | unmet | check | peak MB | school-day clashes | sessions on busiest day | date costs £ |",
+             "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|"]
     for r in rows:
         largest = f"{r.get('largestModel')} ({r.get('largestRows')} × {r.get('largestColumns')})" if r.get("largestModel") else "-"
         lines.append(f"| {r['instance']} | {r['schools']} | {r['models']} | {r['rows']} | {r['columns']} | {r['nonZeros']} | {largest} | "
                      f"{r.get('buildSeconds', '-')} | {r['solveSeconds']} | {r.get('otherSeconds', '-')} | {r['wallSeconds']} | {r['objective']:.0f} | {r['bound']:.0f} | "
                      f"{r['gap'] * 100:.2f}% | {optimum_cells(r)} | {r['status']} | {r['unmet']} | {r['check']} | {r['peakMemoryMB']} | "
-                     f"{r.get('clashes', '-')} | {r.get('busiestDay', '-')} |")
+                     f"{r.get('clashes', '-')} | {r.get('busiestDay', '-')} | {r.get('dateCosts', '-')} |")
     if peer_rows:
         lines += ["", "Largest model of each instance, solved alone by GLPK (glpsol), CBC and HiGHS (peers.py, same gap and limit):", "",
                   "| instance | model | HubPlan (GLPK in process) s | peer | status | objective | seconds | ratio to HubPlan |",

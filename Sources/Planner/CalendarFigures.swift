@@ -14,18 +14,30 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
     /// Sessions on a day one of their participants' schools wants to avoid (its phase's test week or exam season).
     public var sessionsOnAvoidDays: Int
 
-    public init(plan: Plan, scenario: Scenario) {
-        var cohortsOut: [String: Set<String>] = [:]   // "school|day" → cohorts
-        var teacherDays = 0
+    /// One school on one day, with the cohorts that take its teachers out at in-person daytime sessions.
+    public struct SchoolDay: Hashable, Sendable {
+        public let school: String
+        public let day: Day
+    }
+
+    /// Every school-day with teachers out, and whose cohorts.
+    public static func schoolDaysOut(_ plan: Plan) -> [SchoolDay: Set<String>] {
+        var out: [SchoolDay: Set<String>] = [:]
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for s in plan.sessions where !s.online && DayParts.releasesTeachers(start: s.start) {
             guard let c = cohorts[s.cohort] else { continue }
-            for place in c.schools where place.participants > 0 {
-                cohortsOut["\(place.school)|\(s.date)", default: []].insert(c.id)
-                teacherDays += place.participants
-            }
+            for place in c.schools where place.participants > 0 { out[SchoolDay(school: place.school, day: s.date), default: []].insert(c.id) }
         }
-        schoolDayClashes = cohortsOut.values.filter { $0.count > 1 }.count
+        return out
+    }
+
+    public init(plan: Plan, scenario: Scenario) {
+        var teacherDays = 0
+        let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for s in plan.sessions where !s.online && DayParts.releasesTeachers(start: s.start) {
+            teacherDays += cohorts[s.cohort]?.schools.reduce(0) { $0 + max(0, $1.participants) } ?? 0
+        }
+        schoolDayClashes = Self.schoolDaysOut(plan).values.filter { $0.count > 1 }.count
         let avoid = Dictionary(grouping: scenario.calendar.closures.filter { $0.kind == .avoid }, by: \.day)
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsOnAvoidDays = plan.sessions.filter { s in

@@ -21,7 +21,7 @@ extension HTMLReport {
         <p class="lead">This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""). It costs <strong>\(money(plan.objective))</strong>; no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
         <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>
-        <li><a href="#unmet">Unmet demand</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
+        <li><a href="#unmet">Unmet demand</a></li><li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
         <li><a href="#by-cohort">Timetable by cohort</a></li><li><a href="#by-facilitator">by facilitator</a></li><li><a href="#by-venue">by venue</a></li><li><a href="#by-borough">by borough</a></li></ul></nav>
         <main>
         """
@@ -31,7 +31,10 @@ extension HTMLReport {
                                ("sessions", "\(plan.sessions.count)"), ("forums", "\(plan.forums.count)"),
                                ("adviser days", CSVExport.num(plan.adviserAssignments.reduce(0) { $0 + $1.days })),
                                ("schools engaged", "\(engaged) of \(scenario.schools.count)"),
-                               ("unmet items", "\(plan.unmet.count)"), ("cost", money(plan.objective))] {
+                               ("unmet items", "\(plan.unmet.count)"),
+                               ("school-day clashes", "\(plan.calendar?.schoolDayClashes ?? 0)"),
+                               ("teacher-days out of school", "\(plan.calendar?.teacherDaysOut ?? 0)"),
+                               ("cost", money(plan.objective))] {
             b += "<div class=\"kpi\"><b>\(HTML.escape(value))</b>\(HTML.escape(label))</div>"
         }
         b += "</div></section>"
@@ -48,6 +51,7 @@ extension HTMLReport {
                          rows: plan.unmet.map { [$0.what, CSVExport.num($0.amount), $0.why] })
         b += "</section>"
 
+        b += calendar(plan, scenario, n)
         b += "<section id=\"forums\"><h2>CPD Leaders Forums</h2>" + HTML.table(caption: "Forum calendar",
             header: ["Date", "Time", "Forum", "For", "Venue", "Room", "Chair", "Attendees"],
             rows: plan.forums.sorted { ($0.date, $0.scope) < ($1.date, $1.scope) }.map { f in
@@ -78,6 +82,9 @@ extension HTMLReport {
     summary{cursor:pointer;font-weight:600;padding:.25rem 0}summary .meta{font-weight:400;color:#555}
     .fans{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:0 1.5rem}
     nav ul{columns:3;font-size:.9rem}
+    table.cal{table-layout:fixed}table.cal td{height:3.2rem;font-size:.8rem}table.cal td b{font-size:.9rem}
+    .cal-off{background:#eee;color:#777}.cal-avoid{background:#fdf3d8}.cal-clash{outline:2px solid #9b2c2c;outline-offset:-2px}
+    span.cal-avoid{padding:0 .2rem}span.cal-clash{padding:0 .2rem}table.cal-people td{white-space:nowrap;font-size:.8rem}
     @media (max-width:600px){body{margin:1rem auto}nav ul{columns:2}h1{font-size:1.35rem}.fans{grid-template-columns:1fr}}
     @page{size:A4;margin:15mm 12mm}
     @media print{body{margin:0;max-width:none;font-size:10pt}nav,script{display:none}h2{break-before:page}header+nav+main>section:first-child h2{break-before:avoid}

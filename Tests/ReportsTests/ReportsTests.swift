@@ -124,6 +124,31 @@ enum Small {
         for (i, label) in labels.enumerated() where i % 2 == 1 { #expect(label.hasPrefix("£"), "\(label)") }
     }
 
+    /// The month grids hold every session once (as borough counts), the facilitators' grid every
+    /// day each facilitator works, and clash days are marked as the plan counts them.
+    @Test func theCalendarGridHoldsEverySession() throws {
+        let (s, plan) = try Small.scenarioAndPlan()
+        let html = HTMLReport.render(plan: plan, scenario: s)
+        let start = try #require(html.range(of: "<section id=\"calendar\">"))
+        let section = html[start.lowerBound...].prefix { _ in true }
+        let calendar = String(section[..<section.range(of: "</section>")!.upperBound])
+        let grids = calendar.components(separatedBy: "<table class=\"cal\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        #expect(grids.count >= 10)
+        var counted = 0
+        for grid in grids {
+            for line in grid.components(separatedBy: "<br>").dropFirst() {
+                counted += Int(line.prefix { $0 != "<" }.split(separator: " ").last ?? "") ?? 0
+            }
+        }
+        #expect(counted == plan.sessions.count)
+        let people = try #require(calendar.components(separatedBy: "<table class=\"cal-people\">").last)
+        let days = people.components(separatedBy: "<td>").dropFirst().map { $0.prefix { $0 != "<" } }
+            .reduce(0) { $0 + $1.split(separator: " ").count }
+        #expect(days == plan.sessions.reduce(0) { $0 + $1.facilitators.count })
+        let clashes = Set(CalendarFigures.schoolDaysOut(plan).filter { $0.value.count > 1 }.map(\.key.day))
+        #expect(calendar.components(separatedBy: "cal-clash\"><b>").count - 1 == clashes.count)
+    }
+
     @Test func timetablesNameFacilitatorsAndVenues() throws {
         let (s, plan) = try Small.scenarioAndPlan()
         let html = HTMLReport.render(plan: plan, scenario: s)

@@ -95,6 +95,7 @@ public final class FuzzHarness {
         let kept = Set(s.schools.map(\.id))
         s.enrolment.removeAll { !kept.contains($0.school) }
         s.focusSchools.removeAll { !kept.contains($0.school) }
+        s.calendar.closures.removeAll { $0.school.map { !kept.contains($0) } ?? false }
         for i in s.facilitators.indices where !kept.contains(s.facilitators[i].employerSchool ?? "") {
             s.facilitators[i].employerSchool = nil
         }

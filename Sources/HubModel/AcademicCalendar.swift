@@ -28,21 +28,28 @@ public struct Closure: Sendable, Equatable, Codable {
     /// The phase whose schools it concerns (an `avoid` day: KS2 tests for primary,
     /// GCSEs for secondary); nil: every school.
     public var phase: Phase?
+    /// The one school it concerns (its own INSET day, say); nil: every school in scope.
+    public var school: String?
 
-    public init(day: Day, authority: String?, kind: Kind, description: String, phase: Phase? = nil) {
+    public init(day: Day, authority: String?, kind: Kind, description: String, phase: Phase? = nil, school: String? = nil) {
         self.day = day
         self.authority = authority
         self.kind = kind
         self.description = description
         self.phase = phase
+        self.school = school
     }
 
-    /// Whether the day is closed to teaching (every kind but `avoid`, which is a preference).
-    public var closesTeaching: Bool { kind != .avoid }
+    /// Whether the day is closed to teaching: every kind but `avoid` (a preference), unless it
+    /// is one school's (its INSET day keeps its own teachers busy, not anyone else's).
+    public var closesTeaching: Bool { kind != .avoid && school == nil }
 
-    /// Whether an `avoid` day concerns a school: its authority and phase (all-through schools have both phases).
+    /// Whether it is a day some schools want their teachers in: an `avoid` day, or any day of one school's.
+    public var isAvoided: Bool { !closesTeaching }
+
+    /// Whether an avoided day concerns a school: the school itself, or its authority and phase (all-through schools have both phases).
     public func concerns(_ school: School) -> Bool {
-        guard kind == .avoid, authority == nil || authority == school.authority else { return false }
+        guard isAvoided, authority == nil || authority == school.authority, self.school == nil || self.school == school.id else { return false }
         guard let phase else { return true }
         return school.phase == phase || (school.phase == .allThrough && (phase == .primary || phase == .secondary))
     }

@@ -38,7 +38,7 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
             teacherDays += cohorts[s.cohort]?.schools.reduce(0) { $0 + max(0, $1.participants) } ?? 0
         }
         schoolDayClashes = Self.schoolDaysOut(plan).values.filter { $0.count > 1 }.count
-        let avoid = Dictionary(grouping: scenario.calendar.closures.filter { $0.kind == .avoid }, by: \.day)
+        let avoid = Dictionary(grouping: scenario.calendar.closures.filter(\.isAvoided), by: \.day)
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsOnAvoidDays = plan.sessions.filter { s in
             guard let days = avoid[s.date], let c = cohorts[s.cohort] else { return false }

@@ -35,7 +35,7 @@ enum DateCosts {
         let w = scenario.weights
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let avoid = Dictionary(grouping: scenario.calendar.closures.filter { $0.kind == .avoid }, by: \.day)
+        let avoid = Dictionary(grouping: scenario.calendar.closures.filter(\.isAvoided), by: \.day)
         var out: [Charge] = []
         var released: [String: [PlanCohort]] = [:]   // "school|day" → cohorts with its teachers out
         for s in plan.sessions {

@@ -248,7 +248,7 @@ struct DayPreference {
 
     init(_ ctx: PlanningContext) {
         self.ctx = ctx
-        avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter { $0.kind == .avoid }, by: \.day.ordinal)
+        avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter(\.isAvoided), by: \.day.ordinal)
     }
 
     /// Whether a day is one that any of the cohort's schools wants to avoid.

@@ -183,7 +183,9 @@ public struct Planner {
         var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
-        guard plan.objective - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
+        // The costs of the dates chosen are not in the joint model, so they cannot close the gap: leave them out.
+        let dates = CostTerm.fromDates.reduce(0) { $0 + (plan.costs[$1] ?? 0) }
+        guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
         let limit = min(run.budget.forSmallModels(), 10)
         let whole = try JointBound(ctx: run.ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
                                                                                      cuts: [.gomory, .mir, .cover, .clique])).solve()
@@ -331,9 +333,9 @@ struct TimeBudget {
     /// A cohort, adviser or bound model: at most 30 s, and never past the reserve.
     func forSmallModels() -> Double { min(30, max(0.2, remaining - reserve)) }
 
-    /// Each half-term's dating model: a second at most, less when time is short (its start,
-    /// the first pass's dates, makes any limit safe).
-    func forDates() -> Double { min(1, max(0.1, (remaining - reserve) / 6)) }
+    /// Each half-term's dating model: two seconds at most, less when time is short (the first
+    /// pass's dates stand if it ends without a cheaper answer, so any limit is safe).
+    func forDates() -> Double { min(2, max(0.1, (remaining - reserve) / 6)) }
 
     /// The team model: what is left after the reserve (its start makes any limit safe).
     func forTeams() -> Double { max(0.2, remaining - reserve) }

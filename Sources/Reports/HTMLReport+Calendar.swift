@@ -18,7 +18,7 @@ extension HTMLReport {
         b += "<span class=\"cal-clash\">Marked</span>: a school has teachers out for two cohorts that day. <span class=\"cal-avoid\">Shaded</span>: some schools asked to avoid the day (tests, exams). Grey: no teaching anywhere.</p>"
         let sessionsByDay = Dictionary(grouping: plan.sessions, by: \.date)
         let clashDays = Set(CalendarFigures.schoolDaysOut(plan).filter { $0.value.count > 1 }.map(\.key.day))
-        let avoidDays = Set(scenario.calendar.closures.filter { $0.kind == .avoid }.map(\.day))
+        let avoidDays = Set(scenario.calendar.closures.filter(\.isAvoided).map(\.day))
         let teaching = Set(scenario.authorities.flatMap { a in HalfTerm.allCases.flatMap { scenario.calendar.teachingDays(authority: a.id, halfTerm: $0) } })
         for (k, month) in months.enumerated() {
             let count = month.days.reduce(0) { $0 + (sessionsByDay[$1]?.count ?? 0) }

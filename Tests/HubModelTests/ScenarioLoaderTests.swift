@@ -310,6 +310,22 @@ import Testing
         }
     }
 
+    @Test func aSchoolsOwnDayMustNameAKnownSchool() throws {
+        try ScenarioCopy.expectOnly("closures.csv:56:6: error: school: unknown school 'NOPE'") { copy in
+            try copy.appendLine("closures.csv", "2027-03-01,,inset,Own INSET,,NOPE")
+        }
+    }
+
+    @Test func aSchoolsOwnInsetDayIsStillATeachingDay() throws {
+        let (s, _) = try ScenarioLoader.load(ScenarioCopy.reference)
+        let own = try #require(s.calendar.closures.first { $0.school != nil })
+        let school = try #require(s.schools.first { $0.id == own.school })
+        #expect(!own.closesTeaching && own.concerns(school))
+        let teaching = HalfTerm.allCases.flatMap { s.calendar.teachingDays(authority: school.authority, halfTerm: $0) }
+        #expect(teaching.contains(own.day))
+        #expect(!s.schools.filter { $0.id != school.id }.contains { own.concerns($0) })
+    }
+
     @Test func anOverlaySetsADateWeight() throws {
         let (base, _) = try ScenarioLoader.load(ScenarioCopy.reference)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("weights-\(UUID().uuidString).yaml")

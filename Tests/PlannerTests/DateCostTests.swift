@@ -39,6 +39,21 @@ import Testing
         #expect(PlanChecker(scenario: s).check(plan).map(\.rule).contains(.dateCosts))
     }
 
+    /// A school's own INSET day keeps the day open to everyone else, and its own teachers
+    /// out that day cost as an avoid day: 6 participants from S3 × £100.
+    @Test func aSchoolsOwnInsetDayIsAvoidedForItsTeachersOnly() throws {
+        var s = Tiny.scenario(participants: [8, 6, 6])
+        s.calendar.closures.append(Closure(day: Tiny.d(9, 14), authority: nil, kind: .inset, description: "S3's INSET", school: "S3"))
+        #expect(s.calendar.teachingDays(authority: "WIG", halfTerm: .ht1).contains(Tiny.d(9, 14)))
+        let plan = try Self.tinyPlan(s, [Tiny.d(9, 14), Tiny.d(9, 22), Tiny.d(11, 9)])
+        #expect(plan.costs[.avoidDays] == 600)
+        #expect(plan.calendar?.sessionsOnAvoidDays == 1)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        // Planned afresh, the session keeps off the day.
+        let planned = try Tiny.plan(s)
+        #expect(planned.costs[.avoidDays] == 0)
+    }
+
     /// A second cohort out of a school on the same day costs one clash per school it shares.
     @Test func twoCohortsOutOfOneSchoolOnADayClash() throws {
         let s = Tiny.scenario(participants: [8, 6, 6])

@@ -78,7 +78,8 @@ public struct ScenarioGenerator {
         let focus = makeFocusSchools(schools, count: max(4, Int((30 * scale).rounded())), &rng)
         let advisers = makeAdvisers(sites, schools: schools, focus: focus, &rng)
         let venues = makeVenues(sites, schools, &rng)
-        let calendar = Self.calendar(sites)
+        var calendar = Self.calendar(sites)
+        calendar.closures += Self.ownInsetDays(schools)
         let unavailability = makeUnavailability(facilitators, venues, &rng)
         let history = makeHistory(sites, schools, enrolment, &rng)
         var solver = SolverSettings()
@@ -346,6 +347,19 @@ public struct ScenarioGenerator {
             closures.append(Closure(day: inset, authority: site.id, kind: .inset, description: "INSET day"))
         }
         return AcademicCalendar(halfTerms: halfTerms, closures: closures)
+    }
+
+    /// Academies set some INSET days of their own: every 20th school secondary or all-through
+    /// (and every 40th other) has one, on a weekday spread over the year, with no random draw so
+    /// the rest of the scenario is unchanged. Its own participants are not called out that day.
+    static func ownInsetDays(_ schools: [School]) -> [Closure] {
+        let days = [(2026, 11, 27), (2027, 1, 29), (2027, 2, 26), (2027, 3, 12), (2027, 4, 23), (2027, 6, 28)]
+            .map { Day(year: $0.0, month: $0.1, day: $0.2)! }
+        return schools.enumerated().compactMap { i, school in
+            let every = school.phase == .secondary || school.phase == .allThrough ? 20 : 40
+            guard i % every == every / 2 else { return nil }
+            return Closure(day: days[(i / every) % days.count], authority: nil, kind: .inset, description: "INSET day (\(school.name))", school: school.id)
+        }
     }
 
     func makeUnavailability(_ facilitators: [Facilitator], _ venues: [Venue], _ rng: inout SeededRandom) -> [Unavailability] {

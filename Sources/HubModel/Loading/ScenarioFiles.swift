@@ -18,7 +18,7 @@ enum ScenarioFiles {
     ])
     static let rooms = ("rooms.csv", [c("venue"), c("room"), c("capacity")])
     static let calendar = ("calendar.csv", [c("authority"), c("half_term"), c("first_day"), c("last_day")])
-    static let closures = ("closures.csv", [c("date"), c("authority", false), c("kind"), c("description", false), c("phase", false)])
+    static let closures = ("closures.csv", [c("date"), c("authority", false), c("kind"), c("description", false), c("phase", false), c("school", false)])
     static let unavailability = ("unavailability.csv", [c("who"), c("from"), c("to"), c("reason", false)])
     static let history = ("history.csv", [c("year"), c("authority"), c("programme"), c("participants")])
 

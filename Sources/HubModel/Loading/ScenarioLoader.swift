@@ -75,7 +75,7 @@ private struct Reader {
         let focus = readFocusSchools(schoolIds)
         let (venues, venueIds) = readVenues(authorityIds, owners: &owners)
         let year = head?.year ?? 2026
-        let calendar = readCalendar(authorityIds, year: year)
+        let calendar = readCalendar(authorityIds, schoolIds, year: year)
         var people: Set<String>? = nil
         if let f = facilitatorIds, let a = adviserIds, let v = venueIds { people = f.union(a).union(v) }
         let unavailability = readUnavailability(people, year: year)
@@ -373,7 +373,7 @@ private struct Reader {
         return (venues, venueIds)
     }
 
-    func readCalendar(_ authorities: Set<String>?, year: Int) -> AcademicCalendar {
+    func readCalendar(_ authorities: Set<String>?, _ schools: Set<String>?, year: Int) -> AcademicCalendar {
         var halfTerms: [String: [HalfTerm: DayRange]] = [:]
         var calendarRows: [String: CSVRecord] = [:]
         let yearRange = AcademicYear.range(year)
@@ -418,9 +418,11 @@ private struct Reader {
                 if !row.raw("authority").isEmpty && la == nil { continue }
                 let kind = row.enumValue("kind", Closure.Kind.self, r)
                 let phase = row.raw("phase").isEmpty ? nil : row.enumValue("phase", Phase.self, r)
+                let school = reference(row, "school", row.id("school", required: false, r), in: schools, what: "school")
+                if !row.raw("school").isEmpty && school == nil { continue }
                 guard let d, let kind, row.raw("phase").isEmpty || phase != nil else { continue }
                 if !yearRange.contains(d) { row.fail("date", "\(d) is outside the academic year \(AcademicYear.label(year))", r); continue }
-                closures.append(Closure(day: d, authority: la, kind: kind, description: row.raw("description"), phase: phase))
+                closures.append(Closure(day: d, authority: la, kind: kind, description: row.raw("description"), phase: phase, school: school))
             }
         }
         let calendar = AcademicCalendar(halfTerms: halfTerms, closures: closures)

@@ -49,7 +49,7 @@ public enum ScenarioWriter {
         }
         put(ScenarioFiles.calendar, calendarRows)
         put(ScenarioFiles.closures, s.calendar.closures.map {
-            [$0.day.description, $0.authority ?? "", $0.kind.rawValue, $0.description, $0.phase?.rawValue ?? ""]
+            [$0.day.description, $0.authority ?? "", $0.kind.rawValue, $0.description, $0.phase?.rawValue ?? "", $0.school ?? ""]
         })
         put(ScenarioFiles.unavailability, s.unavailability.map {
             [$0.who, $0.from.description, $0.to.description, $0.reason]

@@ -25,7 +25,9 @@ struct DateCostsStated: PlanRule {
             }
             let asking = d.cohort.schools.filter { place in
                 guard let school = f.schools[place.school] else { return false }
-                return f.scenario.calendar.closures.contains { $0.kind == .avoid && $0.day == s.date && $0.concerns(school) }
+                return f.scenario.calendar.closures.contains { c in
+                    c.day == s.date && (c.school.map { $0 == school.id } ?? (c.kind == .avoid && c.concerns(school)))
+                }
             }
             worked[.avoidDays, default: 0] += Double(asking.map(\.participants).reduce(0, +)) * w.avoidDay
         }

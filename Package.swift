@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "Forecast", dependencies: ["HubModel"]),
         .target(name: "Planner", dependencies: ["HubModel", "Solver"]),
         .target(name: "Reports", dependencies: ["HubModel", "Planner", "Forecast", "Workbook"]),
+        // National runs: shards of hubs and what-ifs into a shared results folder, and their merge.
+        .target(name: "National", dependencies: ["HubModel", "Planner", "Forecast", "Reports"]),
         // The history of runs in SQLite (GRDB): which command ran on which inputs, with what result.
         .target(name: "RunHistory", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // The web app's forms: bodies decoded by Hummingbird's own decoder, fields checked.
@@ -61,7 +63,7 @@ let package = Package(
         // libFuzzer's driver when built by scripts/fuzz.sh; otherwise a replayer of inputs.
         .executableTarget(name: "hubplan-fuzz", dependencies: ["FuzzTargets", "HubModel"]),
         .executableTarget(name: "hubplan", dependencies: [
-            "Solver", "HubModel", "Forecast", "Planner", "Reports", "RunHistory", "WebApp",
+            "Solver", "HubModel", "Forecast", "Planner", "Reports", "RunHistory", "WebApp", "National",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast", "Workbook"], exclude: ["Golden"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),
+        .testTarget(name: "NationalTests", dependencies: ["National", "HubModel", "Planner"]),
         .testTarget(name: "WebAppTests", dependencies: [
             "WebApp", "WebForms", "HubModel", "RunHistory", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

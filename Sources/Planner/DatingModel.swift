@@ -106,7 +106,7 @@ private struct HalfTermModel {
 
     struct Built {
         var model: Model
-        /// The objective at the first pass's dates, constants included: what the model must beat.
+        /// The objective at the first pass's dates: what the model must beat.
         var startObjective: Double
         /// Per movable session (same order as `movable`): its days and x variables.
         var choices: [[(day: Day, x: Variable)]]
@@ -162,7 +162,6 @@ private struct HalfTermModel {
             choices.append(([s.date] + ranked).sorted().map { d in (d, m.addBinary("x_\(s.cohort)_\(s.session)_\(d)")) })
         }
         var start = [Double](repeating: 0, count: m.variables.count)
-        var startFixed = 0.0   // constants of the objective at the start
         for (k, i) in movable.enumerated() {
             m.add(LinearExpression(sum: choices[k].map(\.x)) == 1, name: "day_\(sessions[i].cohort)_\(sessions[i].session)")
             for (d, x) in choices[k] where d == sessions[i].date { start[x.index] = 1 }
@@ -257,8 +256,7 @@ private struct HalfTermModel {
         m.setObjective(.minimize, objective)
         start += [Double](repeating: 0, count: m.variables.count - start.count)
         for (v, value) in aux { start[v.index] = value(start) }
-        let startObjective = objective.value(at: start) + startFixed
-        m.objective.constant += startFixed
+        let startObjective = objective.value(at: start)
         return Built(model: m, startObjective: startObjective, choices: choices)
     }
 

@@ -69,7 +69,7 @@ extension HTMLReport {
         return b + "</body></html>\n"
     }
 
-    static let style = """
+    public static let style = """
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1a1a1a;line-height:1.45}
     .kicker{margin:0;color:#2b6cb0;font-weight:600;letter-spacing:.02em}.nowrap{white-space:nowrap}
     h1{font-size:1.7rem;margin:.2rem 0 .6rem}.lead{font-size:1.05rem}

@@ -121,3 +121,8 @@ public enum WhatIfReport {
         return b + "</body></html>\n"
     }
 }
+
+extension HTML {
+    /// An amount in pounds, as the report writes it ("£192,691").
+    public static func pounds(_ x: Double) -> String { PlanNames.pounds(x) }
+}

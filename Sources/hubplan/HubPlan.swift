@@ -6,7 +6,7 @@ struct HubPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubplan",
         abstract: "Plans a Teaching School Hub's year: sessions, facilitators, venues, forums, advisers.",
-        subcommands: [PlanCommand.self, CheckCommand.self, ExportCommand.self, WhatIfCommand.self, ReplanCommand.self, RunsCommand.self, ServeCommand.self, ForecastCommand.self, ValidateCommand.self, GenerateCommand.self, SolveCommand.self])
+        subcommands: [PlanCommand.self, CheckCommand.self, NationalCommand.self, ExportCommand.self, WhatIfCommand.self, ReplanCommand.self, RunsCommand.self, ServeCommand.self, ForecastCommand.self, ValidateCommand.self, GenerateCommand.self, SolveCommand.self])
 
     /// Runs the tool; every error becomes a message and an exit code here, and only here.
     static func main() {

@@ -67,8 +67,12 @@ public struct UnitStatus: Codable, Sendable, Equatable {
     public var participantsServed: Int?
     public var facilitatorUtilisation: Double?
     public var violations: Int?
-    /// Seconds to load, plan, check and write this unit.
+    /// Seconds to load, plan, check and write this unit, and each of those apart.
     public var seconds: Double
+    public var loadSeconds: Double?
+    public var planSeconds: Double?
+    public var checkSeconds: Double?
+    public var writeSeconds: Double?
     /// Which shard did it, of how many, and when it finished.
     public var shard: String
     public var finished: String
@@ -142,6 +146,11 @@ public struct NationalRun: Sendable {
         let started = Date()
         var status = UnitStatus(hub: unit.hub, variant: unit.variant, state: .failed, seconds: 0, shard: shard.description, finished: "")
         let folder = results.appendingPathComponent(unit.path)
+        var lap = Date()
+        func split() -> Double {
+            defer { lap = Date() }
+            return (Date().timeIntervalSince(lap) * 1000).rounded() / 1000
+        }
         do {
             var scenario = try ScenarioLoader.load(root.appendingPathComponent(unit.hub)).scenario
             if let name = unit.variant, let file = variants.first(where: { $0.deletingPathExtension().lastPathComponent == name }) {
@@ -150,9 +159,13 @@ public struct NationalRun: Sendable {
             var settings = Planner.Settings(scenario: scenario)
             if let timeLimit { settings.timeLimit = timeLimit }
             if let gap { settings.gap = gap }
+            status.loadSeconds = split()
             let plan = try Planner(scenario: scenario, settings: settings).plan()
+            status.planSeconds = split()
             let violations = PlanChecker(scenario: scenario).check(plan)
+            status.checkSeconds = split()
             try ReportWriter.writePlan(plan, scenario: scenario, to: folder)
+            status.writeSeconds = split()
             let kpis = PlanKPIs(variant: unit.variant ?? "base", plan: plan, scenario: scenario)
             status.state = violations.isEmpty ? .done : .failed
             status.error = violations.isEmpty ? nil : "the plan breaks \(violations.count) rule(s): \(violations.prefix(3).map(\.description).joined(separator: "; "))"

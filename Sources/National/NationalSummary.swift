@@ -25,6 +25,11 @@ public struct NationalSummary: Codable, Sendable {
         public var participantsServed: Int
         public var seconds: Double
         public var slowestSeconds: Double
+        /// Where the time went, summed over the units: loading, planning, checking, writing the outputs.
+        public var loadSeconds: Double
+        public var planSeconds: Double
+        public var checkSeconds: Double
+        public var writeSeconds: Double
     }
 
     /// Reads the status of every expected unit.
@@ -41,7 +46,9 @@ public struct NationalSummary: Codable, Sendable {
         totals = Totals(units: expected.count, done: done.count, cost: cost, bound: bound, gap: cost > 0 ? (cost - bound) / cost : 0,
                         unmetItems: done.reduce(0) { $0 + ($1.unmetItems ?? 0) },
                         participantsServed: done.reduce(0) { $0 + ($1.participantsServed ?? 0) },
-                        seconds: units.reduce(0) { $0 + $1.seconds }, slowestSeconds: units.map(\.seconds).max() ?? 0)
+                        seconds: units.reduce(0) { $0 + $1.seconds }, slowestSeconds: units.map(\.seconds).max() ?? 0,
+                        loadSeconds: units.reduce(0) { $0 + ($1.loadSeconds ?? 0) }, planSeconds: units.reduce(0) { $0 + ($1.planSeconds ?? 0) },
+                        checkSeconds: units.reduce(0) { $0 + ($1.checkSeconds ?? 0) }, writeSeconds: units.reduce(0) { $0 + ($1.writeSeconds ?? 0) })
         slowest = units.sorted { ($0.seconds, $1.unit) > ($1.seconds, $0.unit) }.prefix(10).map { "\($0.unit) \(String(format: "%.1f", $0.seconds)) s" }
     }
 
@@ -56,13 +63,14 @@ public struct NationalSummary: Codable, Sendable {
     }
 
     var csv: String {
-        var out = "hub,variant,state,status,cost,bound,gap,unmet_items,participants_served,facilitator_utilisation,seconds,shard,error\r\n"
+        var out = "hub,variant,state,status,cost,bound,gap,unmet_items,participants_served,facilitator_utilisation,seconds,load_seconds,plan_seconds,check_seconds,write_seconds,shard,error\r\n"
         func cell(_ s: String) -> String { s.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         func num(_ x: Double?, _ digits: Int = 2) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "" }
         for u in units {
             out += [cell(u.hub), cell(u.variant ?? ""), u.state.rawValue, u.status?.rawValue ?? "", num(u.objective), num(u.bound), num(u.gap, 6),
                     u.unmetItems.map(String.init) ?? "", u.participantsServed.map(String.init) ?? "", num(u.facilitatorUtilisation, 4),
-                    num(u.seconds, 3), cell(u.shard), cell(u.error ?? "")].joined(separator: ",") + "\r\n"
+                    num(u.seconds, 3), num(u.loadSeconds, 3), num(u.planSeconds, 3), num(u.checkSeconds, 3), num(u.writeSeconds, 3),
+                    cell(u.shard), cell(u.error ?? "")].joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -79,7 +87,8 @@ public struct NationalSummary: Codable, Sendable {
         b += "<section id=\"summary\"><h2>Summary</h2><div class=\"kpis\">"
         for (label, value) in [("plans done", "\(totals.done) of \(totals.units)"), ("failed", "\(failed.count)"), ("missing", "\(missing.count)"),
                                ("participants placed", "\(totals.participantsServed)"), ("unmet items", "\(totals.unmetItems)"),
-                               ("seconds, all units", String(format: "%.1f", totals.seconds)), ("slowest unit, s", String(format: "%.1f", totals.slowestSeconds))] {
+                               ("seconds, all units", String(format: "%.1f", totals.seconds)), ("slowest unit, s", String(format: "%.1f", totals.slowestSeconds)),
+                               ("of which planning, s", String(format: "%.1f", totals.planSeconds)), ("writing outputs, s", String(format: "%.1f", totals.writeSeconds))] {
             b += "<div class=\"kpi\"><b>\(HTML.escape(value))</b>\(HTML.escape(label))</div>"
         }
         b += "</div></section>"

@@ -109,6 +109,8 @@ struct NationalMergeCommand: ParsableCommand {
             let t = summary.totals
             print(String(format: "%d of %d unit(s) done: £%.0f against a bound of £%.0f (within %.2f%%); %d unmet item(s); %.1f s in all, slowest %.1f s",
                          t.done, t.units, t.cost, t.bound, 100 * t.gap, t.unmetItems, t.seconds, t.slowestSeconds))
+            print(String(format: "  time: load %.1f s, plan %.1f s, check %.1f s, write %.1f s (summed over units)",
+                         t.loadSeconds, t.planSeconds, t.checkSeconds, t.writeSeconds))
             for s in summary.slowest.prefix(3) { print("  slow: \(s)") }
             print("wrote \(folder.path)/national.json, national.csv and national.html")
         }

@@ -88,6 +88,14 @@ public struct NationalRun: Sendable {
     public var timeLimit: Double?
     public var gap: Double?
     public var jobs: Int
+    /// What each unit writes besides its status.
+    public var outputs: Outputs = .all
+
+    /// Every output of `hubplan plan`, or plan.json alone: a sweep of many variants rarely
+    /// needs each one's workbook, report and calendars, and plan.xlsx is most of the writing time.
+    public enum Outputs: String, Sendable, CaseIterable {
+        case all, plans
+    }
 
     public init(root: URL, results: URL, variants: [URL], timeLimit: Double? = nil, gap: Double? = nil, jobs: Int) {
         self.root = root
@@ -164,7 +172,10 @@ public struct NationalRun: Sendable {
             status.planSeconds = split()
             let violations = PlanChecker(scenario: scenario).check(plan)
             status.checkSeconds = split()
-            try ReportWriter.writePlan(plan, scenario: scenario, to: folder)
+            switch outputs {
+            case .all: try ReportWriter.writePlan(plan, scenario: scenario, to: folder)
+            case .plans: try ReportWriter.replace(folder, with: [("plan.json", try PlanFile.encode(plan))])
+            }
             status.writeSeconds = split()
             let kpis = PlanKPIs(variant: unit.variant ?? "base", plan: plan, scenario: scenario)
             status.state = violations.isEmpty ? .done : .failed

@@ -53,9 +53,11 @@ struct NationalPlanCommand: ParsableCommand {
     @Option(help: "Units planned at once (default: the number of cores).") var jobs: Int?
     @Option(help: "Seconds for each plan (default: each scenario's).") var timeLimit: Double?
     @Option(help: "Relative gap that counts as optimal, e.g. 0.005 (default: each scenario's).") var gap: Double?
+    @Option(help: "What each unit writes: all (as hubplan plan: plan.json, plan.xlsx, report.html, csv/, calendars/) or plans (plan.json alone, about half the time).") var outputs: String = "all"
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        guard let written = NationalRun.Outputs(rawValue: outputs) else { throw CommandFailure.badInput("--outputs \(outputs): use all or plans") }
         guard let part = Shard(shard) else { throw CommandFailure.badInput("--shard \(shard): write I/N with 0 ≤ I < N, e.g. 3/8") }
         if let t = timeLimit, !(t > 0) || !t.isFinite { throw CommandFailure.badInput("--time-limit must be a positive number of seconds") }
         if let g = gap, !(g >= 0) || !g.isFinite { throw CommandFailure.badInput("--gap must be a fraction ≥ 0") }
@@ -63,6 +65,7 @@ struct NationalPlanCommand: ParsableCommand {
         run.timeLimit = timeLimit
         run.gap = gap
         run.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        run.outputs = written
         let quiet = output.quiet || output.json
         let statuses = try run.run(part) { status, skipped in
             guard !quiet else { return }

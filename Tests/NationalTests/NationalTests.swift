@@ -73,6 +73,17 @@ import Testing
         #expect(again[0] == broken[0])
     }
 
+    @Test func plansAloneWritePlanJSONAndTheStatus() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        var lean = run
+        lean.outputs = .plans
+        let done = try lean.run(Shard(index: 0, count: 2))
+        #expect(done.map(\.state) == [.done])
+        let folder = lean.results.appendingPathComponent("hub-a")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["plan.json", "status.json"])
+        #expect(done[0].writeSeconds != nil)
+    }
+
     @Test func whatIfsAreUnitsOfTheirOwn() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let overlay = root.appendingPathComponent("fewer.yaml")

@@ -17,6 +17,12 @@ enum DateCosts {
         max(0, w.minSpacingDays - Double(gap)) + max(0, Double(gap) - w.maxSpacingDays)
     }
 
+    /// Participants, of (school, participants) places, whose schools asked to avoid a day with these closures.
+    static func teachersAsked(_ places: [(school: String, participants: Int)], _ closures: [Closure], schools: [String: School]) -> Int {
+        places.filter { place in schools[place.school].map { school in closures.contains { $0.concerns(school) } } ?? false }
+            .reduce(0) { $0 + $1.participants }
+    }
+
     /// The weekday most of these dates fall on (the earlier weekday on a tie).
     static func usualWeekday(_ days: [Day]) -> Weekday? {
         let counts = Dictionary(grouping: days, by: \.weekday).mapValues(\.count)
@@ -49,8 +55,7 @@ enum DateCosts {
                 }
             }
             if let closures = avoid[s.date] {
-                let asked = c.schools.filter { place in schools[place.school].map { school in closures.contains { $0.concerns(school) } } ?? false }
-                let teachers = asked.reduce(0) { $0 + $1.participants }
+                let teachers = teachersAsked(c.schools.map { ($0.school, $0.participants) }, closures, schools: schools)
                 if teachers > 0 { out.append(Charge(term: .avoidDays, amount: Double(teachers) * w.avoidDay, cohort: c)) }
             }
         }

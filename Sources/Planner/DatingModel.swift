@@ -8,8 +8,8 @@ import Solver
 /// Per half-term, x[s,d] = 1 when session s is on day d. A session's days are those
 /// its cohort's authorities teach, its venue is open with a room that seats it, its
 /// team is free of what stays booked and its fixed neighbours allow. What stays where
-/// the first pass put it: sessions run with substitutes, sessions already held when
-/// re-planning, and everything in other half-terms. Rows: one day per session; a
+/// the first pass put it: sessions run with substitutes, and everything in other
+/// half-terms (re-planning does not run the model: dates stay near the old ones). Rows: one day per session; a
 /// cohort's sessions in order; per person, day and part of the day at most one
 /// session, and a day's work within ``DailyLoad``; per venue, day, part and size, no
 /// more sessions of at least that size than free rooms that seat it (the sets of rooms
@@ -35,14 +35,14 @@ struct DatingModel {
     }
 
     /// The sessions, each half-term's re-dated where the model found cheaper dates.
-    func improve(_ sessions: [PlanSession], cohorts: [CohortStage.Cohort], teams: [String: [String]], held: Set<String>) -> Outcome {
+    func improve(_ sessions: [PlanSession], cohorts: [CohortStage.Cohort], teams: [String: [String]]) -> Outcome {
         let byId = Dictionary(cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var current = sessions
         var stats: [ModelStats] = []
         for ht in HalfTerm.allCases {
             let movable = current.indices.filter { i in
                 let s = current[i]
-                return s.halfTerm == ht && !held.contains(Self.key(s)) && byId[s.cohort] != nil
+                return s.halfTerm == ht && byId[s.cohort] != nil
                     && Set(s.facilitators) == Set(teams[s.cohort] ?? [])
             }
             guard !movable.isEmpty else { continue }
@@ -121,8 +121,7 @@ private struct HalfTermModel {
         let w = ctx.scenario.weights
         var cost = 0.0
         if let closures = avoidDays[d] {
-            let asked = c.schools.filter { place in ctx.schoolById[place.0].map { school in closures.contains { $0.concerns(school) } } ?? false }
-            cost += Double(asked.reduce(0) { $0 + $1.1 }) * w.avoidDay
+            cost += Double(DateCosts.teachersAsked(c.schools.map { ($0.0, $0.1) }, closures, schools: ctx.schoolById)) * w.avoidDay
         }
         if let usual, d.weekday != usual { cost += w.weekdayChange }
         if let after { cost += DateCosts.spacingMiss(gap: after.distance(to: d), w) * w.spacingPerDay }

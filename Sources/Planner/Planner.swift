@@ -281,7 +281,7 @@ public struct Planner {
         var datingModels: [ModelStats] = []
         if baseline == nil {
             let better = DatingModel(ctx: ctx, diary: diary, hooks: run.stoppable, timeLimit: run.budget.forDates(), exporter: run.exporter)
-                .improve(dating.sessions, cohorts: b.cohorts, teams: b.teams, held: [])
+                .improve(dating.sessions, cohorts: b.cohorts, teams: b.teams)
             dating.sessions = better.sessions
             datingModels = better.stats
         }

@@ -108,7 +108,7 @@ import Testing
                                authorities: Array(Set(c.schools.compactMap { ctx.schoolById[$0.school]?.authority })).sorted())
         }
         let better = DatingModel(ctx: ctx, diary: Self.diary(worse, ctx), timeLimit: 10)
-            .improve(worse.sessions, cohorts: cohorts, teams: teams, held: [])
+            .improve(worse.sessions, cohorts: cohorts, teams: teams)
         var fixed = worse
         fixed.sessions = better.sessions
         fixed = PlanCosts(scenario: s).priced(fixed)

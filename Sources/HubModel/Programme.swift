@@ -78,9 +78,12 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
     /// Whether cohorts may mix authorities (NPQs often do; ECT cohorts stay local).
     public var crossAuthority: Bool
     public var sessions: [SessionPattern]
+    /// The programme whose cohorts this one carries on from the year before (ECT2
+    /// continues ECT1): given last year's plan, its cohorts are those cohorts.
+    public var continues: String?
 
     public init(id: String, name: String, kind: ProgrammeKind, cohortMin: Int, cohortMax: Int,
-                participantsPerFacilitator: Int, crossAuthority: Bool, sessions: [SessionPattern]) {
+                participantsPerFacilitator: Int, crossAuthority: Bool, sessions: [SessionPattern], continues: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -89,6 +92,7 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
         self.participantsPerFacilitator = participantsPerFacilitator
         self.crossAuthority = crossAuthority
         self.sessions = sessions
+        self.continues = continues
     }
 
     /// Facilitators a session of a cohort of `size` needs.

@@ -17,6 +17,9 @@ public struct Scenario: Sendable, Equatable {
     public var history: [HistoryRecord]
     public var weights: ObjectiveWeights
     public var solver: SolverSettings
+    /// Last year's plan.json, whose cohorts the continuing programmes carry on, as
+    /// scenario.yaml writes it (relative to the scenario's folder); nil for none.
+    public var continueFrom: String? = nil
 
     public init(name: String, year: Int, authorities: [LocalAuthority], schools: [School], programmes: [Programme],
                 enrolment: [Enrolment], facilitators: [Facilitator], advisers: [ExpertAdviser],

@@ -167,10 +167,11 @@ public struct NationalRun: Sendable {
             var settings = Planner.Settings(scenario: scenario)
             if let timeLimit { settings.timeLimit = timeLimit }
             if let gap { settings.gap = gap }
+            settings.lastYear = try PlanFile.lastYear(of: scenario, home: root.appendingPathComponent(unit.hub).path)
             status.loadSeconds = split()
             let plan = try Planner(scenario: scenario, settings: settings).plan()
             status.planSeconds = split()
-            let violations = PlanChecker(scenario: scenario).check(plan)
+            let violations = PlanChecker(scenario: scenario, lastYear: settings.lastYear).check(plan)
             status.checkSeconds = split()
             switch outputs {
             case .all: try ReportWriter.writePlan(plan, scenario: scenario, to: folder)

@@ -20,6 +20,8 @@ struct CohortStage {
     /// Group key → how many facilitators its cohorts can have (after a team stage
     /// that could not staff them all).
     var placeCaps: [String: PlaceCap] = [:]
+    /// Cohorts carried on from last year's plan: their programmes form new cohorts for joiners only.
+    var continuation: Continuation.Outcome? = nil
 
     /// The facilitator places a group's cohorts can be given: in all, and in one
     /// cohort (a cohort's places need different people).
@@ -69,18 +71,20 @@ struct CohortStage {
         var steps: [Step] = []
         var groups: [Group] = []
         for p in ctx.scenario.programmes where !p.sessions.isEmpty {
-            let kept = baseline?.cohorts(of: p, in: ctx) ?? []
-            // Participants have started in these cohorts: keep them. The bound
-            // still comes from the cohort models, which any plan must respect.
+            let carried = continuation?.cohorts[p.id]
+            let kept = carried ?? baseline?.cohorts(of: p, in: ctx) ?? []
+            // Participants have started in these cohorts: keep them. Re-planning still
+            // solves the group's model, for its statistics; continuing, the model forms
+            // new cohorts for the joiners without a place.
             if !kept.isEmpty { steps.append(.kept(kept)) }
-            let zones = ctx.zones(programme: p.id)
+            let zones = carried == nil ? ctx.zones(programme: p.id) : ctx.zones(of: continuation?.newcomers[p.id] ?? [])
             guard !zones.isEmpty else { continue }
             let byAuthority: [(String?, [PlanningContext.Zone])] = p.crossAuthority
                 ? [(nil, zones)]
                 : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (authority, groupZones) in byAuthority {
                 steps.append(.group(groups.count))
-                groups.append(Group(programme: p, authority: authority, zones: groupZones, keep: !kept.isEmpty))
+                groups.append(Group(programme: p, authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty))
             }
         }
         let solved = try solveConcurrently(groups)
@@ -92,7 +96,7 @@ struct CohortStage {
                 out.cohorts += cohorts
             case .group(let g):
                 let p = groups[g].programme
-                let numbering = out.cohorts.filter { $0.programme.id == p.id }.count
+                let numbering = out.cohorts.filter { $0.programme.id == p.id }.map { Self.number($0.id) }.max() ?? 0
                 let part = solved[g].renumbered(from: numbering).keeping(groups[g].keep)
                 out.cohorts += part.cohorts
                 out.unmet += part.unmet
@@ -102,6 +106,9 @@ struct CohortStage {
         }
         return out
     }
+
+    /// The number a cohort's id ends in (ECT2-WAR-05 → 5); 0 for none.
+    static func number(_ id: String) -> Int { id.split(separator: "-").last.flatMap { Int($0) } ?? 0 }
 
     /// Every group's model, on all cores: the models are independent, and each
     /// GLPK problem lives on one thread.

@@ -40,6 +40,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var reach: Reach?
     /// School-day clashes, the busiest day, teacher-days out.
     public var calendar: CalendarFigures?
+    /// What became of last year's cohorts in the continuing programmes (planned with last year's plan).
+    public var carriedOver: [CarriedOver]?
 
     public init(scenario: String, year: String, status: PlanStatus, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [CostTerm: Double], cohorts: [PlanCohort], sessions: [PlanSession],
@@ -115,7 +117,7 @@ public struct SchoolPlaces: Codable, Sendable, Equatable {
 }
 
 public struct PlanCohort: Codable, Sendable, Equatable {
-    enum CodingKeys: String, CodingKey { case id, programme, authority, venue, facilitators, schools }
+    enum CodingKeys: String, CodingKey { case id, programme, authority, venue, facilitators, schools, continues }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -125,6 +127,7 @@ public struct PlanCohort: Codable, Sendable, Equatable {
         try c.encode(venue, forKey: .venue)
         try c.encode(facilitators, forKey: .facilitators)
         try c.encode(schools, forKey: .schools)
+        try c.encodeIfPresent(continues, forKey: .continues)
     }
 
     public var id: String
@@ -136,6 +139,8 @@ public struct PlanCohort: Codable, Sendable, Equatable {
     /// The cohort's year-long facilitator team.
     public var facilitators: [String]
     public var schools: [SchoolPlaces]
+    /// Last year's cohort this one carries on (its members started together), if any.
+    public var continues: String? = nil
 
     public var participants: Int { schools.reduce(0) { $0 + $1.participants } }
 }

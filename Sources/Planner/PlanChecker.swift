@@ -5,8 +5,13 @@ import HubModel
 /// in a model or the dating pass shows up here.
 public struct PlanChecker {
     public let scenario: Scenario
+    /// Last year's plan, which continued cohorts carry on (nil when there is none).
+    public let lastYear: Plan?
 
-    public init(scenario: Scenario) { self.scenario = scenario }
+    public init(scenario: Scenario, lastYear: Plan? = nil) {
+        self.scenario = scenario
+        self.lastYear = lastYear
+    }
 
     /// Every hard rule, in the order docs/model.md lists them.
     public static let rules: [any PlanRule] = [
@@ -16,11 +21,11 @@ public struct PlanChecker {
         VenueWeekday(), VenueAvailability(), RoomMissing(), RoomCapacity(), FacilitatorYearLoad(), FacilitatorTermLoad(),
         ForumMissing(), ForumDuplicate(), ForumAttendees(), ForumVenue(), ForumChair(),
         AdviserCoverage(), VisitLength(), AdviserCapacity(), SupportDays(),
-        DoubleBooked(), DailyLoad(), RoomDoubleBooked(), UnmetAmount(), DateCostsStated(),
+        DoubleBooked(), DailyLoad(), RoomDoubleBooked(), UnmetAmount(), DateCostsStated(), ContinuedCohort(),
     ]
 
     public func check(_ plan: Plan) -> [PlanViolation] {
-        let facts = PlanFacts(scenario: scenario, plan: plan)
+        let facts = PlanFacts(scenario: scenario, plan: plan, lastYear: lastYear)
         return Self.rules.flatMap { rule in
             rule.check(facts).map { PlanViolation(rule: type(of: rule).id, message: $0) }
         }.sorted { ($0.rule.rawValue, $0.message) < ($1.rule.rawValue, $1.message) }

@@ -5,8 +5,13 @@ import HubModel
 /// and programme.
 public struct PlanCosts {
     public let scenario: Scenario
+    /// Last year's teams, by cohort: a continued cohort pays `brokenContinuity` for each member not kept.
+    let lastYearTeams: [String: [String]]
 
-    public init(scenario: Scenario) { self.scenario = scenario }
+    public init(scenario: Scenario, lastYear: Plan? = nil) {
+        self.scenario = scenario
+        lastYearTeams = Dictionary((lastYear?.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { a, _ in a })
+    }
 
     public struct Breakdown: Sendable {
         public var byTerm: [CostTerm: Double] = [:]
@@ -89,6 +94,11 @@ public struct PlanCosts {
             add(.participantTravel, travel * w.participantTravelPerMinute, authority: la, programme: nil)
             add(.adviserTravel, chair.home.travelMinutes(to: v.location) * w.staffTravelPerMinute, authority: la, programme: nil)
             add(.adviserDays, StaffDays(hours: series.hours).days * chair.dayRate * w.staffDays, authority: la, programme: nil)
+        }
+        for c in plan.cohorts {
+            guard let old = c.continues.flatMap({ lastYearTeams[$0] }) else { continue }
+            let dropped = Set(old).subtracting(c.facilitators).count
+            if dropped > 0 { add(.brokenContinuity, Double(dropped) * w.brokenContinuity, authority: c.authority, programme: c.programme) }
         }
         for u in plan.unmet { add(.unmetDemand, u.amount * w.unmet, authority: nil, programme: nil) }
         for charge in DateCosts.charges(plan, scenario) {

@@ -34,6 +34,20 @@ public enum PlanFile {
         }
     }
 
+    /// Last year's plan for a scenario: `path` when given (a command's --continue-from),
+    /// otherwise the scenario's `continueFrom`, relative to its folder `home`; nil for neither.
+    ///
+    /// - Throws: ``PlannerError/invalidPlanFile(_:)`` naming the file, and where the scenario names it.
+    public static func lastYear(of scenario: Scenario, home: String, path: String? = nil) throws -> Plan? {
+        guard let given = path ?? scenario.continueFrom else { return nil }
+        let resolved = path != nil || given.hasPrefix("/") ? given : (home as NSString).appendingPathComponent(given)
+        do {
+            return try read(URL(fileURLWithPath: resolved))
+        } catch PlannerError.invalidPlanFile(let why) where path == nil {
+            throw PlannerError.invalidPlanFile("scenario.yaml: continueFrom: last year's plan: \(why)")
+        }
+    }
+
     static func path(_ keys: [CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
     }

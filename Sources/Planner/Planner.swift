@@ -30,6 +30,8 @@ public struct Planner {
         public var exportDirectory: URL?
         /// When set, re-plan: keep what is frozen and change as little as possible.
         public var baseline: Baseline?
+        /// Last year's plan: the continuing programmes' cohorts carry on its cohorts (``Continuation``).
+        public var lastYear: Plan?
 
         public init(timeLimit: Double, gap: Double, stop: StopToken? = nil,
                     progress: (@Sendable (String, SolveProgress) -> Void)? = nil) {
@@ -64,6 +66,9 @@ public struct Planner {
         let bound = try self.bound(plan, advisers: advisers, run)
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
+        if let lastYear = settings.lastYear, let carried = run.continuation {
+            plan.carriedOver = CarriedOver.between(lastYear, plan, continuation: carried, scenario: scenario)
+        }
         if let first = run.exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
         return proven(plan, bound: bound, started: run.started)
     }
@@ -86,6 +91,10 @@ public struct Planner {
         let adviserStage: AdviserStage
         let forumStage: ForumStage
         let previousTeams: [String: [String]]
+        let continuation: Continuation.Outcome?
+        /// The context the bound is built on: continued cohorts may be smaller than a
+        /// programme's smallest cohort, so the bound lets every cohort of their programmes be.
+        let boundCtx: PlanningContext
         let stop: StopToken?
 
         init(_ planner: Planner) {
@@ -107,13 +116,23 @@ public struct Planner {
             hooks = SolveHooks(stop: nil, progress: settings.progress)
             stoppable = SolveHooks(stop: settings.stop, progress: settings.progress)
             stop = settings.stop
-            cohortStage = CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks)
+            let context = ctx
+            let continuation = settings.lastYear.map { Continuation(ctx: context, previous: $0).run() }
+            self.continuation = continuation
+            var relaxed = ctx.scenario
+            for i in relaxed.programmes.indices where continuation?.programmes.contains(relaxed.programmes[i].id) == true {
+                relaxed.programmes[i].cohortMin = 1
+            }
+            boundCtx = continuation == nil ? ctx : PlanningContext(relaxed)
+            cohortStage = CohortStage(ctx: ctx, options: small, exporter: exporter, baseline: baseline, hooks: hooks,
+                                      continuation: continuation)
             adviserStage = AdviserStage(ctx: ctx, options: SolveOptions(timeLimit: budget.forSmallModels(), relativeGap: 1e-6),
                                         exporter: exporter, hooks: hooks,
                                         previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
                                                                     uniquingKeysWith: { x, _ in x }))
             forumStage = ForumStage(ctx: ctx)
             previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
+                .merging(continuation?.teams ?? [:]) { kept, _ in kept }
         }
 
         var stopped: Bool { stop?.isStopped == true }
@@ -179,7 +198,7 @@ public struct Planner {
     /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
     private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, _ run: Run) throws -> Bound {
         let adviserBound = try run.adviserStage.bound(continuity: advisers.bound)
-        let jointLP = try JointBound(ctx: run.ctx, options: SolveOptions(timeLimit: run.budget.forSmallModels()), exporter: run.exporter).solve()
+        let jointLP = try JointBound(ctx: run.boundCtx, options: SolveOptions(timeLimit: run.budget.forSmallModels()), exporter: run.exporter).solve()
         var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
@@ -187,7 +206,7 @@ public struct Planner {
         let dates = CostTerm.fromDates.reduce(0) { $0 + (plan.costs[$1] ?? 0) }
         guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
         let limit = min(run.budget.forSmallModels(), 10)
-        let whole = try JointBound(ctx: run.ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
+        let whole = try JointBound(ctx: run.boundCtx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
                                                                                      cuts: [.gomory, .mir, .cover, .clique])).solve()
         bound.models += whole.stats
         bound.joint = max(bound.joint, whole.bound)
@@ -289,14 +308,15 @@ public struct Planner {
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
         let cohorts = b.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
-                       facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) })
+                       facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) },
+                       continues: run.continuation?.continues[c.id])
         }
         let draft = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
                          seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
                          adviserAssignments: visits,
                          unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet,
                          models: datingModels)
-        return PlanCosts(scenario: scenario).priced(draft)
+        return PlanCosts(scenario: scenario, lastYear: settings.lastYear).priced(draft)
     }
 }
 

@@ -49,14 +49,19 @@ struct PlanningContext {
 
     /// Zones of one programme's participants, sorted by id.
     func zones(programme: String) -> [Zone] {
+        zones(of: scenario.enrolment.filter { $0.programme == programme }.map { ($0.school, $0.participants) })
+    }
+
+    /// Zones of some participants, (school, participants), each school listed once.
+    func zones(of participants: [(String, Int)]) -> [Zone] {
         var byKey: [String: Zone] = [:]
-        for e in scenario.enrolment where e.programme == programme && e.participants > 0 {
-            guard let school = schoolById[e.school] else { continue }
+        for (id, n) in participants where n > 0 {
+            guard let school = schoolById[id] else { continue }
             let key = "\(school.authority)/\(school.town)"
             if byKey[key] == nil {
                 byKey[key] = Zone(id: key, authority: school.authority, town: school.town, location: school.location, schools: [])
             }
-            byKey[key]!.schools.append((e.school, e.participants))
+            byKey[key]!.schools.append((id, n))
         }
         return byKey.values.map { z in
             var zone = z

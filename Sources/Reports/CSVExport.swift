@@ -26,7 +26,16 @@ public enum CSVExport {
             + [["total", String(format: "%.2f", plan.objective)], ["bound", String(format: "%.2f", plan.bound)]])))
         out.append(("unmet.csv", table(["what", "amount", "reason"], plan.unmet.map { [$0.what, num($0.amount), $0.why] })))
         if !forecasts.isEmpty { out.append(("forecast.csv", forecastTable(forecasts))) }
+        if let carried = plan.carriedOver { out.append(("continuation.csv", continuation(carried))) }
         return out
+    }
+
+    /// What became of last year's cohorts: one row per cohort carried on, dissolved or newly formed for joiners.
+    public static func continuation(_ rows: [CarriedOver]) -> String {
+        table(["last_year_cohort", "cohort", "stayed", "left", "joined", "venue_before", "venue_after", "team_kept", "team_left", "team_joined", "note"],
+              rows.map { [$0.from ?? "", $0.cohort ?? "", String($0.stayed), String($0.left), String($0.joined), $0.venueBefore ?? "",
+                          $0.venueAfter ?? "", $0.teamKept.joined(separator: ";"), $0.teamLeft.joined(separator: ";"),
+                          $0.teamJoined.joined(separator: ";"), $0.note ?? ""] })
     }
 
     /// The forecasts as CSV (`hubplan plan`'s csv/forecast.csv and `hubplan forecast --out`):

@@ -21,7 +21,7 @@ extension HTMLReport {
         <p class="lead">This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""). It costs <strong>\(money(plan.objective))</strong>; no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
         <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>
-        <li><a href="#unmet">Unmet demand</a></li><li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
+        <li><a href="#unmet">Unmet demand</a></li>\(plan.carriedOver == nil ? "" : "<li><a href=\"#carried-over\">Carried over</a></li>")<li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
         <li><a href="#by-cohort">Timetable by cohort</a></li><li><a href="#by-facilitator">by facilitator</a></li><li><a href="#by-venue">by venue</a></li><li><a href="#by-borough">by borough</a></li></ul></nav>
         <main>
         """
@@ -51,6 +51,7 @@ extension HTMLReport {
                          rows: plan.unmet.map { [$0.what, CSVExport.num($0.amount), $0.why] })
         b += "</section>"
 
+        b += carriedOver(plan, n)
         b += calendar(plan, scenario, n)
         b += "<section id=\"forums\"><h2>CPD Leaders Forums</h2>" + HTML.table(caption: "Forum calendar",
             header: ["Date", "Time", "Forum", "For", "Venue", "Room", "Chair", "Attendees"],
@@ -98,6 +99,28 @@ extension HTMLReport {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]   // 1970-01-01 was a Thursday
         return "\(weekdays[((d.ordinal % 7) + 7) % 7]) \(day) \(months[m - 1]) \(y)"
+    }
+
+    /// Last year's cohorts of the continuing programmes: who stayed, left and joined,
+    /// and whether the venue and team are the same (only for a plan made with last year's).
+    static func carriedOver(_ plan: Plan, _ n: PlanNames) -> String {
+        guard let rows = plan.carriedOver else { return "" }
+        let kept = rows.filter { $0.from != nil && $0.cohort != nil }
+        let sameTeam = kept.filter { $0.teamLeft.isEmpty }.count
+        var b = "<section id=\"carried-over\"><h2>Carried over from last year</h2>"
+        b += "<p>\(kept.count) of last year's cohorts go on together (\(sameTeam) with the same facilitators); "
+        b += "\(kept.reduce(0) { $0 + $1.stayed }) participants stayed, \(kept.reduce(0) { $0 + $1.left }) left and "
+        b += "\(rows.reduce(0) { $0 + $1.joined }) joined. Each facilitator who does not stay with a cohort costs the broken-continuity penalty.</p>"
+        func people(_ ids: [String]) -> String { ids.isEmpty ? "–" : ids.map(n.person).joined(separator: ", ") }
+        b += HTML.table(caption: "Last year's cohorts and what they became",
+                        header: ["Last year", "This year", "Stayed", "Left", "Joined", "Venue", "Team kept", "Team changed", "Note"],
+                        rows: rows.map { r in
+                            let venue = r.venueBefore == r.venueAfter ? r.venueAfter.map(n.venue) ?? "online"
+                                : "\(r.venueBefore.map(n.venue) ?? "–") → \(r.venueAfter.map(n.venue) ?? "–")"
+                            let changed = r.teamLeft.isEmpty && r.teamJoined.isEmpty ? "–" : "\(people(r.teamLeft)) → \(people(r.teamJoined))"
+                            return [r.from ?? "–", r.cohort ?? "–", "\(r.stayed)", "\(r.left)", "\(r.joined)", venue, people(r.teamKept), changed, r.note ?? ""]
+                        })
+        return b + "</section>"
     }
 
     static func reach(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {

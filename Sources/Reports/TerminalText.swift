@@ -71,6 +71,12 @@ public struct PlanSummary {
                 + "\(cal.busiestDay.map(\.description) ?? "-") with \(cal.sessionsOnBusiestDay) sessions; \(cal.teacherDaysOut) teacher-days out of school; "
                 + "\(cal.sessionsOnAvoidDays) sessions on days their schools avoid (test weeks, exam seasons)")
         }
+        if let carried = plan.carriedOver {
+            let kept = carried.filter { $0.from != nil && $0.cohort != nil }
+            lines.append("carried over from last year: \(kept.count) of \(carried.filter { $0.from != nil }.count) cohorts go on "
+                + "(\(kept.filter { $0.teamLeft.isEmpty }.count) with the same facilitators); \(kept.reduce(0) { $0 + $1.stayed }) participants stayed, "
+                + "\(kept.reduce(0) { $0 + $1.left }) left, \(carried.reduce(0) { $0 + $1.joined }) joined (csv/continuation.csv)")
+        }
         if plan.unmet.isEmpty {
             lines.append("unmet demand: none")
         } else {

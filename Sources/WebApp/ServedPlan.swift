@@ -16,6 +16,8 @@ public struct ServedPlan: Sendable {
     public let outputs: URL
     /// One line for the terminal: which plan is served, from where, and why.
     public let note: String
+    /// Last year's plan, whose cohorts the scenario's continuing programmes carry on (its continueFrom).
+    public var lastYear: Plan? = nil
 
     /// DIR/.hubplan/serve: the app's own folder for a plan it made.
     public static func workingFolder(_ directory: URL) -> URL { directory.appendingPathComponent(".hubplan/serve") }
@@ -27,24 +29,28 @@ public struct ServedPlan: Sendable {
     public static func choose(directory: URL, scenario: Scenario, forecasts: [ProgrammeForecast]) throws -> ServedPlan {
         let out = directory.appendingPathComponent("out")
         let why: String
-        switch existing(in: out, scenario: scenario) {
+        let lastYear = try PlanFile.lastYear(of: scenario, home: directory.path)
+        switch existing(in: out, scenario: scenario, lastYear: lastYear) {
         case .success(let plan):
             return ServedPlan(plan: plan, outputs: out, note: "serving the plan in \(out.path) (re-checked against the scenario: "
-                              + "no violations); it is not changed")
+                              + "no violations); it is not changed", lastYear: lastYear)
         case .failure(let reason):
             why = reason.message
         }
         let folder = workingFolder(directory)
-        let plan = try Planner(scenario: scenario, settings: Planner.Settings(scenario: scenario)).plan()
+        var settings = Planner.Settings(scenario: scenario)
+        settings.lastYear = lastYear
+        let plan = try Planner(scenario: scenario, settings: settings).plan()
         try replaceWhole(folder) { staging in try ReportWriter.writePlan(plan, scenario: scenario, forecasts: forecasts, to: staging) }
-        return ServedPlan(plan: plan, outputs: folder, note: "\(why): planned afresh into \(folder.path); \(out.path) is not touched")
+        return ServedPlan(plan: plan, outputs: folder, note: "\(why): planned afresh into \(folder.path); \(out.path) is not touched",
+                          lastYear: lastYear)
     }
 
     /// Why DIR/out's plan is not served.
     struct NotServed: Error { let message: String }
 
     /// The plan in `out`, when there is one for this scenario that passes every hard rule.
-    static func existing(in out: URL, scenario: Scenario) -> Result<Plan, NotServed> {
+    static func existing(in out: URL, scenario: Scenario, lastYear: Plan?) -> Result<Plan, NotServed> {
         let file = out.appendingPathComponent("plan.json")
         guard FileManager.default.fileExists(atPath: file.path) else { return .failure(NotServed(message: "no plan in \(out.path)")) }
         let plan: Plan
@@ -52,7 +58,7 @@ public struct ServedPlan: Sendable {
         guard plan.scenario == scenario.name, plan.year == scenario.yearLabel else {
             return .failure(NotServed(message: "\(file.path) is a plan of \(plan.scenario) \(plan.year), not of this scenario"))
         }
-        let violations = PlanChecker(scenario: scenario).check(plan)
+        let violations = PlanChecker(scenario: scenario, lastYear: lastYear).check(plan)
         guard violations.isEmpty else {
             return .failure(NotServed(message: "\(file.path) breaks \(violations.count) rule(s) of the scenario as it is now"))
         }

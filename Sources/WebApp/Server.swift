@@ -160,6 +160,7 @@ public enum WebApp {
             let overlay = try Overlay.load(file, base: state.scenario)
             let variant = try overlay.applyWithForecast(to: state.scenario)
             var settings = Planner.Settings(scenario: variant)
+            settings.lastYear = state.served.lastYear
             settings.progress = { model, p in
                 let inc = p.incumbent.map { String(format: "£%.0f", $0) } ?? "–"
                 let bound = p.bound.map { String(format: "£%.0f", $0) } ?? "–"
@@ -167,7 +168,7 @@ public enum WebApp {
                 job.update(progress: "\(model): incumbent \(inc), bound \(bound), gap \(gap)")
             }
             let plan = try Planner(scenario: variant, settings: settings).plan()
-            let violations = PlanChecker(scenario: variant).check(plan)
+            let violations = PlanChecker(scenario: variant, lastYear: state.served.lastYear).check(plan)
             WebRunLog.record(command: "whatif", state: state, extraInputs: [file.path], settings: ["variants": [file.path], "from": "web app"],
                              kpis: ["base": state.plan.objective, form.name: plan.objective, "unmet": plan.unmet.count, "violations": violations.count],
                              outputs: [file.path])
@@ -185,10 +186,11 @@ extension WebApp {
             changed.unavailability.append(Unavailability(who: who, from: from, to: until, reason: "marked in the web app"))
             var settings = Planner.Settings(scenario: changed)
             settings.baseline = Baseline(plan: state.plan, freezeBefore: from)
+            settings.lastYear = state.served.lastYear
             settings.progress = { model, _ in job.update(progress: "re-planning: \(model)") }
             let plan = try Planner(scenario: changed, settings: settings).plan()
             let changes = PlanChange.between(state.plan, plan)
-            let violations = PlanChecker(scenario: changed).check(plan)
+            let violations = PlanChecker(scenario: changed, lastYear: state.served.lastYear).check(plan)
             WebRunLog.record(command: "replan", state: state, extraInputs: [state.served.outputs.appendingPathComponent("plan.json").path],
                              settings: ["who": who, "unavailableFrom": "\(from)", "freezeBefore": "\(from)", "from": "web app"],
                              kpis: ["objective": plan.objective, "gap": plan.gap, "changes": changes.count, "unmet": plan.unmet.count,

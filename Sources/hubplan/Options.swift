@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubModel
 import Planner
 
 /// How a command prints: every command takes these two.
@@ -14,6 +15,17 @@ struct OutputOptions: ParsableArguments {
 struct PlanningOptions: ParsableArguments {
     @Option(help: "Seconds for each plan (default: the scenario's).") var timeLimit: Double?
     @Option(help: "Relative gap that counts as optimal, e.g. 0.005 (default: the scenario's).") var gap: Double?
+    @Option(help: "Last year's plan.json, whose cohorts the continuing programmes (ECT2, mentors' year 2) carry on (default: the scenario's continueFrom).")
+    var continueFrom: String?
+
+    /// Last year's plan, from --continue-from or the scenario's continueFrom; nil for neither.
+    func lastYear(of scenario: Scenario, directory: String) throws -> Plan? {
+        do {
+            return try PlanFile.lastYear(of: scenario, home: ScenarioLoader.home(directory), path: continueFrom)
+        } catch {
+            throw CommandFailure.badInput("\(continueFrom == nil ? "" : "--continue-from: ")\(error)")
+        }
+    }
 
     /// The scenario's settings with these limits, or bad input when one is out of range.
     func apply(to settings: inout Planner.Settings) throws {

@@ -36,6 +36,7 @@ struct PlanCommand: ParsableCommand {
         let scenario = try loadScenario(directory)
         var settings = Planner.Settings(scenario: scenario)
         try limits.apply(to: &settings)
+        settings.lastYear = try limits.lastYear(of: scenario, directory: directory)
         try checkMemory(scenario)
         if let dir = exportMps {
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -52,7 +53,7 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure.internalError("\(directory): \(error)")
         }
         defer { warnIfOverTime(since: started, limit: settings.timeLimit) }
-        let violations = PlanChecker(scenario: scenario).check(plan)
+        let violations = PlanChecker(scenario: scenario, lastYear: settings.lastYear).check(plan)
         let outDir = URL(fileURLWithPath: out ?? (ScenarioLoader.home(directory) as NSString).appendingPathComponent("out"))
         do {
             try ReportWriter.writePlan(plan, scenario: scenario, to: outDir)
@@ -114,6 +115,8 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "The scenario folder.") var directory: String
     @Argument(help: "The plan file (plan.json).") var planFile: String
+    @Option(help: "Last year's plan.json, which the plan's continued cohorts carry on (default: the scenario's continueFrom).")
+    var continueFrom: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -124,7 +127,11 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput("\(error)")
         }
-        let violations = PlanChecker(scenario: scenario).check(plan)
+        let lastYear: Plan?
+        do { lastYear = try PlanFile.lastYear(of: scenario, home: ScenarioLoader.home(directory), path: continueFrom) } catch {
+            throw CommandFailure.badInput("\(error)")
+        }
+        let violations = PlanChecker(scenario: scenario, lastYear: lastYear).check(plan)
         if output.json {
             Style.printJSON(["violations": violations.map { ["rule": $0.rule, "message": $0.message] }, "sessions": plan.sessions.count,
                              "forums": plan.forums.count, "adviserDays": plan.adviserAssignments.count] as [String: Any])

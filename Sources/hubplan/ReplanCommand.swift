@@ -38,12 +38,13 @@ struct ReplanCommand: ParsableCommand {
         }
         var settings = Planner.Settings(scenario: scenario)
         try limits.apply(to: &settings)
+        settings.lastYear = try limits.lastYear(of: scenario, directory: directory)
         settings.baseline = Baseline(plan: previous, freezeBefore: freeze)
         let plan: Plan
         do { plan = try Planner(scenario: scenario, settings: settings).plan() } catch {
             throw CommandFailure.internalError("\(directory): \(error)")
         }
-        let violations = PlanChecker(scenario: scenario).check(plan)
+        let violations = PlanChecker(scenario: scenario, lastYear: settings.lastYear).check(plan)
         let changes = PlanChange.between(previous, plan)
         let outDir = URL(fileURLWithPath: out ?? (ScenarioLoader.home(directory) as NSString).appendingPathComponent("out/replan"))
         let csv = CSVExport.changes(changes)

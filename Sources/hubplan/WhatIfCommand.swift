@@ -24,6 +24,7 @@ struct WhatIfCommand: ParsableCommand {
         let base = try loadScenario(directory)
         var checked = Planner.Settings(scenario: base)
         try limits.apply(to: &checked)
+        let lastYear = try limits.lastYear(of: base, directory: directory)
         var scenarios: [(String, Scenario)] = [("base", base)]
         var problems: [String] = []
         for path in variants {
@@ -49,6 +50,7 @@ struct WhatIfCommand: ParsableCommand {
                 var settings = Planner.Settings(scenario: scenario)
                 do {
                     try limits.apply(to: &settings)
+                    settings.lastYear = lastYear
                     let plan = try Planner(scenario: scenario, settings: settings).plan()
                     results.set(i, .success(plan))
                 } catch {
@@ -61,7 +63,7 @@ struct WhatIfCommand: ParsableCommand {
         var files: [(path: String, data: Data)] = []
         for (i, (name, scenario)) in scenarios.enumerated() {
             let plan = try results[i]!.get()
-            let broken = PlanChecker(scenario: scenario).check(plan)
+            let broken = PlanChecker(scenario: scenario, lastYear: lastYear).check(plan)
             violations += broken.count
             for v in broken { printError("\(name): plan check: \(v)") }
             do {

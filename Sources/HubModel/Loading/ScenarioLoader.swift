@@ -82,11 +82,12 @@ private struct Reader {
         let history = readHistory(authorityIds, programmeIds, year: year)
 
         guard let head else { return nil }
-        return Scenario(name: head.name, year: head.year, authorities: head.authorities, schools: schools,
-                        programmes: head.programmes, enrolment: enrolment, facilitators: facilitators, advisers: advisers,
-                        focusSchools: focus, venues: venues, forums: head.forums, calendar: calendar,
-                        unavailability: unavailability, history: history, weights: head.weights, solver: head.solver)
-            .inCanonicalOrder()
+        var scenario = Scenario(name: head.name, year: head.year, authorities: head.authorities, schools: schools,
+                                programmes: head.programmes, enrolment: enrolment, facilitators: facilitators, advisers: advisers,
+                                focusSchools: focus, venues: venues, forums: head.forums, calendar: calendar,
+                                unavailability: unavailability, history: history, weights: head.weights, solver: head.solver)
+        scenario.continueFrom = head.continueFrom
+        return scenario.inCanonicalOrder()
     }
 
     // MARK: scenario.yaml
@@ -99,6 +100,7 @@ private struct Reader {
         var forums: [ForumSeries]
         var weights: ObjectiveWeights
         var solver: SolverSettings
+        var continueFrom: String?
     }
 
     func readYAML() -> Head? {
@@ -137,14 +139,25 @@ private struct Reader {
             o.finish()
         }
         var programmes: [Programme] = []
+        var continuing: [(Node, String, Programme)] = []
         for (n, path) in root.sequence("programmes") {
             guard let p = readProgramme(n, path: path, file: file) else { continue }
             if programmes.contains(where: { $0.id == p.id }) {
                 YAMLObject.report(r, file, n, "\(path).id: duplicate programme id '\(p.id)'")
             } else {
                 programmes.append(p)
+                if p.continues != nil { continuing.append((n, path, p)) }
             }
         }
+        for (n, path, p) in continuing {
+            guard let q = p.continues else { continue }
+            if q == p.id { YAMLObject.report(r, file, n, "\(path).continues: a programme cannot continue itself") }
+            else if !programmes.contains(where: { $0.id == q }) { YAMLObject.report(r, file, n, "\(path).continues: unknown programme '\(q)'") }
+            else if continuing.contains(where: { $0.2.id != p.id && $0.2.continues == q }) {
+                YAMLObject.report(r, file, n, "\(path).continues: '\(q)' is continued by more than one programme")
+            }
+        }
+        let continueFrom = root.string("continueFrom", required: false)
         var forums: [ForumSeries] = []
         for (n, path) in root.sequence("forums", required: false) {
             guard let o = YAMLObject(n, file: file, path: path, reporter: r) else { continue }
@@ -184,7 +197,7 @@ private struct Reader {
         }
         root.finish()
         return Head(name: name, year: year, authorities: authorities, programmes: programmes, forums: forums,
-                    weights: weights, solver: solver)
+                    weights: weights, solver: solver, continueFrom: continueFrom)
     }
 
     func readProgramme(_ n: Node, path: String, file: String) -> Programme? {
@@ -203,6 +216,7 @@ private struct Reader {
         }
         let ppf = o.int("participantsPerFacilitator", min: 1, max: 500) ?? cohortMax
         let cross = o.bool("crossAuthority", default: false)
+        let continues = o.string("continues", required: false)
         var sessions: [SessionPattern] = []
         for (sn, spath) in o.sequence("sessions", required: kind != .appropriateBody) {
             guard let s = YAMLObject(sn, file: file, path: spath, reporter: r) else { continue }
@@ -223,7 +237,7 @@ private struct Reader {
         }
         guard let id else { return nil }
         return Programme(id: id, name: name ?? id, kind: kind, cohortMin: cohortMin, cohortMax: cohortMax,
-                         participantsPerFacilitator: ppf, crossAuthority: cross, sessions: sessions)
+                         participantsPerFacilitator: ppf, crossAuthority: cross, sessions: sessions, continues: continues)
     }
 
     // MARK: CSV tables

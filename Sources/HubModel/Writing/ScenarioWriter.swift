@@ -84,6 +84,7 @@ public enum ScenarioWriter {
         var y = "# HubPlan scenario. Columns of the CSV files: see scenarios/README.md.\n"
         y += "name: \(quote(s.name))\n"
         y += "year: \(AcademicYear.label(s.year))\n"
+        if let path = s.continueFrom { y += "continueFrom: \(quote(path))\n" }
         y += "authorities:\n"
         for a in s.authorities { y += "  - {id: \(a.id), name: \(quote(a.name))}\n" }
         y += "programmes:\n"
@@ -92,6 +93,7 @@ public enum ScenarioWriter {
             y += "    cohort: {min: \(p.cohortMin), max: \(p.cohortMax)}\n"
             y += "    participantsPerFacilitator: \(p.participantsPerFacilitator)\n"
             y += "    crossAuthority: \(p.crossAuthority)\n"
+            if let q = p.continues { y += "    continues: \(q)\n" }
             if p.sessions.isEmpty {
                 y += "    sessions: []\n"
             } else {

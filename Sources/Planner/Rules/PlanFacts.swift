@@ -6,6 +6,8 @@ import HubModel
 public struct PlanFacts {
     public let scenario: Scenario
     public let plan: Plan
+    /// Last year's plan, when the plan continues its cohorts.
+    public let lastYear: Plan?
     let programmes: [String: Programme]
     let schools: [String: School]
     let venues: [String: Venue]
@@ -36,9 +38,10 @@ public struct PlanFacts {
 
     let forumMeetings: [ForumMeeting]
 
-    public init(scenario: Scenario, plan: Plan) {
+    public init(scenario: Scenario, plan: Plan, lastYear: Plan? = nil) {
         self.scenario = scenario
         self.plan = plan
+        self.lastYear = lastYear
         func index<T>(_ items: [T], _ id: (T) -> String) -> [String: T] {
             Dictionary(items.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
         }

@@ -7,6 +7,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case cohortAuthority = "cohort-authority"
     case overEnrolled = "over-enrolled"
     case participantsUnaccounted = "participants-unaccounted"
+    case continuedCohort = "continued-cohort"
     // Sessions
     case sessionMissing = "session-missing"
     case sessionDuplicate = "session-duplicate"

@@ -153,7 +153,8 @@ public final class FuzzHarness {
 
     /// The workbook `base` with `part` replaced by (or added as) `bytes`.
     public static func repack(_ base: Data, part: String, with bytes: Data) -> Data? {
-        guard let source = try? Archive(data: base, accessMode: .read), let out = try? Archive(accessMode: .create) else { return nil }
+        guard let source = try? Archive(data: base, accessMode: .read, pathEncoding: nil),
+              let out = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return nil }
         func add(_ path: String, _ data: Data) throws {
             try out.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)

@@ -163,6 +163,32 @@ import Testing
         #expect(d.first?.hasPrefix("scenario.yaml:") == true && d.first?.contains("unknown key 'solver.timeLimt'") == true)
     }
 
+    @Test func reportsAProgrammeThatContinuesAnUnknownOne() throws {
+        try expectOnly("scenario.yaml:25:5: error: programmes[1].continues: unknown programme 'ECT9'") { c in
+            try c.replace("scenario.yaml", "    continues: ECT1\n", "    continues: ECT9\n")
+        }
+    }
+
+    @Test func reportsAProgrammeThatContinuesItself() throws {
+        try expectOnly("scenario.yaml:25:5: error: programmes[1].continues: a programme cannot continue itself") { c in
+            try c.replace("scenario.yaml", "    continues: ECT1\n", "    continues: ECT2\n")
+        }
+    }
+
+    @Test func continuesAndContinueFromAreWrittenAndReadBack() throws {
+        var (s, _) = try ScenarioLoader.load(ScenarioCopy.reference)
+        let i = try #require(s.programmes.firstIndex { $0.id == "ECT2" })
+        #expect(s.programmes[i].continues == "ECT1")
+        s.continueFrom = "../2025-26/out/plan.json"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cont-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioWriter.write(s, to: dir)
+        let (back, _) = try ScenarioLoader.load(dir)
+        #expect(back == s)
+        #expect(back.programmes[i].continues == "ECT1")
+        #expect(back.continueFrom == "../2025-26/out/plan.json")
+    }
+
     @Test func reportsInvalidYAMLAtItsLine() throws {
         let copy = try ScenarioCopy()
         defer { copy.remove() }
@@ -305,7 +331,7 @@ import Testing
     }
 
     @Test func aSpacingWindowThatIsBackToFrontIsAnError() throws {
-        try ScenarioCopy.expectOnly("scenario.yaml:183:3: error: weights.minSpacingDays: 30 is more than maxSpacingDays 10") { copy in
+        try ScenarioCopy.expectOnly("scenario.yaml:185:3: error: weights.minSpacingDays: 30 is more than maxSpacingDays 10") { copy in
             try copy.replace("scenario.yaml", "  minSpacingDays: 14\n  maxSpacingDays: 84\n", "  minSpacingDays: 30\n  maxSpacingDays: 10\n")
         }
     }

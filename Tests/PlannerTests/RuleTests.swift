@@ -38,6 +38,8 @@ import Testing
             p.cohorts[0].schools.append(SchoolPlaces(school: "S4", participants: 1))
         },
         .overEnrolled: { _, p in p.cohorts[0].schools[0].participants += 1 },
+        // The tiny programme continues none, so no cohort of it can carry one on.
+        .continuedCohort: { _, p in p.cohorts[0].continues = "P-WIG-01" },
         .participantsUnaccounted: { _, p in
             let gone = p.cohorts.removeFirst()
             p.sessions.removeAll { $0.cohort == gone.id }

@@ -102,8 +102,10 @@ public struct ScenarioGenerator {
                 SessionPattern(number: i + 1, halfTerm: x.0, mode: x.1, hours: x.2,
                                start: x.1 == .online ? "15:45" : (x.2 > 3.5 ? "09:00" : "13:00"), title: x.3)
             }
+            // The second year of a two-year programme carries on the first year's cohorts.
+            let first = ["ECT2": "ECT1", "MENT2": "MENT1"][id]
             return Programme(id: id, name: name, kind: kind, cohortMin: min, cohortMax: max, participantsPerFacilitator: ppf,
-                             crossAuthority: cross, sessions: sessions)
+                             crossAuthority: cross, sessions: sessions, continues: first)
         }
         let ect1: [S] = [(.ht1, .inPerson, 6, "Welcome conference"), (.ht1, .online, 1.5, "Twilight: behaviour routines"),
                          (.ht2, .online, 1.5, "Twilight: how pupils learn"), (.ht3, .inPerson, 3, "Seminar: subject and curriculum"),

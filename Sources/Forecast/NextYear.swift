@@ -75,8 +75,7 @@ public enum NextYear {
 
     /// The calendar 52 weeks on, with England's bank holidays for the new year.
     static func calendar(_ c: AcademicCalendar, year: Int) -> AcademicCalendar {
-        let first = Day(year: year, month: 9, day: 1)!, last = Day(year: year + 1, month: 8, day: 31)!
-        let within = DayRange(first: first, last: last)
+        let within = AcademicYear.range(year), first = within.first, last = within.last
         func on(_ d: Day) -> Day { d.advanced(by: 364) }
         let halfTerms = c.halfTerms.mapValues { terms in
             terms.mapValues { DayRange(first: max(first, on($0.first)), last: min(last, on($0.last))) }

@@ -1,4 +1,4 @@
-/// England's bank holidays in an academic year (1 September to 31 August), by the
+/// England's bank holidays in an academic year (1 August to 31 July, ``AcademicYear/range(_:)``), by the
 /// standing rules: Christmas Day, Boxing Day and New Year's Day (moved to the next
 /// free weekday when they fall at a weekend), Good Friday and Easter Monday, the
 /// first and last Mondays of May and the last Monday of August. One-off changes
@@ -25,7 +25,7 @@ public enum BankHolidays {
         out.append((easter.advanced(by: 1), "Easter Monday"))
         out.append((monday(onOrAfter: day(y + 1, 5, 1)), "Early May bank holiday"))
         out.append((lastMonday(y + 1, 5), "Spring bank holiday"))
-        out.append((lastMonday(y + 1, 8), "Summer bank holiday"))
+        out.insert((lastMonday(y, 8), "Summer bank holiday"), at: 0)
         return out.sorted { $0.0 < $1.0 }.map { (day: $0.0, name: $0.1) }
     }
 

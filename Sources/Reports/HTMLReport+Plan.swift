@@ -8,7 +8,7 @@ extension HTMLReport {
     /// plain words, pounds everywhere, utilisation on a 0–100% scale, round
     /// axis ticks, long timetables folded away (`<details>`, opened for print),
     /// and an A4 print layout.
-    public static func render(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast] = []) -> String {
+    public static func render(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast] = [], nextYear: ReportWriter.NextYear? = nil) -> String {
         let n = PlanNames(scenario: scenario, plan: plan)
         let money = PlanNames.pounds
         let participants = plan.cohorts.reduce(0) { $0 + $1.participants }
@@ -20,7 +20,7 @@ extension HTMLReport {
         <header><p class="kicker">Year plan <span class="nowrap">\(HTML.escape(plan.year))</span></p><h1>\(HTML.escape(plan.scenario))</h1>
         <p class="lead">This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""). It costs <strong>\(money(plan.objective))</strong>; no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
-        <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>
+        <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>\(nextYear == nil ? "" : "<li><a href=\"#next-year\">Next year</a></li>")
         <li><a href="#unmet">Unmet demand</a></li>\(plan.carriedOver == nil ? "" : "<li><a href=\"#carried-over\">Carried over</a></li>")<li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
         <li><a href="#by-cohort">Timetable by cohort</a></li><li><a href="#by-facilitator">by facilitator</a></li><li><a href="#by-venue">by venue</a></li><li><a href="#by-borough">by borough</a></li></ul></nav>
         <main>
@@ -44,6 +44,7 @@ extension HTMLReport {
         b += costs(plan, n)
         b += utilisation(plan, scenario, n)
         b += forecastSection(scenario: scenario, forecasts: forecasts)
+        b += nextYearSection(nextYear, n)
 
         b += "<section id=\"unmet\"><h2>Unmet demand</h2>"
         b += plan.unmet.isEmpty ? "<p>Everything was planned: no unmet demand.</p>"
@@ -99,6 +100,25 @@ extension HTMLReport {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]   // 1970-01-01 was a Thursday
         return "\(weekdays[((d.ordinal % 7) + 7) % 7]) \(day) \(months[m - 1]) \(y)"
+    }
+
+    /// Next year at a glance, when it was planned too: demand per programme this year and
+    /// next, what it costs, and how many cohorts carry on, with a link to its own report.
+    static func nextYearSection(_ next: ReportWriter.NextYear?, _ n: PlanNames) -> String {
+        guard let next else { return "" }
+        let p = next.plan, year = HTML.escape(p.year)
+        let carried = p.cohorts.filter { $0.continues != nil }.count
+        var b = "<section id=\"next-year\"><h2>Next year, <span class=\"nowrap\">\(year)</span></h2>"
+        b += "<p>Planned from the forecast (the median for each programme and borough), with this year's second-year cohorts carried on: "
+        b += "it costs <strong>\(PlanNames.pounds(p.objective))</strong> and is \(HTML.escape(p.proven.words)); \(carried) of its \(p.cohorts.count) cohorts "
+        b += "carry on one of this year's. Its calendar is this year's moved on 52 weeks with \(year)'s bank holidays: replace it with the "
+        b += "boroughs' published dates when they are known. <a href=\"\(year)/report.html\">The plan for \(year)</a> and the scenario it was "
+        b += "planned from (<code>\(year)/scenario/</code>) are beside this report.</p>"
+        b += HTML.table(caption: "Participants by programme, this year and next (estimate)", header: ["Programme", "This year", "Next year", "Change"],
+                        rows: next.participants.filter { $0.thisYear > 0 || $0.nextYear > 0 }.map { r in
+                            [n.programme(r.programme), "\(r.thisYear)", "\(r.nextYear)", r.nextYear >= r.thisYear ? "+\(r.nextYear - r.thisYear)" : "\(r.nextYear - r.thisYear)"]
+                        })
+        return b + "</section>"
     }
 
     /// Last year's cohorts of the continuing programmes: who stayed, left and joined,

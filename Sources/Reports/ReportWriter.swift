@@ -8,11 +8,27 @@ import Planner
 /// previous plan's files whole or this plan's files whole, and when any file
 /// cannot be written (a full disk, a read-only folder) nothing is replaced.
 public enum ReportWriter {
-    /// The outputs of one plan, by path relative to the output folder.
-    public static func files(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast]) throws -> [(path: String, data: Data)] {
+    /// Next year, planned with this one (`hubplan plan --years 2`): its plan, the scenario
+    /// estimated for it, and participants per programme this year and next.
+    public struct NextYear: Sendable {
+        public var plan: Plan
+        public var scenario: Scenario
+        public var participants: [(programme: String, thisYear: Int, nextYear: Int)]
+
+        public init(plan: Plan, scenario: Scenario, participants: [(programme: String, thisYear: Int, nextYear: Int)]) {
+            self.plan = plan
+            self.scenario = scenario
+            self.participants = participants
+        }
+    }
+
+    /// The outputs of one plan, by path relative to the output folder; the report also
+    /// summarises `nextYear` when it is given.
+    public static func files(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast],
+                             nextYear: NextYear? = nil) throws -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = [("plan.json", try PlanFile.encode(plan))]
         files.append(("plan.xlsx", try PlanWorkbook.data(plan: plan, scenario: scenario)))
-        files.append(("report.html", Data(HTMLReport.render(plan: plan, scenario: scenario, forecasts: forecasts).utf8)))
+        files.append(("report.html", Data(HTMLReport.render(plan: plan, scenario: scenario, forecasts: forecasts, nextYear: nextYear).utf8)))
         for (name, text) in CSVExport.files(plan: plan, scenario: scenario, forecasts: forecasts) {
             files.append(("csv/\(name)", Data(text.utf8)))
         }
@@ -28,8 +44,8 @@ public enum ReportWriter {
     /// - Throws: ``AtomicFile/WriteError``; the folder is then as it was.
     @discardableResult
     public static func write(plan: Plan, scenario: Scenario, forecasts: [ProgrammeForecast], to directory: URL,
-                             extra: [(path: String, data: Data)] = []) throws -> [URL] {
-        try replace(directory, with: try files(plan: plan, scenario: scenario, forecasts: forecasts) + extra)
+                             nextYear: NextYear? = nil, extra: [(path: String, data: Data)] = []) throws -> [URL] {
+        try replace(directory, with: try files(plan: plan, scenario: scenario, forecasts: forecasts, nextYear: nextYear) + extra)
     }
 
     /// Replaces `directory` with `files` (relative paths) as one unit.

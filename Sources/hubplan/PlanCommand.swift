@@ -30,9 +30,12 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var limits: PlanningOptions
     @Option(help: "Also write every model solved as free MPS into this folder (NAME.mps).") var exportMps: String?
     @Option(help: "Megabytes this run may use (default: what the machine has available).") var memoryLimit: Double?
+    @Option(help: "Years to plan: 2 also plans next year, from the forecast, carrying on this year's cohorts (into OUTDIR/YYYY-YY/).")
+    var years: Int = 1
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        guard (1...2).contains(years) else { throw CommandFailure.badInput("--years must be 1 or 2") }
         let scenario = try loadScenario(directory)
         var settings = Planner.Settings(scenario: scenario)
         try limits.apply(to: &settings)
@@ -53,10 +56,14 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure.internalError("\(directory): \(error)")
         }
         defer { warnIfOverTime(since: started, limit: settings.timeLimit) }
-        let violations = PlanChecker(scenario: scenario, lastYear: settings.lastYear).check(plan)
+        var violations = PlanChecker(scenario: scenario, lastYear: settings.lastYear).check(plan)
+        let next = years == 2 ? try planNextYear(after: plan, scenario: scenario, settings: settings) : nil
+        violations += next?.violations ?? []
         let outDir = URL(fileURLWithPath: out ?? (ScenarioLoader.home(directory) as NSString).appendingPathComponent("out"))
         do {
-            try ReportWriter.writePlan(plan, scenario: scenario, to: outDir)
+            let forecasts = ReportWriter.planForecasts(scenario)
+            try ReportWriter.write(plan: plan, scenario: scenario, forecasts: forecasts, to: outDir, nextYear: next?.year,
+                                   extra: next.map { try $0.files() } ?? [])
         } catch {
             throw CommandFailure.badInput("\(outDir.path): cannot write the plan: \(error)")
         }
@@ -69,7 +76,14 @@ struct PlanCommand: ParsableCommand {
             JSONOutput.print(PlanSummary(plan: plan, scenario: scenario, violations: violations).jsonString())
         } else if !output.quiet {
             print(PlanSummary(plan: plan, scenario: scenario, violations: violations, emphasis: Style.emphasis).text)
-            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), plan.xlsx, report.html, csv/ and calendars/")
+            if let next {
+                let y = next.year
+                print("\nnext year, \(y.plan.year), planned from the forecast: \(HTML.pounds(y.plan.objective)), \(y.plan.proven.words); "
+                      + "\(y.plan.cohorts.filter { $0.continues != nil }.count) cohorts carried on; plan check "
+                      + (next.violations.isEmpty ? "passed" : "failed"))
+            }
+            print("\nwrote \(outDir.appendingPathComponent("plan.json").path), plan.xlsx, report.html, csv/ and calendars/"
+                  + (next.map { "; next year in \($0.folder)/" } ?? ""))
         }
         if !violations.isEmpty {
             for v in violations { printError("plan check: \(v)") }
@@ -157,4 +171,43 @@ enum ProgressLine {
         let line = "\r\u{1B}[K\(model): incumbent \(num(p.incumbent))  bound \(num(p.bound))  gap \(gap)  \(String(format: "%.1f", p.seconds))s"
         FileHandle.standardError.write(Data(line.utf8))
     }
+}
+
+/// Next year, planned by `hubplan plan --years 2`: its scenario (estimated by ``NextYear``), plan and check.
+struct PlannedNextYear {
+    let year: ReportWriter.NextYear
+    let violations: [PlanViolation]
+    /// The folder inside the output folder: the academic year, 2027-28.
+    var folder: String { year.plan.year }
+
+    /// The plan's outputs, and the scenario it was planned from (whose continueFrom is this year's plan.json).
+    func files() throws -> [(path: String, data: Data)] {
+        var scenario = year.scenario
+        scenario.continueFrom = "../../plan.json"
+        return try ReportWriter.files(plan: year.plan, scenario: year.scenario, forecasts: ReportWriter.planForecasts(year.scenario))
+            .map { ("\(folder)/\($0.path)", $0.data) }
+            + ScenarioWriter.files(scenario).map { ("\(folder)/scenario/\($0.name)", Data($0.text.utf8)) }
+    }
+}
+
+extension PlanCommand {
+    func planNextYear(after plan: Plan, scenario: Scenario, settings first: Settings) throws -> PlannedNextYear {
+        let estimate = NextYear.estimate(after: scenario)
+        var settings = Planner.Settings(scenario: estimate.scenario)
+        try limits.apply(to: &settings)
+        settings.lastYear = plan
+        settings.stop = first.stop
+        let next: Plan
+        do {
+            next = try Planner(scenario: estimate.scenario, settings: settings).plan()
+        } catch {
+            throw CommandFailure.internalError("\(directory): next year: \(error)")
+        }
+        let violations = PlanChecker(scenario: estimate.scenario, lastYear: plan).check(next)
+            .map { PlanViolation(rule: $0.rule, message: "\(next.year): \($0.message)") }
+        return PlannedNextYear(year: ReportWriter.NextYear(plan: next, scenario: estimate.scenario, participants: estimate.participants),
+                               violations: violations)
+    }
+
+    typealias Settings = Planner.Settings
 }

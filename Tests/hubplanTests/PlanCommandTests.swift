@@ -26,6 +26,29 @@ import Testing
         #expect(check.stdout.contains("no violations"))
     }
 
+    /// Two years at once: next year's plan, report and scenario beside this year's, its
+    /// second-year cohorts carried on and checked against this year's plan.
+    @Test func twoYearsPlanNextYearFromThisOne() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = try CLI.referenceCopy()
+        defer { CLI.remove(scenario) }
+        let run = try CLI.run(["plan", scenario.path, "--out", dir.path, "--years", "2"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("next year, 2027-28"))
+        let next = dir.appendingPathComponent("2027-28")
+        for file in ["plan.json", "report.html", "csv/continuation.csv", "scenario/scenario.yaml", "scenario/enrolment.csv"] {
+            #expect(FileManager.default.fileExists(atPath: next.appendingPathComponent(file).path), "no \(file)")
+        }
+        let report = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("id=\"next-year\"") && report.contains("2027-28/report.html"))
+        // The scenario written for next year plans and checks on its own, continuing from this year's plan.
+        let check = try CLI.run(["check", next.appendingPathComponent("scenario").path, next.appendingPathComponent("plan.json").path])
+        #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")
+        let bad = try CLI.run(["plan", scenario.path, "--out", dir.path, "--years", "3"])
+        #expect(bad.exitCode == 2)
+    }
+
     @Test func checkListsViolationsAndExitsOne() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -73,6 +73,21 @@ def describe(name, schools, plan, summary, wall, rss, code):
     }
 
 
+def plan_two_years(hubplan, size, d):
+    """`hubplan plan --years 2`: this year and next (from the forecast, cohorts carried on), outputs included."""
+    start = time.time()
+    p = subprocess.run([hubplan, "plan", d, "--years", "2", "--quiet"], capture_output=True, text=True)
+    wall = time.time() - start
+    with open(os.path.join(d, "out", "plan.json")) as f:
+        first = json.load(f)
+    y = int(first["year"][:4]) + 1
+    with open(os.path.join(d, "out", f"{y}-{str(y + 1)[2:]}", "plan.json")) as f:
+        second = json.load(f)
+    return {"instance": size, "wallSeconds": round(wall, 3), "check": "passed" if p.returncode == 0 else "FAILED",
+            "years": [{"year": y["year"], "planSeconds": y["seconds"], "objective": y["objective"], "gap": y["gap"],
+                       "carriedOn": sum(1 for c in y["cohorts"] if c.get("continues"))} for y in (first, second)]}
+
+
 def plan_hubs(hubplan, d, hubs):
     """Plans hubs independently, in parallel up to the cores (the XL instance)."""
     start = time.time()
@@ -189,6 +204,7 @@ def main():
     ap.add_argument("--xl-hubs", type=int, default=87)
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--peer-time-limit", type=float, default=60)
+    ap.add_argument("--two-years", default="M", help="sizes also planned two years at once (plan --years 2); empty for none")
     ap.add_argument("--json")
     ap.add_argument("--markdown")
     ap.add_argument("--check", help="baseline.json: fail when a quality figure regresses beyond its tolerance")
@@ -197,7 +213,7 @@ def main():
     args = ap.parse_args()
     hubplan = os.path.abspath(args.hubplan)
     work = tempfile.mkdtemp(prefix="ladder-")
-    rows, peer_rows = [], []
+    rows, peer_rows, two_years = [], [], []
     try:
         for size in [s for s in args.sizes.split(",") if s]:
             d = os.path.join(work, size)
@@ -213,6 +229,9 @@ def main():
                 own = next(m for m in plan["models"] if m["name"] == row["largestModel"])
                 peer_rows.append({"instance": size, "model": row["largestModel"], "hubplanSeconds": own["seconds"],
                                   "hubplanStatus": own["status"], "hubplanObjective": own["objective"], "peers": result})
+            if size in args.two_years.split(","):
+                two_years.append(plan_two_years(hubplan, size, d))
+                print(json.dumps(two_years[-1]), flush=True)
         if args.xl:
             d = os.path.join(work, "XL")
             subprocess.run([hubplan, "generate", "--size", "XL", "--seed", args.seed, "--out", d], check=True, capture_output=True)
@@ -250,9 +269,16 @@ def main():
                 ratio = f"{secs / max(pr['hubplanSeconds'], 0.01):.1f}" if secs is not None else "-"
                 lines.append(f"| {pr['instance']} | {pr['model']} | {pr['hubplanSeconds']:.3f} | {name} | {p.get('status')} | "
                              f"{p.get('obj')} | {secs} | {ratio} |")
+    if two_years:
+        lines += ["", "Two years at once (`plan --years 2`: next year from the forecast, this year's second-year cohorts carried on; wall time includes writing both years' outputs):", "",
+                  "| instance | wall s | check | year | plan s | objective £ | reported gap | cohorts carried on |", "|---|---:|---|---|---:|---:|---:|---:|"]
+        for t in two_years:
+            for k, y in enumerate(t["years"]):
+                head = f"| {t['instance']} | {t['wallSeconds']} | {t['check']} " if k == 0 else "| | | "
+                lines.append(head + f"| {y['year']} | {y['planSeconds']} | {y['objective']:.0f} | {y['gap'] * 100:.2f}% | {y['carriedOn']} |")
     table = "\n".join(lines)
     print(table)
-    for path, text in ((args.markdown, table + "\n"), (args.json, json.dumps({"machine": machine, "rows": rows, "peers": peer_rows}, indent=2) + "\n")):
+    for path, text in ((args.markdown, table + "\n"), (args.json, json.dumps({"machine": machine, "rows": rows, "peers": peer_rows, "twoYears": two_years}, indent=2) + "\n")):
         if path:
             benchlib.write_atomically(path, text)
     if args.scaling and args.markdown:
@@ -267,7 +293,7 @@ def main():
     if args.write_baseline:
         keep = [{k: r[k] for k in ("instance", "objective", "bound", "gap", "unmet", "status")} for r in rows]
         benchlib.write_atomically(args.write_baseline, json.dumps({"seed": args.seed, "tolerance": TOLERANCE, "rows": keep}, indent=2) + "\n")
-    failed = any(r["check"] != "passed" for r in rows)
+    failed = any(r["check"] != "passed" for r in rows + two_years)
     if args.check:
         problems = check_baseline(rows, args.check)
         for p in problems:

@@ -20,6 +20,10 @@ public struct Scenario: Sendable, Equatable {
     /// Last year's plan.json, whose cohorts the continuing programmes carry on, as
     /// scenario.yaml writes it (relative to the scenario's folder); nil for none.
     public var continueFrom: String? = nil
+    /// Appropriate Body assessors (assessors.csv; none when the file is absent).
+    public var assessors: [Assessor] = []
+    /// What each induction needs of the Appropriate Body (scenario.yaml `appropriateBody`).
+    public var appropriateBody = AppropriateBodyWork()
 
     public init(name: String, year: Int, authorities: [LocalAuthority], schools: [School], programmes: [Programme],
                 enrolment: [Enrolment], facilitators: [Facilitator], advisers: [ExpertAdviser],

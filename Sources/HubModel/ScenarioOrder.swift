@@ -11,6 +11,7 @@ extension Scenario {
         s.enrolment.sort { ($0.school, $0.programme) < ($1.school, $1.programme) }
         s.facilitators.sort { $0.id < $1.id }
         s.advisers.sort { $0.id < $1.id }
+        s.assessors.sort { $0.id < $1.id }
         s.focusSchools.sort { $0.school < $1.school }
         s.venues.sort { $0.id < $1.id }
         for i in s.venues.indices { s.venues[i].rooms.sort { $0.id < $1.id } }

@@ -42,6 +42,9 @@ public struct Plan: Codable, Sendable, Equatable {
     public var calendar: CalendarFigures?
     /// What became of last year's cohorts in the continuing programmes (planned with last year's plan).
     public var carriedOver: [CarriedOver]?
+    /// Appropriate Body work: each school's inductions reviewed by its assessor at the end of a half-term
+    /// (nil when the scenario has no assessors).
+    public var inductionReviews: [InductionReview]?
 
     public init(scenario: String, year: String, status: PlanStatus, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [CostTerm: Double], cohorts: [PlanCohort], sessions: [PlanSession],
@@ -104,6 +107,28 @@ extension Plan {
 
     /// What this plan is proven to be.
     public var proven: Proof { Proof(objective: objective, bound: bound) }
+}
+
+/// An assessor's reviews (or formal assessments) of one school's inductions at the end of a half-term.
+public struct InductionReview: Codable, Sendable, Equatable {
+    public var school: String
+    public var assessor: String
+    public var halfTerm: HalfTerm
+    public var date: Day
+    public var inductions: Int
+    public var hours: Double
+    /// "progress review" or "formal assessment".
+    public var kind: String
+
+    public init(school: String, assessor: String, halfTerm: HalfTerm, date: Day, inductions: Int, hours: Double, kind: String) {
+        self.school = school
+        self.assessor = assessor
+        self.halfTerm = halfTerm
+        self.date = date
+        self.inductions = inductions
+        self.hours = hours
+        self.kind = kind
+    }
 }
 
 public struct SchoolPlaces: Codable, Sendable, Equatable {
@@ -342,7 +367,8 @@ public enum Resource: String, Codable, Sendable, CaseIterable {
 public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case participantTravel, facilitatorTravel, adviserTravel, venueHire, facilitatorDays, adviserDays,
          loadImbalance, brokenContinuity, unmetDemand,
-         schoolRelease, schoolDayClashes, avoidDays, sessionSpacing, weekdayChanges
+         schoolRelease, schoolDayClashes, avoidDays, sessionSpacing, weekdayChanges,
+         assessorTime, assessorTravel
 
     /// The terms the choice of dates decides (supply cover follows from who is served, whatever the dates).
     public static let fromDates: [CostTerm] = [.schoolDayClashes, .avoidDays, .sessionSpacing, .weekdayChanges]
@@ -364,6 +390,8 @@ public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sen
         case .avoidDays: "Teachers out on days schools avoid (penalty)"
         case .sessionSpacing: "Sessions too close or too far apart (penalty)"
         case .weekdayChanges: "Sessions off a cohort's usual weekday (penalty)"
+        case .assessorTime: "Appropriate Body assessors' time"
+        case .assessorTravel: "Appropriate Body assessors' travel"
         }
     }
 }

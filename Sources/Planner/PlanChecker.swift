@@ -20,7 +20,7 @@ public struct PlanChecker {
         TermDates(), FacilitatorCount(), Qualification(), Availability(), OnlineVenue(), VenueMissing(), VenueContinuity(),
         VenueWeekday(), VenueAvailability(), RoomMissing(), RoomCapacity(), FacilitatorYearLoad(), FacilitatorTermLoad(),
         ForumMissing(), ForumDuplicate(), ForumAttendees(), ForumVenue(), ForumChair(),
-        AdviserCoverage(), VisitLength(), AdviserCapacity(), SupportDays(),
+        AdviserCoverage(), VisitLength(), AdviserCapacity(), SupportDays(), InductionCoverage(), AssessorHours(), ReviewDeadline(),
         DoubleBooked(), DailyLoad(), RoomDoubleBooked(), UnmetAmount(), DateCostsStated(), ContinuedCohort(),
     ]
 

@@ -100,6 +100,16 @@ public struct PlanCosts {
             let dropped = Set(old).subtracting(c.facilitators).count
             if dropped > 0 { add(.brokenContinuity, Double(dropped) * w.brokenContinuity, authority: c.authority, programme: c.programme) }
         }
+        let assessors = Dictionary(scenario.assessors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var visited: Set<String> = []
+        for r in plan.inductionReviews ?? [] {
+            guard let a = assessors[r.assessor], let school = ctx.schoolById[r.school] else { continue }
+            add(.assessorTime, r.hours * a.hourlyRate * w.staffDays, authority: school.authority, programme: nil)
+            // One visit a year to each school an assessor reviews.
+            if visited.insert("\(a.id)|\(school.id)").inserted {
+                add(.assessorTravel, a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute, authority: school.authority, programme: nil)
+            }
+        }
         for u in plan.unmet { add(.unmetDemand, u.amount * w.unmet, authority: nil, programme: nil) }
         for charge in DateCosts.charges(plan, scenario) {
             add(charge.term, charge.amount, authority: charge.cohort.authority, programme: charge.cohort.programme)

@@ -60,12 +60,15 @@ public struct Planner {
         let cohorts = try run.cohortStage.run()
         let teams = try run.staff(cohorts.cohorts)
         let advisers = try run.adviserStage.run()
+        let inductions = try run.assessorStage.run()
         var plan = assemble(cohorts, teams, advisers: advisers, run)
-        plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + plan.models
+        plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
         plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, run)
-        let bound = try self.bound(plan, advisers: advisers, run)
+        var bound = try self.bound(plan, advisers: advisers, run)
+        bound.assessors = inductions.bound
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
+        plan = withInductionReviews(plan, inductions)
         if let lastYear = settings.lastYear, let carried = run.continuation {
             plan.carriedOver = CarriedOver.between(lastYear, plan, continuation: carried, scenario: scenario)
         }
@@ -89,6 +92,7 @@ public struct Planner {
         let stoppable: SolveHooks
         let cohortStage: CohortStage
         let adviserStage: AdviserStage
+        let assessorStage: AssessorStage
         let forumStage: ForumStage
         let previousTeams: [String: [String]]
         let continuation: Continuation.Outcome?
@@ -131,6 +135,11 @@ public struct Planner {
                                         previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
                                                                     uniquingKeysWith: { x, _ in x }))
             forumStage = ForumStage(ctx: ctx)
+            // A generalised assignment: its LP bound is within a few tenths of a percent, and proving
+            // the last of it takes GLPK many seconds, so it stops at a quarter of the plan's gap.
+            assessorStage = AssessorStage(ctx: ctx, options: SolveOptions(timeLimit: min(5, budget.forSmallModels()), relativeGap: settings.gap / 4,
+                                                                          cuts: [.gomory, .mir, .cover, .clique]),
+                                          exporter: exporter, hooks: hooks)
             previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
                 .merging(continuation?.teams ?? [:]) { kept, _ in kept }
         }
@@ -192,7 +201,9 @@ public struct Planner {
         var advisers: Double
         var models: [ModelStats]
         var jointPlan: Plan?
-        var total: Double { joint + advisers }
+        /// Appropriate Body work: its own costs, so its part adds.
+        var assessors: Double = 0
+        var total: Double { joint + advisers + assessors }
     }
 
     /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
@@ -232,6 +243,19 @@ public struct Planner {
         return bound
     }
 
+    /// The plan with its Appropriate Body work, priced again (its costs are its own, so
+    /// adding it after the other stages changes nothing they chose).
+    private func withInductionReviews(_ plan: Plan, _ work: AssessorStage.Outcome) -> Plan {
+        guard !scenario.assessors.isEmpty && !InductionCoverage.demand(scenario).isEmpty else { return plan }
+        var p = plan
+        p.inductionReviews = work.reviews
+        p.unmet += work.unmet
+        let models = p.models
+        p = PlanCosts(scenario: scenario, lastYear: settings.lastYear).priced(p)
+        p.models = models
+        return p
+    }
+
     /// The cheaper of two plans; `next` carries the models of both.
     private func cheaper(_ plan: Plan, _ next: Plan) -> Plan {
         if next.objective < plan.objective { return next }
@@ -243,8 +267,9 @@ public struct Planner {
     /// The plan with its bound, gap and status: what it is proven to be.
     private func proven(_ plan: Plan, bound: Bound, started: Date) -> Plan {
         var plan = plan
-        plan.boundParts = ["cohorts, venues and facilitators": bound.joint, "advisers and forums": bound.advisers]
-            .mapValues { ($0 * 100).rounded(.down) / 100 }
+        var parts = ["cohorts, venues and facilitators": bound.joint, "advisers and forums": bound.advisers]
+        if plan.inductionReviews != nil { parts["Appropriate Body work"] = bound.assessors }
+        plan.boundParts = parts.mapValues { ($0 * 100).rounded(.down) / 100 }
         plan.bound = min(plan.objective, (bound.total * 100).rounded(.down) / 100)
         plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0
         plan.status = settings.stop?.isStopped == true ? .interrupted : plan.proven.status

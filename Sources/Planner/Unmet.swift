@@ -52,6 +52,8 @@ public enum UnmetSubject: Codable, Sendable, Hashable {
     case supportDays(school: String)
     /// One dated support day of a Focus School.
     case supportDay(school: String, kind: SupportKind, halfTerm: HalfTerm)
+    /// A school's inductions' Appropriate Body reviews (or formal assessments) at the end of a half-term.
+    case inductionReviews(school: String, halfTerm: HalfTerm)
 
     public var words: String {
         switch self {
@@ -62,6 +64,7 @@ public enum UnmetSubject: Codable, Sendable, Hashable {
         case let .forum(series, scope, ht): "forum \(series) \(scope) \(ht.rawValue)"
         case let .supportDays(school): "Focus School \(school): support days"
         case let .supportDay(school, kind, ht): "Focus School \(school): \(kind.rawValue) day in \(ht.rawValue)"
+        case let .inductionReviews(school, ht): "\(school): Appropriate Body reviews of its inductions in \(ht.rawValue)"
         }
     }
 
@@ -107,6 +110,8 @@ public enum UnmetReason: Codable, Sendable, Hashable {
     case chairsOutOfDays(scope: String, halfTerm: HalfTerm)
     case noDayForVenueAndChair(scope: String, halfTerm: HalfTerm, size: Int)
     /// Written by code outside the planner (for example a test's exact model).
+    case assessorsOutOfHours(halfTerm: HalfTerm, hours: Double)
+    case noDayBeforeDeadline(assessor: String, halfTerm: HalfTerm, deadline: Day)
     case other(String)
 
     /// Why a cohort's team could not be filled.
@@ -152,6 +157,10 @@ public enum UnmetReason: Codable, Sendable, Hashable {
             "\(scope), \(ht.rawValue): every adviser who could chair it has no days left after their support days"
         case let .noDayForVenueAndChair(scope, ht, size):
             "\(scope), \(ht.rawValue): no teaching day on which a venue seating \(size) and a chair are both free"
+        case let .assessorsOutOfHours(ht, hours):
+            "no assessor has \(String(format: "%g", hours)) hours left in \(ht.rawValue) for the school's inductions"
+        case let .noDayBeforeDeadline(assessor, ht, deadline):
+            "\(assessor) has no teaching day with the hours free in the last days of \(ht.rawValue) before the deadline, \(deadline)"
         case let .other(text):
             text
         }

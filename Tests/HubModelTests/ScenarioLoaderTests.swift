@@ -281,12 +281,12 @@ import Testing
         try copy.appendLine("advisers.csv", fields.joined(separator: ","))
         let row = try copy.text("advisers.csv").split(separator: "\n").count
         #expect(copy.diagnostics() == ["advisers.csv:\(row):1: error: id: 'F01' is already the id of a facilitator (facilitators.csv row 2); "
-                                       + "facilitators, advisers and venues need distinct ids, because unavailability.csv names them by id alone"])
+                                       + "facilitators, advisers, assessors and venues need distinct ids, because unavailability.csv names them by id alone"])
     }
 
     @Test func reportsAVenueWithAnAdvisersId() throws {
         try expectOnly("venues.csv:2:1: error: id: 'EA1' is already the id of an adviser (advisers.csv row 2); "
-                       + "facilitators, advisers and venues need distinct ids, because unavailability.csv names them by id alone") { c in
+                       + "facilitators, advisers, assessors and venues need distinct ids, because unavailability.csv names them by id alone") { c in
             let venue = String(try c.line("venues.csv", row: 2).split(separator: ",")[0])
             try c.replace("venues.csv", "\n\(venue),", "\nEA1,")
             try c.replace("rooms.csv", "\n\(venue),", "\nEA1,")

@@ -118,6 +118,22 @@ import Testing
             p.sessions[i].date = a.date
             p.sessions[i].room = a.room
         },
+        .inductionCoverage: { s, _ in
+            // Inductions and an assessor, and a plan without their reviews.
+            s.programmes.append(Programme(id: "AB", name: "Inductions", kind: .appropriateBody, cohortMin: 1, cohortMax: 500,
+                                          participantsPerFacilitator: 500, crossAuthority: true, sessions: []))
+            s.enrolment.append(Enrolment(school: "S1", programme: "AB", participants: 2))
+            s.assessors = [Assessor(id: "AS1", name: "Dee", homeTown: "Wigan", home: Tiny.wigan, hoursPerHalfTerm: 20, hourlyRate: 40)]
+        },
+        .assessorHours: { s, p in
+            s.assessors = [Assessor(id: "AS1", name: "Dee", homeTown: "Wigan", home: Tiny.wigan, hoursPerHalfTerm: 1, hourlyRate: 40)]
+            let day = try #require(s.calendar.teachingDays(authority: "WIG", halfTerm: .ht2).last)
+            p.inductionReviews = [InductionReview(school: "S1", assessor: "AS1", halfTerm: .ht2, date: day, inductions: 4, hours: 2, kind: "progress review")]
+        },
+        .reviewDeadline: { _, p in
+            p.inductionReviews = [InductionReview(school: "S1", assessor: "AS1", halfTerm: .ht2, date: Tiny.d(11, 3), inductions: 1, hours: 0.5,
+                                                  kind: "progress review")]
+        },
         .unmetAmount: { _, p in
             let s = p.sessions.removeFirst()
             p.unmet.append(UnmetItem(.session(cohort: s.cohort, number: s.session, halfTerm: s.halfTerm), amount: 1, reason: .other("test")))

@@ -84,10 +84,32 @@ public struct ScenarioGenerator {
         let history = makeHistory(sites, schools, enrolment, &rng)
         var solver = SolverSettings()
         solver.timeLimit = size == .l ? 600 : 60
-        return Scenario(name: name, year: year, authorities: authorities, schools: schools, programmes: programmes,
-                        enrolment: enrolment, facilitators: facilitators, advisers: advisers, focusSchools: focus,
-                        venues: venues, forums: [Self.forum], calendar: calendar, unavailability: unavailability,
-                        history: history, weights: ObjectiveWeights(), solver: solver)
+        var s = Scenario(name: name, year: year, authorities: authorities, schools: schools, programmes: programmes,
+                         enrolment: enrolment, facilitators: facilitators, advisers: advisers, focusSchools: focus,
+                         venues: venues, forums: [Self.forum], calendar: calendar, unavailability: unavailability,
+                         history: history, weights: ObjectiveWeights(), solver: solver)
+        // A stream of its own, so adding assessors left every other table as it was.
+        var assessorRandom = SeededRandom(seed: seed &+ 0xAB)
+        s.assessors = makeAssessors(sites, enrolment: enrolment, programmes: programmes, work: s.appropriateBody, &assessorRandom)
+        return s
+    }
+
+    /// Enough Appropriate Body assessors for the summer's formal assessments (the
+    /// busiest half-term), with a fifth spare, living in the hub's towns.
+    func makeAssessors(_ sites: [AuthoritySite], enrolment: [Enrolment], programmes: [Programme], work: AppropriateBodyWork,
+                       _ rng: inout SeededRandom) -> [Assessor] {
+        let ab = Set(programmes.filter { $0.kind == .appropriateBody }.map(\.id))
+        let inductions = enrolment.filter { ab.contains($0.programme) }.reduce(0) { $0 + $1.participants }
+        let peak = Double(inductions) * (work.reviews.map(\.hours).max() ?? 0)
+        guard peak > 0 else { return [] }
+        let towns = sites.flatMap(\.towns)
+        return (0..<max(2, Int((peak * 1.2 / 70).rounded(.up)))).map { k in
+            let town = towns[(k * 5) % towns.count]
+            return Assessor(id: "AS\(k < 9 ? "0" : "")\(k + 1)", name: personName(&rng), homeTown: town.name,
+                            home: GeoPoint(latitude: ((town.location.latitude + rng.uniform(-0.01, 0.01)) * 1e5).rounded() / 1e5,
+                                           longitude: ((town.location.longitude + rng.uniform(-0.01, 0.01)) * 1e5).rounded() / 1e5),
+                            hoursPerHalfTerm: Double(rng.int(12...16) * 5), hourlyRate: Double(rng.int(8...11) * 5))
+        }
     }
 
     static let forum = ForumSeries(id: "CPDLF", name: "CPD Leaders Forum", scope: .authority,

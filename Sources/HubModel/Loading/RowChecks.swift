@@ -15,7 +15,7 @@ struct SharedIds {
             guard !id.isEmpty, mine[id] == nil else { continue }   // a repeat within one table is reported as a duplicate
             if let owner = owners[id] {
                 row.fail(column, "'\(id)' is already the id of \(owner.what == "adviser" ? "an" : "a") \(owner.what) (\(owner.file) row \(owner.row)); "
-                    + "facilitators, advisers and venues need distinct ids, because unavailability.csv names them by id alone", reporter)
+                    + "facilitators, advisers, assessors and venues need distinct ids, because unavailability.csv names them by id alone", reporter)
             }
             mine[id] = (what, table.file, row.number)
         }

@@ -27,6 +27,10 @@ struct ScenarioChecks {
                 r.warning(ScenarioFiles.focusSchools.0, "Focus School '\(need.school)' is in \(la), which no expert adviser covers")
             }
         }
+        let inductions = s.enrolment.filter { e in s.programmes.contains { $0.id == e.programme && $0.kind == .appropriateBody } }
+        if inductions.contains(where: { $0.participants > 0 }) && s.assessors.isEmpty {
+            r.warning(ScenarioFiles.assessors.0, "there are Appropriate Body inductions but no assessors: their reviews are not planned")
+        }
         if !s.focusSchools.isEmpty && s.advisers.isEmpty {
             r.warning(ScenarioFiles.advisers.0, "there are Focus Schools but no expert advisers")
         }

@@ -11,6 +11,9 @@ enum ScenarioFiles {
     static let advisers = ("advisers.csv", [
         c("id"), c("name"), c("home_town"), c("latitude"), c("longitude"), c("authorities"), c("capacity_days"), c("day_rate"),
     ])
+    static let assessors = ("assessors.csv", [
+        c("id"), c("name"), c("home_town"), c("latitude"), c("longitude"), c("hours_per_half_term"), c("hourly_rate"),
+    ])
     static let focusSchools = ("focus_schools.csv", [c("school"), c("audit_days"), c("days_per_half_term")])
     static let venues = ("venues.csv", [
         c("id"), c("name"), c("authority"), c("town"), c("address", false), c("latitude"), c("longitude"),

@@ -72,12 +72,13 @@ private struct Reader {
         var owners = SharedIds(reporter: r)
         let (facilitators, facilitatorIds) = readFacilitators(programmeIds, schoolIds, owners: &owners)
         let (advisers, adviserIds) = readAdvisers(authorityIds, owners: &owners)
+        let (assessors, assessorIds) = readAssessors(owners: &owners)
         let focus = readFocusSchools(schoolIds)
         let (venues, venueIds) = readVenues(authorityIds, owners: &owners)
         let year = head?.year ?? 2026
         let calendar = readCalendar(authorityIds, schoolIds, year: year)
         var people: Set<String>? = nil
-        if let f = facilitatorIds, let a = adviserIds, let v = venueIds { people = f.union(a).union(v) }
+        if let f = facilitatorIds, let a = adviserIds, let v = venueIds, let x = assessorIds { people = f.union(a).union(v).union(x) }
         let unavailability = readUnavailability(people, year: year)
         let history = readHistory(authorityIds, programmeIds, year: year)
 
@@ -87,6 +88,8 @@ private struct Reader {
                                 focusSchools: focus, venues: venues, forums: head.forums, calendar: calendar,
                                 unavailability: unavailability, history: history, weights: head.weights, solver: head.solver)
         scenario.continueFrom = head.continueFrom
+        scenario.assessors = assessors
+        scenario.appropriateBody = head.appropriateBody
         return scenario.inCanonicalOrder()
     }
 
@@ -101,6 +104,7 @@ private struct Reader {
         var weights: ObjectiveWeights
         var solver: SolverSettings
         var continueFrom: String?
+        var appropriateBody: AppropriateBodyWork
     }
 
     func readYAML() -> Head? {
@@ -158,6 +162,14 @@ private struct Reader {
             }
         }
         let continueFrom = root.string("continueFrom", required: false)
+        var appropriateBody = AppropriateBodyWork()
+        if let o = root.object("appropriateBody") {
+            if let v = o.double("reviewHours", min: 0, max: 8) { appropriateBody.reviewHours = v }
+            if let v = o.double("assessmentHours", min: 0, max: 8) { appropriateBody.assessmentHours = v }
+            if let v = o.int("windowDays", min: 1, max: 40) { appropriateBody.windowDays = v }
+            if let v = o.double("hoursPerDay", min: 0.5, max: 12) { appropriateBody.hoursPerDay = v }
+            o.finish()
+        }
         var forums: [ForumSeries] = []
         for (n, path) in root.sequence("forums", required: false) {
             guard let o = YAMLObject(n, file: file, path: path, reporter: r) else { continue }
@@ -197,7 +209,7 @@ private struct Reader {
         }
         root.finish()
         return Head(name: name, year: year, authorities: authorities, programmes: programmes, forums: forums,
-                    weights: weights, solver: solver, continueFrom: continueFrom)
+                    weights: weights, solver: solver, continueFrom: continueFrom, appropriateBody: appropriateBody)
     }
 
     func readProgramme(_ n: Node, path: String, file: String) -> Programme? {
@@ -333,6 +345,21 @@ private struct Reader {
             guard let id, let name, let town, let lat, let lon, let cap, let rate else { return nil }
             return (ExpertAdviser(id: id, name: name, homeTown: town, home: GeoPoint(latitude: lat, longitude: lon),
                                   authorities: las, capacityDays: cap, dayRate: rate), row)
+        }
+        return (unique(items, column: "id") { $0.id }, declared(t))
+    }
+
+    func readAssessors(owners: inout SharedIds) -> ([Assessor], Set<String>?) {
+        let present = source.has(ScenarioFiles.assessors.0)
+        guard let t = table(ScenarioFiles.assessors, required: false) else { return ([], present ? nil : []) }
+        owners.claim(t, as: "assessor")
+        let items: [(Assessor, CSVRecord)] = t.rows.compactMap { row in
+            let id = row.id("id", r), name = row.text("name", r), town = row.text("home_town", r)
+            let lat = row.latitude("latitude", r), lon = row.longitude("longitude", r)
+            let hours = row.number("hours_per_half_term", max: 300, r), rate = row.number("hourly_rate", max: 1_000, r)
+            guard let id, let name, let town, let lat, let lon, let hours, let rate else { return nil }
+            return (Assessor(id: id, name: name, homeTown: town, home: GeoPoint(latitude: lat, longitude: lon),
+                             hoursPerHalfTerm: hours, hourlyRate: rate), row)
         }
         return (unique(items, column: "id") { $0.id }, declared(t))
     }

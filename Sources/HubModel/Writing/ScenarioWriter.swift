@@ -32,6 +32,9 @@ public enum ScenarioWriter {
             [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude),
              $0.authorities.sorted().joined(separator: ";"), num($0.capacityDays), num($0.dayRate)]
         })
+        put(ScenarioFiles.assessors, s.assessors.map {
+            [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude), num($0.hoursPerHalfTerm), num($0.hourlyRate)]
+        })
         put(ScenarioFiles.focusSchools, s.focusSchools.map {
             [$0.school, String($0.auditDays), String($0.daysPerHalfTerm)]
         })
@@ -112,6 +115,10 @@ public enum ScenarioWriter {
                 y += "    halfTerms: [\(f.halfTerms.map(\.rawValue).joined(separator: ", "))]\n"
                 y += "    hours: \(num(f.hours))\n    start: \"\(f.start)\"\n    extraAttendees: \(f.extraAttendees)\n"
             }
+        }
+        if s.appropriateBody != AppropriateBodyWork() {
+            let a = s.appropriateBody
+            y += "appropriateBody: {reviewHours: \(num(a.reviewHours)), assessmentHours: \(num(a.assessmentHours)), windowDays: \(a.windowDays), hoursPerDay: \(num(a.hoursPerDay))}\n"
         }
         let w = s.weights
         y += "weights:\n"

@@ -39,6 +39,10 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case visitLength = "visit-length"
     case adviserCapacity = "adviser-capacity"
     case supportDays = "support-days"
+    // Appropriate Body work
+    case inductionCoverage = "induction-coverage"
+    case assessorHours = "assessor-hours"
+    case reviewDeadline = "review-deadline"
     // Bookings and unmet demand
     case doubleBooked = "double-booked"
     case dailyLoad = "daily-load"

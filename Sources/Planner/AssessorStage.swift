@@ -1,0 +1,139 @@
+import Foundation
+import HubModel
+import Solver
+
+/// Appropriate Body work: each school with inductions gets one assessor for the year,
+/// within every assessor's hours in each review half-term; then each review is dated
+/// in the last teaching days of its half-term (its deadline is the half-term's end).
+///
+/// A MIP: z[s,a] = 1 when assessor a takes school s (at most one), doing all its
+/// reviews, or none. Cost: hours × the assessor's rate, one visit's travel per
+/// school, and `w.unmet` per induction per review left unmet. The checker accepts
+/// exactly such plans (`induction-coverage`, `assessor-hours`), so the MIP's proven
+/// bound is a bound on this work.
+struct AssessorStage {
+    let ctx: PlanningContext
+    let options: SolveOptions
+    var exporter: ((Model) -> Void)? = nil
+    var hooks = SolveHooks()
+
+    struct Outcome {
+        var reviews: [InductionReview] = []
+        var unmet: [UnmetItem] = []
+        var bound: Double = 0
+        var stats: [ModelStats] = []
+    }
+
+    /// A school's work at the end of one half-term.
+    private struct Need {
+        let school: School
+        let inductions: Int
+        let halfTerm: HalfTerm
+        let hours: Double
+        let kind: String
+    }
+
+    func run() throws -> Outcome {
+        let s = ctx.scenario
+        let demand = InductionCoverage.demand(s).sorted { $0.key < $1.key }.compactMap { id, n in ctx.schoolById[id].map { ($0, n) } }
+        guard !s.assessors.isEmpty, !demand.isEmpty else { return Outcome() }
+        let started = Date()
+        let assign = model(demand)
+        exporter?(assign.model)
+        let r = try hooks.solve(assign.model, options)
+        guard r.status.hasSolution else { throw PlannerError.stageFailed("assessors: GLPK returned \(r.status.rawValue)") }
+        // The checker accepts exactly these assignments (`induction-coverage`: one assessor
+        // does all of a school's reviews, or all are unmet), so GLPK's proven bound holds.
+        var out = Outcome(bound: r.bound ?? 0, stats: [ModelStats(assign.model, r, built: started)])
+        let reviews = s.appropriateBody.reviews
+        var needs: [(Need, Assessor)] = []
+        for (si, (school, n)) in demand.enumerated() {
+            let ai = s.assessors.indices.first { r.value(assign.z[si][$0]) > 0.5 }
+            for review in reviews {
+                let need = Need(school: school, inductions: n, halfTerm: review.halfTerm, hours: review.hours, kind: review.kind)
+                if let ai { needs.append((need, s.assessors[ai])); continue }
+                out.unmet.append(UnmetItem(.inductionReviews(school: school.id, halfTerm: review.halfTerm), amount: Double(n),
+                                           reason: .assessorsOutOfHours(halfTerm: review.halfTerm, hours: Double(n) * review.hours)))
+            }
+        }
+        date(needs, into: &out)
+        return out
+    }
+
+    /// The assignment: z[s,a] = 1 when assessor a takes school s (at most one), all of
+    /// whose reviews are then done; a school with no assessor has every review unmet.
+    private func model(_ demand: [(School, Int)]) -> (model: Model, z: [[Variable]]) {
+        let s = ctx.scenario, w = s.weights, reviews = s.appropriateBody.reviews
+        let perInduction = reviews.reduce(0) { $0 + $1.hours }
+        var m = Model(name: "assessors")
+        var objective = LinearExpression()
+        var load: [String: LinearExpression] = [:]
+        var zs: [[Variable]] = []
+        for (school, n) in demand {
+            var one = LinearExpression()
+            var row: [Variable] = []
+            for a in s.assessors {
+                let z = m.addBinary("z_\(school.id)_\(a.id)")
+                one.add(1, z)
+                row.append(z)
+                objective.add(a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute
+                              + Double(n) * perInduction * a.hourlyRate * w.staffDays, z)
+                for (k, review) in reviews.enumerated() { load["\(a.id)|\(k)", default: LinearExpression()].add(Double(n) * review.hours, z) }
+            }
+            m.add(one <= 1, name: "one_assessor_\(school.id)")
+            // Unreviewed: every induction's reviews unmet.
+            objective.add(one, times: -Double(n) * Double(reviews.count) * w.unmet)
+            objective.constant += Double(n) * Double(reviews.count) * w.unmet
+            zs.append(row)
+        }
+        for a in s.assessors {
+            for k in reviews.indices { if let e = load["\(a.id)|\(k)"] { m.add(e <= AssessorHours.limit(a), name: "hours_\(a.id)_\(k)") } }
+        }
+        m.setObjective(.minimize, objective)
+        return (m, zs)
+    }
+
+    /// Dates each school's reviews in their half-terms' windows: as few days as the day's
+    /// hours allow, each on the assessor's least-busy available day (the latest of equals,
+    /// when schools' submissions are in). Schools with most hours go first. A school whose
+    /// reviews cannot all be dated has none (one assessor does all of them, or none does).
+    private func date(_ needs: [(Need, Assessor)], into out: inout Outcome) {
+        let s = ctx.scenario, perDay = s.appropriateBody.hoursPerDay
+        var busy: [String: Double] = [:]
+        let bySchool = Dictionary(grouping: needs, by: { $0.0.school.id })
+        let order = bySchool.keys.sorted { a, b in
+            let ha = bySchool[a]!.reduce(0) { $0 + $1.0.hours * Double($1.0.inductions) }
+            let hb = bySchool[b]!.reduce(0) { $0 + $1.0.hours * Double($1.0.inductions) }
+            return (ha, a) > (hb, b)
+        }
+        for school in order {
+            let work = bySchool[school]!
+            var placed: [InductionReview] = []
+            var failed: (Need, Assessor)?
+            for (need, a) in work where failed == nil {
+                let window = ReviewDeadline.window(s, authority: need.school.authority, need.halfTerm).filter { !s.isUnavailable(a.id, on: $0) }
+                let perChunk = max(1, Int((perDay / max(need.hours, 1e-9)).rounded(.down)))
+                var left = need.inductions
+                while left > 0 {
+                    let k = min(left, perChunk), hours = Double(k) * need.hours
+                    let free = window.filter { (busy["\(a.id)|\($0)"] ?? 0) + hours <= perDay + 1e-9 }
+                    guard let day = free.min(by: { ((busy["\(a.id)|\($0)"] ?? 0), $1) < ((busy["\(a.id)|\($1)"] ?? 0), $0) }) else { break }
+                    busy["\(a.id)|\(day)", default: 0] += hours
+                    placed.append(InductionReview(school: school, assessor: a.id, halfTerm: need.halfTerm, date: day, inductions: k, hours: hours,
+                                                  kind: need.kind))
+                    left -= k
+                }
+                if left > 0 { failed = (need, a) }
+            }
+            guard let (stuck, a) = failed else { out.reviews += placed; continue }
+            for p in placed { busy["\(p.assessor)|\(p.date)", default: 0] -= p.hours }
+            let deadline = s.calendar.halfTerms[stuck.school.authority]?[stuck.halfTerm]?.last
+            let why: UnmetReason = deadline.map { .noDayBeforeDeadline(assessor: a.id, halfTerm: stuck.halfTerm, deadline: $0) }
+                ?? .other("no teaching days in \(stuck.halfTerm.rawValue)")
+            for (need, _) in work {
+                out.unmet.append(UnmetItem(.inductionReviews(school: school, halfTerm: need.halfTerm), amount: Double(need.inductions), reason: why))
+            }
+        }
+        out.reviews.sort { ($0.date, $0.assessor, $0.school) < ($1.date, $1.assessor, $1.school) }
+    }
+}

@@ -27,6 +27,10 @@ public enum CSVExport {
         out.append(("unmet.csv", table(["what", "amount", "reason"], plan.unmet.map { [$0.what, num($0.amount), $0.why] })))
         if !forecasts.isEmpty { out.append(("forecast.csv", forecastTable(forecasts))) }
         if let carried = plan.carriedOver { out.append(("continuation.csv", continuation(carried))) }
+        if let reviews = plan.inductionReviews {
+            out.append(("induction_reviews.csv", table(["date", "half_term", "school", "assessor", "inductions", "hours", "kind"],
+                reviews.map { [$0.date.description, $0.halfTerm.rawValue, $0.school, $0.assessor, String($0.inductions), num($0.hours), $0.kind] })))
+        }
         return out
     }
 

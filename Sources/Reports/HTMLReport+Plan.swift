@@ -21,7 +21,7 @@ extension HTMLReport {
         <p class="lead">This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""). It costs <strong>\(money(plan.objective))</strong>; no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
         <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>\(nextYear == nil ? "" : "<li><a href=\"#next-year\">Next year</a></li>")
-        <li><a href="#unmet">Unmet demand</a></li>\(plan.carriedOver == nil ? "" : "<li><a href=\"#carried-over\">Carried over</a></li>")<li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>
+        <li><a href="#unmet">Unmet demand</a></li>\(plan.carriedOver == nil ? "" : "<li><a href=\"#carried-over\">Carried over</a></li>")<li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>\(plan.inductionReviews == nil ? "" : "<li><a href=\"#inductions\">Appropriate Body</a></li>")
         <li><a href="#by-cohort">Timetable by cohort</a></li><li><a href="#by-facilitator">by facilitator</a></li><li><a href="#by-venue">by venue</a></li><li><a href="#by-borough">by borough</a></li></ul></nav>
         <main>
         """
@@ -63,6 +63,7 @@ extension HTMLReport {
             }, id: "forum-table") + "</section>"
 
         b += advisers(plan, scenario, n)
+        b += inductions(plan, scenario, n)
         b += timetables(plan, scenario, n)
         b += "</main><footer><p>Made by HubPlan. Participants' travel is measured from the centre of their school's town. "
         b += "The same plan is in plan.xlsx (a sheet per timetable, with filters) and in the calendars/ folder.</p></footer>"
@@ -100,6 +101,30 @@ extension HTMLReport {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]   // 1970-01-01 was a Thursday
         return "\(weekdays[((d.ordinal % 7) + 7) % 7]) \(day) \(months[m - 1]) \(y)"
+    }
+
+    /// Appropriate Body work: each assessor's schools and hours in each review half-term against
+    /// their hours, and the review days in a folded list.
+    static func inductions(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+        guard let reviews = plan.inductionReviews else { return "" }
+        let halfTerms = scenario.appropriateBody.reviews.map(\.halfTerm)
+        let schools = Set(reviews.map(\.school)).count
+        var b = "<section id=\"inductions\"><h2>Appropriate Body work</h2>"
+        b += "<p>\(schools) schools' inductions are reviewed by \(Set(reviews.map(\.assessor)).count) assessors, each school by one assessor all year, "
+        b += "each review in the last \(scenario.appropriateBody.windowDays) teaching days of its half-term, before its deadline. "
+        b += "It costs \(PlanNames.pounds((plan.costs[.assessorTime] ?? 0) + (plan.costs[.assessorTravel] ?? 0))).</p>"
+        let rows = scenario.assessors.map { a -> [String] in
+            let mine = reviews.filter { $0.assessor == a.id }
+            return [a.name, "\(Set(mine.map(\.school)).count)"] + halfTerms.map { ht in
+                "\(CSVExport.num(mine.filter { $0.halfTerm == ht }.reduce(0) { $0 + $1.hours })) of \(CSVExport.num(a.hoursPerHalfTerm))"
+            }
+        }
+        b += HTML.table(caption: "Assessors: schools, and hours in each review half-term against their hours",
+                        header: ["Assessor", "Schools"] + halfTerms.map { "\($0.longName) hours" }, rows: rows)
+        b += "<details><summary>Every review day (\(reviews.count))</summary>"
+        b += HTML.table(caption: "Reviews by date", header: ["Date", "School", "Assessor", "Inductions", "Hours", "Kind"],
+                        rows: reviews.map { [longDate($0.date), n.school($0.school), n.person($0.assessor), "\($0.inductions)", CSVExport.num($0.hours), $0.kind] })
+        return b + "</details></section>"
     }
 
     /// Next year at a glance, when it was planned too: demand per programme this year and

@@ -21,7 +21,8 @@ struct PlanNames {
             Dictionary(items.map { (id($0), name($0)) }, uniquingKeysWith: { a, _ in a })
         }
         facilitators = map(scenario.facilitators, \.id, \.name)
-        advisers = map(scenario.advisers, \.id, \.name)
+        // Assessors are people too: one map, since ids are distinct among people.
+        advisers = map(scenario.advisers, \.id, \.name).merging(map(scenario.assessors, \.id, \.name)) { a, _ in a }
         venues = map(scenario.venues, \.id, \.name)
         authorities = map(scenario.authorities, \.id, \.name)
         schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -40,7 +40,9 @@ struct AssessorStage {
         let started = Date()
         let assign = model(demand)
         exporter?(assign.model)
-        let r = try hooks.solve(assign.model, options)
+        var solveOptions = options
+        solveOptions.start = greedyStart(demand, assign)
+        let r = try hooks.solve(assign.model, solveOptions)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("assessors: GLPK returned \(r.status.rawValue)") }
         // The checker accepts exactly these assignments (`induction-coverage`: one assessor
         // does all of a school's reviews, or all are unmet), so GLPK's proven bound holds.
@@ -93,9 +95,29 @@ struct AssessorStage {
         return (m, zs)
     }
 
+    /// A feasible assignment for GLPK to start from, so a time limit always ends with one:
+    /// schools with most hours first, each to the assessor cheapest for it who has the
+    /// hours left in every review half-term (or to nobody).
+    private func greedyStart(_ demand: [(School, Int)], _ assign: (model: Model, z: [[Variable]])) -> [Double] {
+        let s = ctx.scenario, w = s.weights, reviews = s.appropriateBody.reviews
+        let perInduction = reviews.reduce(0) { $0 + $1.hours }
+        var left = s.assessors.map { a in reviews.map { _ in AssessorHours.limit(a) } }
+        var start = Array(repeating: 0.0, count: assign.model.variables.count)
+        for si in demand.indices.sorted(by: { (demand[$0].1, $1) > (demand[$1].1, $0) }) {
+            let (school, n) = demand[si]
+            let fits = s.assessors.indices.filter { a in reviews.indices.allSatisfy { left[a][$0] + 1e-9 >= Double(n) * reviews[$0].hours } }
+            let cost = { (a: Int) in Double(n) * perInduction * s.assessors[a].hourlyRate * w.staffDays
+                + s.assessors[a].home.travelMinutes(to: school.location) * w.staffTravelPerMinute }
+            guard let a = fits.min(by: { (cost($0), $0) < (cost($1), $1) }) else { continue }
+            for k in reviews.indices { left[a][k] -= Double(n) * reviews[k].hours }
+            start[assign.z[si][a].index] = 1
+        }
+        return start
+    }
+
     /// Dates each school's reviews in their half-terms' windows: as few days as the day's
-    /// hours allow, each on the assessor's least-busy available day (the latest of equals,
-    /// when schools' submissions are in). Schools with most hours go first. A school whose
+    /// hours allow, each on the assessor's fullest available day that still fits (the latest
+    /// of equals, when schools' submissions are in). Schools with most hours go first. A school whose
     /// reviews cannot all be dated has none (one assessor does all of them, or none does).
     private func date(_ needs: [(Need, Assessor)], into out: inout Outcome) {
         let s = ctx.scenario, perDay = s.appropriateBody.hoursPerDay
@@ -115,9 +137,18 @@ struct AssessorStage {
                 let perChunk = max(1, Int((perDay / max(need.hours, 1e-9)).rounded(.down)))
                 var left = need.inductions
                 while left > 0 {
-                    let k = min(left, perChunk), hours = Double(k) * need.hours
-                    let free = window.filter { (busy["\(a.id)|\($0)"] ?? 0) + hours <= perDay + 1e-9 }
-                    guard let day = free.min(by: { ((busy["\(a.id)|\($0)"] ?? 0), $1) < ((busy["\(a.id)|\($1)"] ?? 0), $0) }) else { break }
+                    // The most inductions one day can still take: the fullest day that fits them (packing
+                    // days leaves whole days free for larger schools), the latest of equals.
+                    var k = min(left, perChunk)
+                    var day: Day?
+                    while k > 0 && day == nil {
+                        let hours = Double(k) * need.hours
+                        day = window.filter { (busy["\(a.id)|\($0)"] ?? 0) + hours <= perDay + 1e-9 }
+                            .max { ((busy["\(a.id)|\($0)"] ?? 0), $0) < ((busy["\(a.id)|\($1)"] ?? 0), $1) }
+                        if day == nil { k -= 1 }
+                    }
+                    guard let day else { break }
+                    let hours = Double(k) * need.hours
                     busy["\(a.id)|\(day)", default: 0] += hours
                     placed.append(InductionReview(school: school, assessor: a.id, halfTerm: need.halfTerm, date: day, inductions: k, hours: hours,
                                                   kind: need.kind))

@@ -16,4 +16,7 @@ public final class Slots<Value>: @unchecked Sendable {
 
 /// A value handed to `concurrentPerform` jobs that only read it (GLPK problems
 /// are made and freed inside each job; hooks and exporters are thread-safe).
-struct Unchecked<T>: @unchecked Sendable { let value: T }
+public struct Unchecked<T>: @unchecked Sendable {
+    public let value: T
+    public init(value: T) { self.value = value }
+}

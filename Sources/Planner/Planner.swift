@@ -55,13 +55,17 @@ public struct Planner {
     /// cohorts formed again where teams fell short → the bound → what is proven.
     public func plan() throws -> Plan {
         let run = Run(self)
+        // The joint relaxation depends on the scenario alone: it runs beside the stages.
+        let jointLP = Background { [exporter = run.exporter, ctx = run.ctx, limit = run.budget.forSmallModels()] in
+            try JointBound(ctx: ctx, options: SolveOptions(timeLimit: limit), exporter: exporter).solve()
+        }
         let cohorts = try run.cohortStage.run()
         let teams = try run.staff(cohorts.cohorts)
         let advisers = try run.adviserStage.run()
         var plan = assemble(cohorts, teams, advisers: advisers, run)
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + plan.models
         plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, run)
-        let bound = try self.bound(plan, advisers: advisers, run)
+        let bound = try self.bound(plan, advisers: advisers, jointLP: jointLP.wait(), run)
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
         if let first = run.exportErrors.first { throw PlannerError.stageFailed("cannot export the models: \(first)") }
@@ -177,9 +181,8 @@ public struct Planner {
     }
 
     /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
-    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, _ run: Run) throws -> Bound {
+    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, jointLP: JointBound.Outcome, _ run: Run) throws -> Bound {
         let adviserBound = try run.adviserStage.bound(continuity: advisers.bound)
-        let jointLP = try JointBound(ctx: run.ctx, options: SolveOptions(timeLimit: run.budget.forSmallModels()), exporter: run.exporter).solve()
         var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.

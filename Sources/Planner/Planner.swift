@@ -188,7 +188,8 @@ public struct Planner {
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
         // The costs of the dates chosen are not in the joint model, so they cannot close the gap: leave them out.
         let dates = CostTerm.fromDates.reduce(0) { $0 + (plan.costs[$1] ?? 0) }
-        guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
+        guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped,
+              JointBound.wholeModelIsWorthTrying(lp: jointLP) else { return bound }
         let limit = min(run.budget.forSmallModels(), 10)
         let whole = try JointBound(ctx: run.ctx, integer: true, options: SolveOptions(timeLimit: limit, relativeGap: settings.gap / 4,
                                                                                      cuts: [.gomory, .mir, .cover, .clique])).solve()

@@ -57,6 +57,10 @@ public struct Planner {
     /// cohorts formed again where teams fell short → the bound → what is proven.
     public func plan() throws -> Plan {
         let run = Run(self)
+        // The joint relaxation depends on the scenario alone: it runs beside the stages.
+        let jointLP = Background { [exporter = run.exporter, ctx = run.boundCtx, limit = run.budget.forSmallModels()] in
+            try JointBound(ctx: ctx, options: SolveOptions(timeLimit: limit), exporter: exporter).solve()
+        }
         let cohorts = try run.cohortStage.run()
         let teams = try run.staff(cohorts.cohorts)
         let advisers = try run.adviserStage.run()
@@ -64,8 +68,7 @@ public struct Planner {
         var plan = assemble(cohorts, teams, advisers: advisers, run)
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
         plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, run)
-        var bound = try self.bound(plan, advisers: advisers, run)
-        bound.assessors = inductions.bound
+        let bound = try self.bound(plan, advisers: advisers, assessors: inductions.bound, jointLP: jointLP.wait(), run)
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
         plan = withInductionReviews(plan, inductions)
@@ -200,22 +203,22 @@ public struct Planner {
         /// Advisers and forums: one model, since chairing takes advisers' days.
         var advisers: Double
         var models: [ModelStats]
-        var jointPlan: Plan?
+        var jointPlan: Plan? = nil
         /// Appropriate Body work: its own costs, so its part adds.
         var assessors: Double = 0
         var total: Double { joint + advisers + assessors }
     }
 
     /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
-    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, _ run: Run) throws -> Bound {
+    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, assessors: Double, jointLP: JointBound.Outcome, _ run: Run) throws -> Bound {
         let adviserBound = try run.adviserStage.bound(continuity: advisers.bound)
-        let jointLP = try JointBound(ctx: run.boundCtx, options: SolveOptions(timeLimit: run.budget.forSmallModels()), exporter: run.exporter).solve()
-        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats)
+        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats, assessors: assessors)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
         // The costs of the dates chosen are not in the joint model, so they cannot close the gap: leave them out.
         let dates = CostTerm.fromDates.reduce(0) { $0 + (plan.costs[$1] ?? 0) }
-        guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped else { return bound }
+        guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped,
+              JointBound.wholeModelIsWorthTrying(lp: jointLP) else { return bound }
         // Cohorts carried on from last year are outside what it decides (it may form them afresh),
         // so it cannot close the gap they make (the reference's second year: 2.3 s for no better bound).
         guard run.continuation?.programmes.isEmpty ?? true else { return bound }

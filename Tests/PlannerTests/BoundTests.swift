@@ -83,6 +83,13 @@ import Testing
         }
     }
 
+    @Test func groupCoverKeepsNegativeCostsAndTheCheapestPerPlace() {
+        // Two places per cohort: the two cheapest paid (0, then the first 3) and every negative cost.
+        #expect(JointBound.cheapestCover([5, -1, 3, 3, 0, 7], placesPerCohort: 2) == [1, 2, 4])
+        #expect(JointBound.cheapestCover([5, 4], placesPerCohort: 3) == [0, 1])
+        #expect(JointBound.cheapestCover([-2, -1], placesPerCohort: 1) == [0, 1])
+    }
+
     @Test func mostServedRespectsPlacesAndCohortLimits() {
         let p = Programme(id: "P", name: "P", kind: .ect, cohortMin: 12, cohortMax: 28, participantsPerFacilitator: 10,
                           crossAuthority: false, sessions: [])

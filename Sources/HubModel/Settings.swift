@@ -96,3 +96,21 @@ public struct SolverSettings: Sendable, Equatable, Codable {
 
     public init() {}
 }
+
+/// What the Appropriate Body does for each induction in a year: a progress review at the
+/// end of the autumn and spring terms and a formal assessment at the end of the summer
+/// term, each due by the end of its half-term and done in its last `windowDays` teaching days.
+public struct AppropriateBodyWork: Sendable, Equatable, Codable {
+    public var reviewHours: Double = 0.5
+    public var assessmentHours: Double = 1.5
+    public var windowDays: Int = 15
+    /// Hours an assessor works in a day at most.
+    public var hoursPerDay: Double = 6.5
+
+    public init() {}
+
+    /// The half-terms whose end has a review or an assessment, and the hours each induction takes then.
+    public var reviews: [(halfTerm: HalfTerm, hours: Double, kind: String)] {
+        [(.ht2, reviewHours, "progress review"), (.ht4, reviewHours, "progress review"), (.ht6, assessmentHours, "formal assessment")]
+    }
+}

@@ -18,6 +18,8 @@ struct AssessorStage {
     var hooks = SolveHooks()
 
     struct Outcome {
+        /// Whether there was work to plan: inductions and assessors (otherwise the plan says nothing of it).
+        var planned = false
         var reviews: [InductionReview] = []
         var unmet: [UnmetItem] = []
         var bound: Double = 0
@@ -46,7 +48,7 @@ struct AssessorStage {
         guard r.status.hasSolution else { throw PlannerError.stageFailed("assessors: GLPK returned \(r.status.rawValue)") }
         // The checker accepts exactly these assignments (`induction-coverage`: one assessor
         // does all of a school's reviews, or all are unmet), so GLPK's proven bound holds.
-        var out = Outcome(bound: r.bound ?? 0, stats: [ModelStats(assign.model, r, built: started)])
+        var out = Outcome(planned: true, bound: r.bound ?? 0, stats: [ModelStats(assign.model, r, built: started)])
         let reviews = s.appropriateBody.reviews
         var needs: [(Need, Assessor)] = []
         for (si, (school, n)) in demand.enumerated() {

@@ -65,13 +65,12 @@ public struct Planner {
         let teams = try run.staff(cohorts.cohorts)
         let advisers = try run.adviserStage.run()
         let inductions = try run.assessorStage.run()
-        var plan = assemble(cohorts, teams, advisers: advisers, run)
+        var plan = assemble(cohorts, teams, advisers: advisers, inductions: inductions, run)
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
-        plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, run)
-        let bound = try self.bound(plan, advisers: advisers, assessors: inductions.bound, jointLP: jointLP.wait(), run)
+        plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, inductions: inductions, run)
+        let bound = try self.bound(plan, advisers: advisers, inductions: inductions, jointLP: jointLP.wait(), run)
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
-        plan = withInductionReviews(plan, inductions)
         if let lastYear = settings.lastYear, let carried = run.continuation {
             plan.carriedOver = CarriedOver.between(lastYear, plan, continuation: carried, scenario: scenario)
         }
@@ -176,7 +175,7 @@ public struct Planner {
     /// other groups keep their teams; groups short of the same people may need a few
     /// rounds (at most three). The cheapest plan is kept.
     private func reformShortGroups(_ first: Plan, after: (CohortStage.Outcome, FacilitatorStage.Outcome),
-                                   advisers: AdviserStage.Outcome, _ run: Run) throws -> Plan {
+                                   advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome, _ run: Run) throws -> Plan {
         var plan = first
         var last = after
         var caps: [String: CohortStage.PlaceCap] = [:]
@@ -187,7 +186,7 @@ public struct Planner {
             capped.placeCaps = caps
             let a2 = try capped.run()
             let b2 = try run.staff(a2.cohorts, options: run.laterTeamOptions())
-            var next = assemble(a2, b2, advisers: advisers, run)
+            var next = assemble(a2, b2, advisers: advisers, inductions: inductions, run)
             let suffix = "_round\(round + 1)"
             next.models = plan.models + next.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
             plan = cheaper(plan, next)
@@ -210,9 +209,10 @@ public struct Planner {
     }
 
     /// One relaxation of cohorts, venues and facilitators together, plus advisers and forums (docs/model.md).
-    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, assessors: Double, jointLP: JointBound.Outcome, _ run: Run) throws -> Bound {
+    private func bound(_ plan: Plan, advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome, jointLP: JointBound.Outcome,
+                       _ run: Run) throws -> Bound {
         let adviserBound = try run.adviserStage.bound(continuity: advisers.bound)
-        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats, assessors: assessors)
+        var bound = Bound(joint: jointLP.bound, advisers: adviserBound.bound, models: [adviserBound.stats] + jointLP.stats, assessors: inductions.bound)
         // Where the LP leaves the plan short of proof, whole cohorts, places and participants
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
         // The costs of the dates chosen are not in the joint model, so they cannot close the gap: leave them out.
@@ -239,24 +239,11 @@ public struct Planner {
         })
         let a3 = try hinted.run()
         let b3 = try run.staff(a3.cohorts, options: run.laterTeamOptions(atLeast: 1))
-        var next = assemble(a3, b3, advisers: advisers, run)
+        var next = assemble(a3, b3, advisers: advisers, inductions: inductions, run)
         next.models = plan.models + bound.models + a3.models.map { $0.renamed($0.name + "_joint") }
             + [b3.stats].compactMap { $0 }.map { $0.renamed($0.name + "_joint") }
         bound.jointPlan = next
         return bound
-    }
-
-    /// The plan with its Appropriate Body work, priced again (its costs are its own, so
-    /// adding it after the other stages changes nothing they chose).
-    private func withInductionReviews(_ plan: Plan, _ work: AssessorStage.Outcome) -> Plan {
-        guard !scenario.assessors.isEmpty && !InductionCoverage.demand(scenario).isEmpty else { return plan }
-        var p = plan
-        p.inductionReviews = work.reviews
-        p.unmet += work.unmet
-        let models = p.models
-        p = PlanCosts(scenario: scenario, lastYear: settings.lastYear).priced(p)
-        p.models = models
-        return p
     }
 
     /// The cheaper of two plans; `next` carries the models of both.
@@ -323,7 +310,8 @@ public struct Planner {
     }
 
     /// Stage C — dates, forums and visits for cohorts and teams — and the price: a whole plan but for its bound.
-    private func assemble(_ a: CohortStage.Outcome, _ b: FacilitatorStage.Outcome, advisers: AdviserStage.Outcome, _ run: Run) -> Plan {
+    private func assemble(_ a: CohortStage.Outcome, _ b: FacilitatorStage.Outcome, advisers: AdviserStage.Outcome,
+                          inductions: AssessorStage.Outcome, _ run: Run) -> Plan {
         let baseline = settings.baseline, ctx = run.ctx
         let diary = Diary(ctx)
         var dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
@@ -342,11 +330,12 @@ public struct Planner {
                        facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) },
                        continues: run.continuation?.continues[c.id])
         }
-        let draft = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
+        var draft = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
                          seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
                          adviserAssignments: visits,
-                         unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet,
+                         unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet + inductions.unmet,
                          models: datingModels)
+        draft.inductionReviews = inductions.planned ? inductions.reviews : nil
         return PlanCosts(scenario: scenario, lastYear: settings.lastYear).priced(draft)
     }
 }

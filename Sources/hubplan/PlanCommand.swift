@@ -199,7 +199,7 @@ struct PlannedNextYear {
 }
 
 extension PlanCommand {
-    func planNextYear(after plan: Plan, scenario: Scenario, settings first: Settings) throws -> PlannedNextYear {
+    func planNextYear(after plan: Plan, scenario: Scenario, settings first: Planner.Settings) throws -> PlannedNextYear {
         let estimate = NextYear.estimate(after: scenario)
         var settings = Planner.Settings(scenario: estimate.scenario)
         try limits.apply(to: &settings)
@@ -217,5 +217,4 @@ extension PlanCommand {
                                violations: violations)
     }
 
-    typealias Settings = Planner.Settings
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <float.h>
+#include <math.h>
 
 // GLPK keeps its environment per thread (Debian builds it with TLS), so the
 // guard state is per thread too.
@@ -123,6 +125,7 @@ typedef struct {
     const hp_params *p;
     hp_result *r;
     int start_offered;
+    double start;                // when the solve began (hp_now)
 } hp_cb_info;
 
 // Branch-and-cut callback: records the best bound, reports progress and
@@ -141,6 +144,19 @@ static void hp_callback(glp_tree *T, void *info) {
     if (best != 0) {
         ci->r->bound = glp_ios_node_bound(T, best);
         ci->r->has_bound = 1;
+    }
+    if (ci->p->late_after_ms > 0 && best != 0 && (hp_now() - ci->start) * 1000.0 >= ci->p->late_after_ms) {
+        glp_prob *P = glp_ios_get_prob(T);
+        int status = glp_mip_status(P);
+        if (status == GLP_FEAS || status == GLP_OPT) {
+            double inc = glp_mip_obj_val(P);
+            // GLPK's own gap test (glpios: the relative gap of incumbent and best bound).
+            if (fabs(inc - ci->r->bound) / (fabs(inc) + DBL_EPSILON) <= ci->p->late_gap) {
+                ci->r->late_gap_reached = 1;
+                glp_ios_terminate(T);
+                return;
+            }
+        }
     }
     if (ci->p->progress) {
         glp_prob *P = glp_ios_get_prob(T);
@@ -194,7 +210,7 @@ int hp_solve(glp_prob *P, const hp_params *p, hp_result *r, hp_message *msg) {
     }
 
     if (p->is_mip && r->lp_ret == 0 && r->lp_status == GLP_OPT) {
-        hp_cb_info ci = { p, r, 0 };
+        hp_cb_info ci = { p, r, 0, start };
         glp_iocp io;
         glp_init_iocp(&io);
         io.msg_lev = p->msg_lev;

@@ -56,15 +56,18 @@ public struct Planner {
     /// facilitator teams (B) → advisers → dates, forums and visits, priced (C) →
     /// cohorts formed again where teams fell short → the bound → what is proven.
     public func plan() throws -> Plan {
-        let run = Run(self)
+        var run = Run(self)
         // The joint relaxation depends on the scenario alone: it runs beside the stages.
         let jointLP = Background { [exporter = run.exporter, ctx = run.boundCtx, limit = run.budget.forSmallModels()] in
             try JointBound(ctx: ctx, options: SolveOptions(timeLimit: limit), exporter: exporter).solve()
         }
         let cohorts = try run.cohortStage.run()
-        let teams = try run.staff(cohorts.cohorts)
+        // Advisers and Appropriate Body work do not depend on cohorts; solved first, their
+        // bounds tell the team model how much of the plan's gap is its to spend.
         let advisers = try run.adviserStage.run()
         let inductions = try run.assessorStage.run()
+        run.otherCosts = max(0, advisers.bound) + max(0, inductions.bound)
+        let teams = try run.staff(cohorts.cohorts)
         var plan = assemble(cohorts, teams, advisers: advisers, inductions: inductions, run)
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
         plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, inductions: inductions, run)
@@ -102,6 +105,8 @@ public struct Planner {
         /// programme's smallest cohort, so the bound lets every cohort of their programmes be.
         let boundCtx: PlanningContext
         let stop: StopToken?
+        /// A lower bound on the advisers' and assessors' part of the plan, once solved.
+        var otherCosts: Double = 0
 
         init(_ planner: Planner) {
             let settings = planner.settings, baseline = settings.baseline
@@ -137,11 +142,13 @@ public struct Planner {
                                         previousAdviser: Dictionary((baseline?.plan.adviserAssignments ?? []).map { ($0.school, $0.adviser) },
                                                                     uniquingKeysWith: { x, _ in x }))
             forumStage = ForumStage(ctx: ctx)
-            // A generalised assignment from a greedy start: the reference's is proven in 0.2 s; on L (three
-            // hubs, 19k columns) GLPK ends its 2 s with the part's gap about 2.4%, so it is not given more.
-            assessorStage = AssessorStage(ctx: ctx, options: SolveOptions(timeLimit: min(2, budget.forSmallModels()), relativeGap: settings.gap / 4,
-                                                                          cuts: [.gomory, .mir, .cover, .clique]),
-                                          exporter: exporter, hooks: hooks)
+            // A generalised assignment from an LP-led greedy start: the reference's is proven optimal in
+            // 0.1 s; on L (three hubs, 19k columns) GLPK may search for seconds for the last fraction of a
+            // percent, so after half a second it stops at a quarter of the plan's gap, and by 2 s in any case.
+            var assessorOptions = SolveOptions(timeLimit: min(2, budget.forSmallModels()), relativeGap: 1e-6,
+                                               cuts: [.gomory, .mir, .cover, .clique])
+            assessorOptions.laterGap = SolveOptions.LaterGap(gap: settings.gap / 4, after: 0.5)
+            assessorStage = AssessorStage(ctx: ctx, options: assessorOptions, exporter: exporter, hooks: hooks)
             previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
                 .merging(continuation?.teams ?? [:]) { kept, _ in kept }
         }
@@ -152,7 +159,8 @@ public struct Planner {
         func staff(_ cohorts: [CohortStage.Cohort], options: SolveOptions? = nil) throws -> FacilitatorStage.Outcome {
             let options = options ?? teamOptions
             do {
-                return try FacilitatorStage(ctx: ctx, options: options, exporter: exporter, hooks: stoppable, previousTeams: previousTeams).run(cohorts)
+                return try FacilitatorStage(ctx: ctx, options: options, exporter: exporter, hooks: stoppable, previousTeams: previousTeams,
+                                            otherCosts: otherCosts).run(cohorts)
             } catch PlannerError.stageFailed(_) where stopped {
                 // Stopped before any solution: take the first one GLPK finds instead.
                 var quick = options

@@ -73,6 +73,13 @@ public struct Model: Sendable {
         objective = expression
     }
 
+    /// The same model with every variable continuous: its LP relaxation.
+    public func relaxation() -> Model {
+        var m = self
+        for i in m.variables.indices { m.variables[i].kind = .continuous }
+        return m
+    }
+
     /// Changes a variable's bounds (for fixing, pinning or branching by hand).
     public mutating func setBounds(_ variable: Variable, lower: Double, upper: Double) {
         variables[variable.index].lower = lower

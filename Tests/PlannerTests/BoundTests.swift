@@ -68,6 +68,17 @@ import Testing
         }
     }
 
+    /// The team model's later gap keeps best − bound within the plan's gap of the whole:
+    /// for any best at or below the start's cost, r · best ≤ gap · (best + others).
+    @Test func teamGapIsTheTeamsShareOfThePlansGap() {
+        let gap = 0.005
+        #expect(FacilitatorStage.relativeGap(gap, otherCosts: 0, startCost: 200) == gap)
+        #expect(FacilitatorStage.relativeGap(gap, otherCosts: 500, startCost: -10) == gap)
+        let r = FacilitatorStage.relativeGap(gap, otherCosts: 500, startCost: 200)
+        #expect(abs(r - 0.0175) < 1e-12)
+        for best in stride(from: 1.0, through: 200, by: 1) { #expect(r * best <= gap * (best + 500) + 1e-9) }
+    }
+
     @Test func splitNeedsTheFewestPlaces() {
         let p = Programme(id: "P", name: "P", kind: .ect, cohortMin: 12, cohortMax: 28, participantsPerFacilitator: 10,
                           crossAuthority: false, sessions: [])

@@ -52,6 +52,32 @@ final class ResultBox: @unchecked Sendable {
         #expect(try #require(r.bound) <= (try #require(r.objective)) + 1e-9)
     }
 
+    /// misc03 (optimum 3360) needs hundreds of nodes to prove: a later gap of 50% from the
+    /// start ends the search at the first node with an incumbent that close, called within
+    /// the gap, with a valid bound; a later gap that never comes changes nothing.
+    @Test func laterGapEndsTheSearchOnceItsTimeHasCome() throws {
+        let model = try Model.read(from: Paths.miplib("misc03"))
+        var options = SolveOptions()
+        options.laterGap = SolveOptions.LaterGap(gap: 0.5, after: 0)
+        let early = try GLPKSolver.solve(model, options: options)
+        #expect(early.stopReason == .gapReached)
+        #expect(early.status == .optimal)
+        #expect(try #require(early.gap) <= 0.5)
+        #expect(try #require(early.bound) <= 3360 + 1e-6)
+        #expect(model.feasibilityReport(values: early.values).isEmpty)
+        options.laterGap = SolveOptions.LaterGap(gap: 0.5, after: 1000)
+        let full = try GLPKSolver.solve(model, options: options)
+        #expect(full.stopReason == .completed)
+        #expect(relativeDifference(try #require(full.objective), 3360) < 1e-6)
+        #expect(early.seconds < full.seconds)
+    }
+
+    @Test func aLaterGapMustBeANumber() throws {
+        var options = SolveOptions()
+        options.laterGap = SolveOptions.LaterGap(gap: -1, after: .nan)
+        #expect(throws: SolverError.self) { try GLPKSolver.solve(marketSplit(rows: 1, columns: 3, seed: 1), options: options) }
+    }
+
     @Test func stopTokenEndsSearchWithIncumbent() throws {
         let m = marketSplit(rows: 4, columns: 40, seed: 11)
         let token = StopToken()

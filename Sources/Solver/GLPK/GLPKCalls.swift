@@ -94,6 +94,7 @@ enum GLPK {
         var treeBound: Double?
         var stopped: Bool
         var startAccepted: Bool
+        var laterGapReached = false
     }
 
     /// Solves the loaded problem; progress (if any) is called on this thread.
@@ -123,6 +124,10 @@ enum GLPK {
         params.cov_cuts = options.cuts.contains(.cover) ? 1 : 0
         params.clq_cuts = options.cuts.contains(.clique) ? 1 : 0
         params.is_mip = isMIP ? 1 : 0
+        if let later = options.laterGap {
+            params.late_gap = later.gap
+            params.late_after_ms = Int32(min(max(later.after * 1000, 1), Double(Int32.max)))
+        }
         if let box {
             params.progress = callback
             params.progress_ctx = Unmanaged.passUnretained(box).toOpaque()
@@ -141,7 +146,8 @@ enum GLPK {
         return Outcome(lpReturn: result.lp_ret, lpStatus: result.lp_status, lpObjective: result.lp_obj,
                        mipRan: result.mip_ran != 0, mipReturn: result.mip_ret, mipStatus: result.mip_status,
                        mipObjective: result.mip_obj, treeBound: result.has_bound != 0 && abs(result.bound) < 1e300 ? result.bound : nil,
-                       stopped: result.stopped != 0, startAccepted: result.start_accepted != 0)
+                       stopped: result.stopped != 0, startAccepted: result.start_accepted != 0,
+                       laterGapReached: result.late_gap_reached != 0)
     }
 
     /// Column values of the last solution (MIP or LP).

@@ -95,6 +95,8 @@ public enum GLPKSolver {
             r.status = .optimal; r.stopReason = .gapReached
         case GLPK.lpReturnTimeLimit:
             r.status = hasIncumbent ? .feasible : .noSolution; r.stopReason = .timeLimit
+        case GLPK.mipReturnStop where o.laterGapReached:
+            r.status = .optimal; r.stopReason = .gapReached
         case GLPK.mipReturnStop:
             r.status = hasIncumbent ? .feasible : .noSolution; r.stopReason = .interrupted
         case GLPK.lpReturnNoPrimal:

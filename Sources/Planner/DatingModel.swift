@@ -28,6 +28,9 @@ struct DatingModel {
     var timeLimit: Double
     /// Whether a model is written out (for --export-mps).
     var exporter: ((Model) -> Void)? = nil
+    /// Pounds each half-term's model may leave unproven once half a second has passed:
+    /// its share of the plan's gap (dates are a few hundred pounds of a plan of hundreds of thousands).
+    var tolerance: Double = 0
 
     struct Outcome {
         var sessions: [PlanSession]
@@ -54,7 +57,11 @@ struct DatingModel {
             // No start: GLPK's MIP presolver (which a start turns off) solves the larger half-terms
             // several times faster (L's HT3: 0.9 s against 3.8 s); the first pass's dates stand
             // whenever the model ends without a cheaper answer.
-            let options = SolveOptions(timeLimit: timeLimit, relativeGap: 1e-4)
+            var options = SolveOptions(timeLimit: timeLimit, relativeGap: 1e-4)
+            // best − bound ≤ r · best ≤ r · start = tolerance, since GLPK's best is at most the start's cost.
+            if tolerance > 0 && built.startObjective > 0 {
+                options.laterGap = SolveOptions.LaterGap(gap: tolerance / built.startObjective, after: 0.5)
+            }
             let started = Date()
             guard let r = try? hooks.solve(built.model, options) else { diary.restore(saved); continue }
             stats.append(ModelStats(built.model, r, built: started))

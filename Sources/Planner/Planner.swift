@@ -326,7 +326,10 @@ public struct Planner {
         // A new plan's dates are then priced and improved by a model; re-planning keeps them near the old ones.
         var datingModels: [ModelStats] = []
         if baseline == nil {
-            let better = DatingModel(ctx: ctx, diary: diary, hooks: run.stoppable, timeLimit: run.budget.forDates(), exporter: run.exporter)
+            // A quarter of the plan's gap, of what the plan costs at least, shared by the six half-terms.
+            let atLeast = run.otherCosts + max(0, b.stats?.bound ?? 0)
+            let better = DatingModel(ctx: ctx, diary: diary, hooks: run.stoppable, timeLimit: run.budget.forDates(), exporter: run.exporter,
+                                     tolerance: settings.gap / 4 * atLeast / Double(HalfTerm.allCases.count))
                 .improve(dating.sessions, cohorts: b.cohorts, teams: b.teams)
             dating.sessions = better.sessions
             datingModels = better.stats

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The planner on the benchmark ladder (DESIGN.md): S, M and L generated from a
+"""The planner on the benchmark ladder (benchmarks/README.md): S, M and L generated from a
 fixed seed, each planned by `hubplan plan`; optionally XL (87 hubs, planned
 hub by hub, in parallel up to the cores).
 
@@ -118,7 +118,7 @@ def plan_hubs(hubplan, d, hubs):
 # The true optimum of S and M (seed 2026), from exact joint models of cohorts, venues, teams,
 # advisers and forums solved to optimality: S by GLPK through the test oracle
 # (HUBPLAN_ORACLE_LADDER=1 swift test --filter OracleTests/ladderS; Tests/PlannerTests/Oracle),
-# M by HiGHS in the measurement recorded in ../shared/DESIGN.md ("Measured on the landed planner";
+# M by HiGHS, measured when issue 14 was filed (the figures it gives;
 # GLPK found no solution of that model in 900 s), 192,272.00, plus 369.60 since chairing a forum counts
 # against the adviser's days: the advisers-and-forums part, the only one the rule touches, measured exactly
 # before and after by HUBPLAN_ORACLE_LADDER=1 swift test --filter OracleTests/ladderMChairing.

@@ -67,7 +67,7 @@ public struct AcademicCalendar: Sendable, Equatable, Codable {
     }
 
     /// Weekdays of the half-term in the authority that are not closed, excluding
-    /// the first and last day of term (DOMAIN.md: avoid them). `avoid` days are
+    /// the first and last day of term (docs/domain.md: avoid them). `avoid` days are
     /// teaching days: planners prefer other days for the schools they concern.
     public func teachingDays(authority: String, halfTerm: HalfTerm) -> [Day] {
         guard let range = halfTerms[authority]?[halfTerm] else { return [] }

@@ -19,7 +19,7 @@ public struct GeoPoint: Sendable, Equatable, Hashable, Codable {
         return 2 * r * atan2(sqrt(a), sqrt(max(0, 1 - a)))
     }
 
-    /// Estimated road minutes: straight line × 1.3 at 35 km/h (DOMAIN.md's stand-in), plus 5 minutes to park.
+    /// Estimated road minutes: straight line × 1.3 at 35 km/h (docs/domain.md's stand-in), plus 5 minutes to park.
     public func travelMinutes(to other: GeoPoint) -> Double {
         let km = kilometres(to: other)
         return km < 0.05 ? 0 : (km * 1.3 / 35 * 60 + 5).rounded()

@@ -193,7 +193,7 @@ struct CohortStage {
                 let xv = m.addVariable("x_\(i)_\(v.id)", lower: 0, upper: Double(z.participants), kind: .integer)
                 x[i][j] = xv
                 assigned.add(1, xv)
-                // Disaggregated linking (DESIGN.md): a zone sends at most min(n_z, cap)
+                // Disaggregated linking (docs/model.md): a zone sends at most min(n_z, cap)
                 // participants per cohort opened, which keeps the LP bound close.
                 m.add(xv - Double(min(z.participants, cap)) * y[j] <= 0, name: "link_\(i)_\(v.id)")
                 objective.add(t * Double(inPerson) * w.participantTravelPerMinute, xv)

@@ -52,7 +52,7 @@ public struct Planner {
         self.settings = settings
     }
 
-    /// The pipeline (the data-flow picture in DESIGN.md): cohorts and venues (A) →
+    /// The pipeline (docs/model.md, "The pipeline"): cohorts and venues (A) →
     /// facilitator teams (B) → advisers → dates, forums and visits, priced (C) →
     /// cohorts formed again where teams fell short → the bound → what is proven.
     public func plan() throws -> Plan {

@@ -5,8 +5,8 @@ import Testing
 
 /// The two scenarios issue 14 measured, where the old bound was invalid and the
 /// old cohort split went wrong. Their joint optima (£215,048 and £166,864) come
-/// from an exact joint model solved by another solver (DESIGN.md, "Measured on
-/// the landed planner"); the £215,064 plan is one `hubplan check` accepts.
+/// from an exact joint model solved by another solver (HiGHS, measured when
+/// issue 14 was filed); the £215,064 plan is one `hubplan check` accepts.
 @Suite struct BoundTests {
     /// Without assessors: the figures below are of cohorts, teams, advisers and forums
     /// (Appropriate Body work has its own exact test, AssessorTests).

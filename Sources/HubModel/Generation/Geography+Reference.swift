@@ -1,4 +1,4 @@
-/// Towns of the reference hub and its neighbours (approximate coordinates, DOMAIN.md).
+/// Towns of the reference hub and its neighbours (approximate coordinates, docs/domain.md).
 struct TownSite {
     var name: String
     var location: GeoPoint
@@ -11,7 +11,7 @@ struct AuthoritySite {
     var id: String
     var name: String
     var towns: [TownSite]
-    /// Schools by phase: primary, secondary, special, other (DOMAIN.md's working split).
+    /// Schools by phase: primary, secondary, special, other (docs/domain.md's working split).
     var primary: Int, secondary: Int, special: Int, other: Int
 
     var schools: Int { primary + secondary + special + other }

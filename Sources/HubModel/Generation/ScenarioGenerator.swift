@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sizes of the benchmark ladder (DESIGN.md).
+/// Sizes of the benchmark ladder (benchmarks/README.md).
 public enum LadderSize: String, Sendable, CaseIterable, Codable {
     /// One authority, about 80 schools.
     case s = "S"
@@ -13,7 +13,7 @@ public enum LadderSize: String, Sendable, CaseIterable, Codable {
 }
 
 /// Makes realistic scenarios from a seed: the reference hub (M) and the other
-/// sizes of the ladder. Published figures come from DOMAIN.md; everything else
+/// sizes of the ladder. Published figures come from docs/domain.md; everything else
 /// is illustrative and labelled so in scenarios/README.md.
 public struct ScenarioGenerator {
     public let size: LadderSize
@@ -115,7 +115,7 @@ public struct ScenarioGenerator {
     static let forum = ForumSeries(id: "CPDLF", name: "CPD Leaders Forum", scope: .authority,
                                    halfTerms: HalfTerm.allCases, hours: 2, start: "15:45", extraAttendees: 4)
 
-    // MARK: Programmes (patterns: DOMAIN.md, estimates marked there)
+    // MARK: Programmes (patterns: docs/domain.md, estimates marked there)
 
     static func programmes() -> [Programme] {
         typealias S = (HalfTerm, DeliveryMode, Double, String)
@@ -333,7 +333,7 @@ public struct ScenarioGenerator {
         return out
     }
 
-    // MARK: Calendar (2026-27; DOMAIN.md: estimates with borough edges differing by a day or two)
+    // MARK: Calendar (2026-27; docs/domain.md: estimates with borough edges differing by a day or two)
 
     static func calendar(_ sites: [AuthoritySite]) -> AcademicCalendar {
         func d(_ y: Int, _ m: Int, _ dd: Int) -> Day { Day(year: y, month: m, day: dd)! }
@@ -400,7 +400,7 @@ public struct ScenarioGenerator {
         return out
     }
 
-    // MARK: History (national trends of DOMAIN.md scaled to the patch; shares per borough)
+    // MARK: History (national trends of docs/domain.md scaled to the patch; shares per borough)
 
     func makeHistory(_ sites: [AuthoritySite], _ schools: [School], _ enrolment: [Enrolment], _ rng: inout SeededRandom) -> [HistoryRecord] {
         // National ECT starts 2021-22 … 2024-25 (published) and 2025-26 (estimate from ITT entrants).

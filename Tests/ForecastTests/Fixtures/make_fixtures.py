@@ -3,7 +3,7 @@
 
 Run: pip install statsmodels==0.15.0 && python3 make_fixtures.py
 Writes reference.json beside this script. The series are fixed below (public
-annual series shipped with statsmodels, DfE national figures from DOMAIN.md,
+annual series shipped with statsmodels, DfE national figures from docs/domain.md,
 and two fixed short series), so the fixture is reproducible.
 
 For each series it records:

@@ -5,7 +5,7 @@ and drift, computed with statsforecast.
 Run: pip install statsforecast==2.1.1 statsmodels==0.15.0 && python3 make_statsforecast_fixtures.py
 Writes statsforecast.json beside this script, for the same fixed series as
 make_fixtures.py (public annual series shipped with statsmodels, DfE national
-figures from DOMAIN.md, two fixed short series).
+figures from docs/domain.md, two fixed short series).
 
 For each series it records:
 - OptimizedTheta and DynamicOptimizedTheta (statsforecast.theta.thetamodel,

@@ -69,7 +69,8 @@ struct AssessorStage {
         let started = Date()
         let lp = try? hooks.solve(assign.model.relaxation(), SolveOptions(timeLimit: options.timeLimit.map { $0 / 2 }))
         var assigned = greedy(demand, lp: lp?.status.hasSolution == true ? lp?.values : nil, z: assign.z)
-        improve(&assigned, demand)
+        // Local search gets a quarter of the stage's time at most (a pass is quadratic in the schools).
+        improve(&assigned, demand, until: Date().addingTimeInterval((options.timeLimit ?? 8) / 4))
         var start = Array(repeating: 0.0, count: assign.model.variables.count)
         for (si, a) in assigned.enumerated() { start[(a.map { assign.z[si][$0] } ?? assign.none[si]).index] = 1 }
         let startCost = assign.model.objective.value(at: start)
@@ -162,7 +163,7 @@ struct AssessorStage {
 
     /// Local search: a school moves to a cheaper assessor with the hours, or two schools
     /// swap assessors, while either saves money (each pass is a few milliseconds on L).
-    private func improve(_ assigned: inout [Int?], _ demand: [(School, Int)]) {
+    private func improve(_ assigned: inout [Int?], _ demand: [(School, Int)], until deadline: Date) {
         let caps = s.assessors.map(capacity)
         let costs = demand.map { school, n in (s.assessors.indices.map { cost(school, inductions: n, $0) }, cost(school, inductions: n, nil)) }
         func c(_ si: Int, _ a: Int?) -> Double { a.map { costs[si].0[$0] } ?? costs[si].1 }
@@ -180,6 +181,7 @@ struct AssessorStage {
                 }
             }
             for i in demand.indices {
+                if i % 64 == 0 && Date() > deadline { return }
                 guard let a = assigned[i] else { continue }
                 let ni = Double(demand[i].1)
                 for j in (i + 1)..<demand.count {

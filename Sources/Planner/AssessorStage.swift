@@ -79,13 +79,17 @@ struct AssessorStage {
         let enough = options.laterGap.map { elapsed >= $0.after ? max($0.gap, options.relativeGap) : options.relativeGap } ?? options.relativeGap
         if var r = lp, r.status == .optimal, let bound = r.objective, startCost - bound <= enough * startCost {
             r.isMIP = true
+            r.stopReason = .gapReached
             r.values = start
+            r.duals = []
             r.objective = startCost
             r.bound = bound
             return r
         }
+        // What is left of the stage's time goes to branch-and-cut.
         var solveOptions = options
         solveOptions.start = start
+        solveOptions.timeLimit = options.timeLimit.map { max(0.2, $0 - elapsed) }
         solveOptions.laterGap?.after = max(0, (options.laterGap?.after ?? 0) - elapsed)
         let r = try hooks.solve(assign.model, solveOptions)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("assessors: GLPK returned \(r.status.rawValue)") }

@@ -58,7 +58,8 @@ struct DatingModel {
             // several times faster (L's HT3: 0.9 s against 3.8 s); the first pass's dates stand
             // whenever the model ends without a cheaper answer.
             var options = SolveOptions(timeLimit: timeLimit, relativeGap: 1e-4)
-            // best − bound ≤ r · best ≤ r · start = tolerance, since GLPK's best is at most the start's cost.
+            // The cheaper of GLPK's best and the first pass is kept: min(best, start) − bound ≤ r · start = tolerance
+            // whenever best − bound ≤ r · best.
             if tolerance > 0 && built.startObjective > 0 {
                 options.laterGap = SolveOptions.LaterGap(gap: tolerance / built.startObjective, after: 0.5)
             }

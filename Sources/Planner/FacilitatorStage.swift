@@ -167,11 +167,13 @@ struct FacilitatorStage {
         exporter?(built.model)
         var solveOptions = self.options
         // The greedy start follows the LP relaxation where it can: on L, cheapest-first ends 3.2% above the
-        // bound and GLPK then dives 240 nodes (9 s) before it finds better; led by the LP it ends within X%.
+        // bound and GLPK then dives 240 nodes (9 s) before it finds better; led by the LP it starts 0.9% above.
         let lp = try? hooks.solve(built.model.relaxation(), SolveOptions(timeLimit: options.timeLimit.map { $0 / 4 }))
         let start = greedyStart(built.model, built.cohorts, built.a, built.costs, built.options, built.imbalance, mean: built.mean,
                                 lp: lp?.status.hasSolution == true ? lp?.values : nil)
         solveOptions.start = start
+        // The LP's time comes out of the model's.
+        solveOptions.timeLimit = options.timeLimit.map { max(0.2, $0 - (lp?.seconds ?? 0)) }
         // The plan's gap is the goal; after a second the team model may stop at its share of it.
         let wider = Self.relativeGap(options.relativeGap, otherCosts: otherCosts, startCost: built.model.objective.value(at: start))
         if wider > options.relativeGap { solveOptions.laterGap = SolveOptions.LaterGap(gap: wider, after: 1) }

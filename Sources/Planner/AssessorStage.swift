@@ -15,6 +15,8 @@ struct AssessorStage {
     let ctx: PlanningContext
     let options: SolveOptions
     var exporter: ((Model) -> Void)? = nil
+    /// Seconds for the LP relaxation (its value is the part's bound when the search is skipped).
+    var lpTimeLimit: Double? = nil
     var hooks = SolveHooks()
 
     struct Outcome {
@@ -67,7 +69,8 @@ struct AssessorStage {
     /// nothing better in 2 s, while its root cuts alone overran the limit to 5 s.
     private func solve(_ assign: (model: Model, z: [[Variable]], none: [Variable]), _ demand: [(School, Int)]) throws -> SolveResult {
         let started = Date()
-        let lp = try? hooks.solve(assign.model.relaxation(), SolveOptions(timeLimit: options.timeLimit.map { $0 / 2 }))
+        // The LP gives the part's bound, so it has the small models' time, not the search's.
+        let lp = try? hooks.solve(assign.model.relaxation(), SolveOptions(timeLimit: lpTimeLimit))
         var assigned = greedy(demand, lp: lp?.status.hasSolution == true ? lp?.values : nil, z: assign.z)
         // Local search gets a quarter of the stage's time at most (a pass is quadratic in the schools).
         improve(&assigned, demand, until: Date().addingTimeInterval((options.timeLimit ?? 8) / 4))
@@ -86,12 +89,19 @@ struct AssessorStage {
             r.bound = bound
             return r
         }
-        // What is left of the stage's time goes to branch-and-cut.
         var solveOptions = options
         solveOptions.start = start
-        solveOptions.timeLimit = options.timeLimit.map { max(0.2, $0 - elapsed) }
         solveOptions.laterGap?.after = max(0, (options.laterGap?.after ?? 0) - elapsed)
-        let r = try hooks.solve(assign.model, solveOptions)
+        var r = try hooks.solve(assign.model, solveOptions)
+        if r.status == .noSolution {
+            // Out of time before GLPK took the start (a loaded machine: its root LP alone is 0.7 s on L):
+            // the start stands, with the best bound known (0 is one: every cost is at least 0).
+            let known = [lp?.status == .optimal ? lp?.objective : nil, r.bound].compactMap { $0 }
+            r.status = .feasible
+            r.values = start
+            r.objective = startCost
+            r.bound = min(startCost, max(0, known.max() ?? 0))
+        }
         guard r.status.hasSolution else { throw PlannerError.stageFailed("assessors: GLPK returned \(r.status.rawValue)") }
         return r
     }

@@ -172,12 +172,18 @@ struct FacilitatorStage {
         let start = greedyStart(built.model, built.cohorts, built.a, built.costs, built.options, built.imbalance, mean: built.mean,
                                 lp: lp?.status.hasSolution == true ? lp?.values : nil)
         solveOptions.start = start
-        // The LP's time comes out of the model's.
-        solveOptions.timeLimit = options.timeLimit.map { max(0.2, $0 - (lp?.seconds ?? 0)) }
         // The plan's gap is the goal; after a second the team model may stop at its share of it.
         let wider = Self.relativeGap(options.relativeGap, otherCosts: otherCosts, startCost: built.model.objective.value(at: start))
         if wider > options.relativeGap { solveOptions.laterGap = SolveOptions.LaterGap(gap: wider, after: 1) }
-        let r = try hooks.solve(built.model, solveOptions)
+        var r = try hooks.solve(built.model, solveOptions)
+        if r.status == .noSolution {
+            // Stopped or out of time before GLPK took the start (its root LP unfinished on a loaded
+            // machine): the start is feasible by construction, so it stands.
+            r.status = .feasible
+            r.values = start
+            r.objective = built.model.objective.value(at: start)
+            r.bound = nil
+        }
         guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }
         return r
     }

@@ -148,7 +148,7 @@ public struct Planner {
             var assessorOptions = SolveOptions(timeLimit: min(2, budget.forSmallModels()), relativeGap: 1e-6,
                                                cuts: [.gomory, .mir, .cover, .clique])
             assessorOptions.laterGap = SolveOptions.LaterGap(gap: settings.gap / 4, after: 0.5)
-            assessorStage = AssessorStage(ctx: ctx, options: assessorOptions, exporter: exporter, hooks: hooks)
+            assessorStage = AssessorStage(ctx: ctx, options: assessorOptions, exporter: exporter, lpTimeLimit: budget.forSmallModels(), hooks: hooks)
             previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
                 .merging(continuation?.teams ?? [:]) { kept, _ in kept }
         }

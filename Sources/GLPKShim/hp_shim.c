@@ -125,7 +125,6 @@ typedef struct {
     const hp_params *p;
     hp_result *r;
     int start_offered;
-    double start;                // when the solve began (hp_now)
 } hp_cb_info;
 
 // Branch-and-cut callback: records the best bound, reports progress and
@@ -140,12 +139,13 @@ static void hp_callback(glp_tree *T, void *info) {
         return;
     }
     if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
+    if (reason == GLP_ISELECT) ci->r->nodes++;
     int best = glp_ios_best_node(T);
     if (best != 0) {
         ci->r->bound = glp_ios_node_bound(T, best);
         ci->r->has_bound = 1;
     }
-    if (ci->p->late_after_ms > 0 && best != 0 && (hp_now() - ci->start) * 1000.0 >= ci->p->late_after_ms) {
+    if (ci->p->late_after_nodes > 0 && best != 0 && ci->r->nodes > ci->p->late_after_nodes) {
         glp_prob *P = glp_ios_get_prob(T);
         int status = glp_mip_status(P);
         if (status == GLP_FEAS || status == GLP_OPT) {
@@ -210,7 +210,7 @@ int hp_solve(glp_prob *P, const hp_params *p, hp_result *r, hp_message *msg) {
     }
 
     if (p->is_mip && r->lp_ret == 0 && r->lp_status == GLP_OPT) {
-        hp_cb_info ci = { p, r, 0, start };
+        hp_cb_info ci = { p, r, 0 };
         glp_iocp io;
         glp_init_iocp(&io);
         io.msg_lev = p->msg_lev;

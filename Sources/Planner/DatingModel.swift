@@ -28,7 +28,7 @@ struct DatingModel {
     var timeLimit: Double
     /// Whether a model is written out (for --export-mps).
     var exporter: ((Model) -> Void)? = nil
-    /// Pounds each half-term's model may leave unproven once half a second has passed:
+    /// Pounds each half-term's model may leave unproven once its search has run ten nodes:
     /// its share of the plan's gap (dates are a few hundred pounds of a plan of hundreds of thousands).
     var tolerance: Double = 0
 
@@ -61,7 +61,7 @@ struct DatingModel {
             // The cheaper of GLPK's best and the first pass is kept: min(best, start) − bound ≤ r · start = tolerance
             // whenever best − bound ≤ r · best.
             if tolerance > 0 && built.startObjective > 0 {
-                options.laterGap = SolveOptions.LaterGap(gap: tolerance / built.startObjective, after: 0.5)
+                options.laterGap = SolveOptions.LaterGap(gap: tolerance / built.startObjective, afterNodes: 10)
             }
             let started = Date()
             guard let r = try? hooks.solve(built.model, options) else { diary.restore(saved); continue }

@@ -172,9 +172,9 @@ struct FacilitatorStage {
         let start = greedyStart(built.model, built.cohorts, built.a, built.costs, built.options, built.imbalance, mean: built.mean,
                                 lp: lp?.status.hasSolution == true ? lp?.values : nil)
         solveOptions.start = start
-        // The plan's gap is the goal; after a second the team model may stop at its share of it.
+        // The plan's gap is the goal; after five nodes (the root and a few more) the team model may stop at its share of it.
         let wider = Self.relativeGap(options.relativeGap, otherCosts: otherCosts, startCost: built.model.objective.value(at: start))
-        if wider > options.relativeGap { solveOptions.laterGap = SolveOptions.LaterGap(gap: wider, after: 1) }
+        if wider > options.relativeGap { solveOptions.laterGap = SolveOptions.LaterGap(gap: wider, afterNodes: 5) }
         var r = try hooks.solve(built.model, solveOptions)
         if r.status == .noSolution {
             // Stopped or out of time before GLPK took the start (its root LP unfinished on a loaded

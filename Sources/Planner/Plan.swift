@@ -321,6 +321,8 @@ public struct ModelStats: Codable, Sendable, Equatable {
     public var seconds: Double
     /// Seconds spent building the model before GLPK saw it.
     public var buildSeconds: Double?
+    /// Branch-and-bound nodes GLPK searched (absent for an LP): its work, whatever the machine.
+    public var nodes: Int?
 }
 
 extension ModelStats {
@@ -336,6 +338,7 @@ extension ModelStats {
                   status: r.status.rawValue, objective: r.objective, bound: r.bound, seconds: r.seconds)
         // Wall time since the model was started, less GLPK's share.
         buildSeconds = max(0, Date().timeIntervalSince(started) - r.seconds)
+        nodes = r.isMIP ? r.nodes : nil
     }
 }
 

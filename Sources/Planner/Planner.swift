@@ -144,10 +144,10 @@ public struct Planner {
             forumStage = ForumStage(ctx: ctx)
             // A generalised assignment from an LP-led greedy start: the reference's is proven optimal in
             // 0.1 s; on L (three hubs, 19k columns) GLPK may search for seconds for the last fraction of a
-            // percent, so after half a second it stops at a quarter of the plan's gap, and by 2 s in any case.
+            // percent, so after 20 nodes it stops at a quarter of the plan's gap, and by 2 s in any case.
             var assessorOptions = SolveOptions(timeLimit: min(2, budget.forSmallModels()), relativeGap: 1e-6,
                                                cuts: [.gomory, .mir, .cover, .clique])
-            assessorOptions.laterGap = SolveOptions.LaterGap(gap: settings.gap / 4, after: 0.5)
+            assessorOptions.laterGap = SolveOptions.LaterGap(gap: settings.gap / 4, afterNodes: 20)
             assessorStage = AssessorStage(ctx: ctx, options: assessorOptions, exporter: exporter, lpTimeLimit: budget.forSmallModels(), hooks: hooks)
             previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
                 .merging(continuation?.teams ?? [:]) { kept, _ in kept }

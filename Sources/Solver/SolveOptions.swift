@@ -34,18 +34,19 @@ public struct SolveOptions: Sendable, Equatable {
     /// incumbent, so that a time limit always ends with a solution. Giving one turns
     /// GLPK's MIP presolver off: it would replace the columns the point is in.
     public var start: [Double]?
-    /// A wider gap that also ends branch-and-cut once the search has run this long: for a
+    /// A wider gap that also ends branch-and-cut once the search has gone this far: for a
     /// model whose last fraction of a percent can cost many times what the rest did.
     public var laterGap: LaterGap?
 
     public struct LaterGap: Sendable, Equatable {
         /// Relative gap, as ``SolveOptions/relativeGap``.
         public var gap: Double
-        /// Seconds from the start of the solve.
-        public var after: Double
-        public init(gap: Double, after: Double) {
+        /// Branch-and-bound nodes from the start of the search. Nodes, not seconds: the
+        /// same model then ends at the same answer on an idle machine and a busy one.
+        public var afterNodes: Int
+        public init(gap: Double, afterNodes: Int) {
             self.gap = gap
-            self.after = after
+            self.afterNodes = afterNodes
         }
     }
 
@@ -67,8 +68,8 @@ public struct SolveOptions: Sendable, Equatable {
         var p: [String] = []
         if let t = timeLimit, !(t > 0) || !t.isFinite { p.append("time limit must be a positive number of seconds, got \(t)") }
         if !(relativeGap >= 0) || !relativeGap.isFinite { p.append("relative gap must be a non-negative fraction, got \(relativeGap)") }
-        if let l = laterGap, !(l.gap >= 0) || !l.gap.isFinite || !(l.after >= 0) || !l.after.isFinite {
-            p.append("a later gap needs a non-negative fraction and seconds, got \(l.gap) after \(l.after)")
+        if let l = laterGap, !(l.gap >= 0) || !l.gap.isFinite || l.afterNodes < 0 {
+            p.append("a later gap needs a non-negative fraction and node count, got \(l.gap) after \(l.afterNodes) nodes")
         }
         return p
     }

@@ -49,6 +49,9 @@ public struct SolveResult: Sendable {
     public var isMIP: Bool
     /// Whether GLPK took ``SolveOptions/start`` as an incumbent (false without one).
     public var startAccepted = false
+    /// Branch-and-bound nodes the search selected, the root included (0 for an LP): a measure
+    /// of its work that, unlike seconds, does not depend on the machine.
+    public var nodes = 0
     /// Row duals (shadow prices) of an LP's solution, by ``ConstraintRef/index``;
     /// empty for a MIP or without a solution. For a minimisation, a ≥ row's dual is
     /// at least 0 and a ≤ row's at most 0.

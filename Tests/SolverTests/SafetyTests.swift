@@ -54,28 +54,38 @@ final class ResultBox: @unchecked Sendable {
 
     /// misc03 (optimum 3360) needs hundreds of nodes to prove: a later gap of 50% from the
     /// start ends the search at the first node with an incumbent that close, called within
-    /// the gap, with a valid bound; a later gap that never comes changes nothing.
-    @Test func laterGapEndsTheSearchOnceItsTimeHasCome() throws {
+    /// the gap, with a valid bound; a later gap that never comes changes nothing. Counted in
+    /// nodes, the same search ends at the same node every time.
+    @Test func laterGapEndsTheSearchOnceItsNodesHaveCome() throws {
         let model = try Model.read(from: Paths.miplib("misc03"))
         var options = SolveOptions()
-        options.laterGap = SolveOptions.LaterGap(gap: 0.5, after: 0)
+        options.laterGap = SolveOptions.LaterGap(gap: 0.5, afterNodes: 0)
         let early = try GLPKSolver.solve(model, options: options)
         #expect(early.stopReason == .gapReached)
         #expect(early.status == .optimal)
         #expect(try #require(early.gap) <= 0.5)
         #expect(try #require(early.bound) <= 3360 + 1e-6)
         #expect(model.feasibilityReport(values: early.values).isEmpty)
-        options.laterGap = SolveOptions.LaterGap(gap: 0.5, after: 1000)
+        options.laterGap = SolveOptions.LaterGap(gap: 0.5, afterNodes: 50)
+        let later = try GLPKSolver.solve(model, options: options)
+        let again = try GLPKSolver.solve(model, options: options)
+        #expect(later.stopReason == .gapReached)
+        #expect(later.nodes == 51)
+        #expect(again.nodes == later.nodes && again.objective == later.objective && again.bound == later.bound)
+        options.laterGap = SolveOptions.LaterGap(gap: 0.5, afterNodes: 1_000_000)
         let full = try GLPKSolver.solve(model, options: options)
         #expect(full.stopReason == .completed)
         #expect(relativeDifference(try #require(full.objective), 3360) < 1e-6)
-        #expect(early.seconds < full.seconds)
+        #expect(early.nodes < later.nodes && later.nodes < full.nodes)
     }
 
     @Test func aLaterGapMustBeANumber() throws {
-        var options = SolveOptions()
-        options.laterGap = SolveOptions.LaterGap(gap: -1, after: .nan)
-        #expect(throws: SolverError.self) { try GLPKSolver.solve(marketSplit(rows: 1, columns: 3, seed: 1), options: options) }
+        for later in [SolveOptions.LaterGap(gap: -1, afterNodes: 0), SolveOptions.LaterGap(gap: .nan, afterNodes: 0),
+                      SolveOptions.LaterGap(gap: 0.1, afterNodes: -1)] {
+            var options = SolveOptions()
+            options.laterGap = later
+            #expect(throws: SolverError.self) { try GLPKSolver.solve(marketSplit(rows: 1, columns: 3, seed: 1), options: options) }
+        }
     }
 
     @Test func stopTokenEndsSearchWithIncumbent() throws {

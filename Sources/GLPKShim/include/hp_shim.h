@@ -57,8 +57,8 @@ typedef struct {
     volatile int *stop_flag;     // may be NULL; non-zero asks branch-and-cut to stop
     const double *start;         // may be NULL; 1-based values of every column (index 0 unused):
                                  // a feasible point offered as the first incumbent (needs presolve off)
-    double late_gap;             // after late_after_ms of the solve, also stop at this gap
-    int late_after_ms;           // 0 or less: no later gap
+    double late_gap;             // after late_after_nodes branch-and-bound nodes, also stop at this gap
+    int late_after_nodes;        // 0 or less: no later gap (nodes, not time, so a busy machine ends the same way)
 } hp_params;
 
 typedef struct {
@@ -74,6 +74,7 @@ typedef struct {
     int stopped;                 // the stop flag ended the search
     int start_accepted;          // GLPK took the start as an incumbent
     int late_gap_reached;        // the later gap ended the search
+    int nodes;                   // subproblems branch-and-cut selected (root included)
 } hp_result;
 
 /// Bumped each time a fatal error frees this thread's environment: every

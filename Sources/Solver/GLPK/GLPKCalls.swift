@@ -95,6 +95,7 @@ enum GLPK {
         var stopped: Bool
         var startAccepted: Bool
         var laterGapReached = false
+        var nodes = 0
     }
 
     /// Solves the loaded problem; progress (if any) is called on this thread.
@@ -126,7 +127,7 @@ enum GLPK {
         params.is_mip = isMIP ? 1 : 0
         if let later = options.laterGap {
             params.late_gap = later.gap
-            params.late_after_ms = Int32(min(max(later.after * 1000, 1), Double(Int32.max)))
+            params.late_after_nodes = Int32(min(max(later.afterNodes, 1), Int(Int32.max)))
         }
         if let box {
             params.progress = callback
@@ -147,7 +148,7 @@ enum GLPK {
                        mipRan: result.mip_ran != 0, mipReturn: result.mip_ret, mipStatus: result.mip_status,
                        mipObjective: result.mip_obj, treeBound: result.has_bound != 0 && abs(result.bound) < 1e300 ? result.bound : nil,
                        stopped: result.stopped != 0, startAccepted: result.start_accepted != 0,
-                       laterGapReached: result.late_gap_reached != 0)
+                       laterGapReached: result.late_gap_reached != 0, nodes: Int(result.nodes))
     }
 
     /// Column values of the last solution (MIP or LP).

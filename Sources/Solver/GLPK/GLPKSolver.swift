@@ -37,6 +37,7 @@ public enum GLPKSolver {
             let outcome = try GLPK.solve(problem, isMIP: isMIP, options: options, stop: stop, progress: report)
             var result = try interpret(outcome, model: model, isMIP: isMIP)
             result.startAccepted = outcome.startAccepted
+            result.nodes = outcome.nodes
             if result.status.hasSolution {
                 result.values = GLPK.values(problem, mip: isMIP)
                 if !isMIP { result.duals = GLPK.rowDuals(problem) }

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SolverTests", dependencies: ["Solver"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HubModelTests", dependencies: ["HubModel", "Workbook"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "HubModel", "Solver"], exclude: ["Fixtures"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "HubModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "HubModel", "Forecast", "Workbook"], exclude: ["Golden"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),

@@ -18,7 +18,7 @@ import Testing
     @Test func scalesEnrolmentKeepingWholeParticipants() throws {
         let (o, base) = try overlay("enrolment:\n  - {programme: NPQH, scale: 0.5}\n")
         let s = o.apply(to: base)
-        #expect(s.enrolment.filter { $0.programme == "NPQH" }.reduce(0) { $0 + $1.participants } == 40)
+        #expect(s.enrolment.filter { $0.programme == "NPQH" }.reduce(0) { $0 + $1.participants } == 15)
         #expect(s.enrolment.filter { $0.programme == "ECT1" } == base.enrolment.filter { $0.programme == "ECT1" })
     }
 

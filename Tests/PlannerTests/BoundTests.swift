@@ -11,7 +11,7 @@ import Testing
     /// Without assessors: the figures below are of cohorts, teams, advisers and forums
     /// (Appropriate Body work has its own exact test, AssessorTests).
     static func smallHub() throws -> Scenario {
-        var s = try #require(ScenarioGenerator(size: .s, seed: 7).scenarios().first).scenario
+        var s = try OracleScenarios.issueFourteenHub()
         s.assessors = []
         return s
     }

@@ -167,7 +167,7 @@ import Testing
     /// served and must stay below the oracle, which prices it the same way; on the hard case too.
     @Test(arguments: [0, 1])
     func supplyCoverPriced(_ which: Int) throws {
-        var (name, s) = which == 0 ? OracleScenarios.generated(2) : ("S7 F14 2/2, F15 3/3", OracleScenarios.shortFacilitatorDays())
+        var (name, s) = which == 0 ? OracleScenarios.generated(2) : ("S7 F14 2/2, F15 3/3", try OracleScenarios.shortFacilitatorDays())
         s.weights.releasePerDay = 200
         let r = try Self.run(name + ", supply cover £200", s)
         #expect((r.plan.costs[.schoolRelease] ?? 0) > 0)
@@ -218,7 +218,7 @@ import Testing
     /// Prints every case's figures for quoting; opt in with HUBPLAN_ORACLE_TABLE=1.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_TABLE"] == "1"))
     func table() throws {
-        var cases = [("S7 F14 2/2, F15 3/3", OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", OracleScenarios.smallTeamsECT1())]
+        var cases = [("S7 F14 2/2, F15 3/3", try OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", try OracleScenarios.smallTeamsECT1())]
         cases += (0..<OracleScenarios.generatedCases).map { OracleScenarios.generated($0) }
         var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked | adviser split saves | oracle s |",
                      "|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|"]

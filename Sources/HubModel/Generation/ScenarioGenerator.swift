@@ -71,9 +71,15 @@ public struct ScenarioGenerator {
         let year = 2026
         let authorities = sites.map { LocalAuthority(id: $0.id, name: $0.name) }
         let schools = makeSchools(sites, &rng)
-        let programmes = Self.programmes()
+        var programmes = Self.programmes()
         let scale = Double(schools.count) / 292
-        let enrolment = makeEnrolment(schools, programmes, scale: scale, &rng)
+        let enrolment = makeEnrolment(schools, programmes, scale: scale, year: year, &rng)
+        // A small hub runs an NPQ with fewer starters than a usual cohort as one small group
+        // (of three at least) rather than none: one borough has a handful on each.
+        for i in programmes.indices where programmes[i].kind == .npqSpecialist || programmes[i].kind == .npqLeadership {
+            let n = enrolment.filter { $0.programme == programmes[i].id }.reduce(0) { $0 + $1.participants }
+            if n < programmes[i].cohortMin { programmes[i].cohortMin = max(3, n) }
+        }
         let facilitators = makeFacilitators(sites, schools, programmes, scale: scale, &rng)
         let focus = makeFocusSchools(schools, count: max(4, Int((30 * scale).rounded())), &rng)
         let advisers = makeAdvisers(sites, schools: schools, focus: focus, &rng)
@@ -81,7 +87,7 @@ public struct ScenarioGenerator {
         var calendar = Self.calendar(sites)
         calendar.closures += Self.ownInsetDays(schools)
         let unavailability = makeUnavailability(facilitators, venues, &rng)
-        let history = makeHistory(sites, schools, enrolment, &rng)
+        let history = makeHistory(sites, schools, enrolment, programmes, scale: scale, &rng)
         var solver = SolverSettings()
         solver.timeLimit = size == .l ? 600 : 60
         var s = Scenario(name: name, year: year, authorities: authorities, schools: schools, programmes: programmes,
@@ -125,7 +131,7 @@ public struct ScenarioGenerator {
                                start: x.1 == .online ? "15:45" : (x.2 > 3.5 ? "09:00" : "13:00"), title: x.3)
             }
             // The second year of a two-year programme carries on the first year's cohorts.
-            let first = ["ECT2": "ECT1", "MENT2": "MENT1"][id]
+            let first = ["ECT2": "ECT1", "MENT2": "MENT1"][id] ?? (id.hasSuffix("2") && id.hasPrefix("NPQ") ? String(id.dropLast()) : nil)
             return Programme(id: id, name: name, kind: kind, cohortMin: min, cohortMax: max, participantsPerFacilitator: ppf,
                              crossAuthority: cross, sessions: sessions, continues: first)
         }
@@ -147,11 +153,10 @@ public struct ScenarioGenerator {
         let leadership: [S] = [(.ht2, .inPerson, 6, "Launch conference"), (.ht3, .inPerson, 3, "Face-to-face seminar"),
                                (.ht4, .online, 1.5, "Clinic"), (.ht5, .inPerson, 3, "Face-to-face seminar"),
                                (.ht6, .online, 1.5, "Clinic")]
-        return [
-            make("ECT1", "Early Career Teacher training, year 1", .ect, 12, 28, 28, cross: false, ect1),
-            make("ECT2", "Early Career Teacher training, year 2", .ect, 12, 28, 28, cross: false, ect2),
-            make("MENT1", "Mentor training, new mentors", .mentor, 10, 25, 25, cross: false, mentor1),
-            make("MENT2", "Mentor training, year 2 (36-hour route, to Aug 2027)", .mentor, 8, 25, 25, cross: true, mentor2),
+        // The last two terms of an 18-month leadership NPQ that started the November before.
+        let leadershipYear2: [S] = [(.ht1, .inPerson, 3, "Face-to-face seminar"), (.ht2, .online, 1.5, "Clinic"),
+                                    (.ht3, .inPerson, 3, "Closing seminar"), (.ht4, .online, 1.5, "Assessment clinic")]
+        let npqs = [
             make("NPQLT", "NPQ Leading Teaching", .npqSpecialist, 10, 30, 30, cross: true, specialist),
             make("NPQLTD", "NPQ Leading Teacher Development", .npqSpecialist, 10, 30, 30, cross: true, specialist),
             make("NPQLBC", "NPQ Leading Behaviour and Culture", .npqSpecialist, 10, 30, 30, cross: true, specialist),
@@ -159,19 +164,55 @@ public struct ScenarioGenerator {
             make("NPQLPM", "NPQ Leading Primary Maths", .npqSpecialist, 10, 30, 30, cross: true, specialist),
             make("NPQSL", "NPQ Senior Leadership", .npqLeadership, 10, 30, 30, cross: true, leadership),
             make("NPQH", "NPQ Headship", .npqLeadership, 10, 30, 30, cross: true, leadership),
-            make("NPQEL", "NPQ Executive Leadership", .npqLeadership, 8, 24, 24, cross: true, leadership),
+            make("NPQEL", "NPQ Executive Leadership", .npqLeadership, 3, 24, 24, cross: true, leadership),
+            make("NPQEYL", "NPQ Early Years Leadership", .npqLeadership, 3, 24, 24, cross: true, leadership),
             make("NPQSENCO", "NPQ for Special Educational Needs Co-ordinators", .npqLeadership, 10, 30, 30, cross: true, leadership),
+        ]
+        // Leadership NPQs are taught over about 18 months: last November's starters are in their second year.
+        let secondYears = npqs.filter { $0.kind == .npqLeadership }.map { p in
+            make(p.id + "2", p.name + ", second year (18 months from November)", .npqLeadership, p.cohortMin, p.cohortMax,
+                 p.participantsPerFacilitator, cross: true, leadershipYear2)
+        }
+        return [
+            make("ECT1", "Early Career Teacher training, year 1", .ect, 12, 28, 28, cross: false, ect1),
+            make("ECT2", "Early Career Teacher training, year 2", .ect, 12, 28, 28, cross: false, ect2),
+            make("MENT1", "Mentor training, new mentors", .mentor, 10, 25, 25, cross: false, mentor1),
+            make("MENT2", "Mentor training, year 2 (36-hour route, to Aug 2027)", .mentor, 8, 25, 25, cross: true, mentor2),
+        ] + npqs + secondYears + [
             make("AB", "Appropriate Body inductions", .appropriateBody, 1, 500, 500, cross: true, []),
         ]
     }
 
-    /// Participants on each programme at the reference hub's scale (292 schools): 600 ECTs,
-    /// 300 mentors in training at once, 600 NPQ participants in taught years, 400 AB inductions.
-    static let referenceTotals: [(String, Int)] = [
-        ("ECT1", 310), ("ECT2", 290), ("MENT1", 200), ("MENT2", 100),
+    /// ECTs at the reference hub's scale (292 schools): 310 in their first year, 290 in their second.
+    static let ectTotals: [(String, Int)] = [("ECT1", 310), ("ECT2", 290)]
+    /// Each school's mentors and inductions follow its ECTs: a year-1 ECT's mentor is new
+    /// (in training) about half the time, and every school with year-1 ECTs has at least
+    /// one; about a third of year-2 ECTs' mentors are on the older 36-hour route; the hub is
+    /// the Appropriate Body for about two thirds of the school's ECTs (the rest chose another).
+    static let newMentorShare = 0.5, secondYearMentorShare = 0.35, inductionShare = 0.67
+
+    /// Each NPQ's share of the hub's starts before the funding changes (docs/domain.md).
+    static let npqShares: [(String, Double)] = [
         ("NPQLT", 60), ("NPQLTD", 45), ("NPQLBC", 70), ("NPQLL", 50), ("NPQLPM", 65),
-        ("NPQSL", 90), ("NPQH", 80), ("NPQEL", 20), ("NPQSENCO", 120), ("AB", 400),
+        ("NPQSL", 90), ("NPQH", 80), ("NPQEL", 20), ("NPQEYL", 30), ("NPQSENCO", 120),
     ]
+    /// National NPQ starts, 2021-22 … 2024-25 (published), 2025-26 on (an estimate: level after the funding change).
+    static let npqNational: [Int: Double] = [2021: 31_677, 2022: 38_906, 2023: 43_840, 2024: 29_818, 2025: 24_000]
+    /// The share of a leadership NPQ's starters still on it in its second year.
+    static let npqSecondYearShare = 0.9
+
+    /// NPQ starts of one programme in an academic year (2026 = 2026-27) at the hub's scale: the hub's
+    /// share of national starts (about 330 in 2023-24 at the reference's 292 schools), split by each
+    /// NPQ's share; from 2024-25 funding stayed only for Headship, SENCO and Leading Primary Maths, so
+    /// the others' share falls by 40% within a total the national figures already give.
+    static func npqStarts(_ id: String, year: Int, scale: Double) -> Double {
+        let national = npqNational[min(max(year, 2021), 2025)]!
+        let kept: Set<String> = ["NPQH", "NPQSENCO", "NPQLPM"]
+        func weight(_ p: String, _ w: Double) -> Double { year >= 2024 && !kept.contains(p) ? w * 0.6 : w }
+        let total = npqShares.reduce(0) { $0 + weight($1.0, $1.1) }
+        guard let own = npqShares.first(where: { $0.0 == id }) else { return 0 }
+        return 330 * scale * national / npqNational[2023]! * weight(id, own.1) / total
+    }
 
     // MARK: Schools
 
@@ -205,24 +246,41 @@ public struct ScenarioGenerator {
         return schools
     }
 
-    func makeEnrolment(_ schools: [School], _ programmes: [Programme], scale: Double, _ rng: inout SeededRandom) -> [Enrolment] {
+    /// Enrolment school by school, each school's figures agreeing: its ECTs first, then the
+    /// mentors and inductions they bring; NPQ starters as the history's trend gives them, and
+    /// the leadership NPQs' second-year participants from the starters of the November before.
+    func makeEnrolment(_ schools: [School], _ programmes: [Programme], scale: Double, year: Int, _ rng: inout SeededRandom) -> [Enrolment] {
         // Secondaries employ more teachers, so they have more ECTs and NPQ participants.
         func weight(_ s: School, _ p: String) -> Double {
             let size: Double = s.phase == .secondary ? 4 : (s.phase == .primary ? 1 : 0.7)
-            if p == "NPQLPM" { return s.phase == .primary ? 1.5 : 0.1 }
-            if p == "NPQEL" { return s.phase == .secondary ? 1 : 0.3 }
+            if p.hasPrefix("NPQLPM") || p.hasPrefix("NPQEYL") { return s.phase == .primary ? 1.5 : 0.1 }
+            if p.hasPrefix("NPQEL") { return s.phase == .secondary ? 1 : 0.3 }
             return size * rng.uniform(0.2, 1.8)
         }
-        var out: [Enrolment] = []
-        for (programme, total) in Self.referenceTotals {
-            let target = Int((Double(total) * scale).rounded())
-            // Each participant joins from a school drawn by weight (a multinomial draw),
-            // so small programmes spread across the area as they do in life.
+        // Each participant joins from a school drawn by weight (a multinomial draw),
+        // so small programmes spread across the area as they do in life.
+        func draw(_ programme: String, _ total: Double) -> [Int] {
             let weights = schools.map { weight($0, programme) }
             var counts = [Int](repeating: 0, count: schools.count)
-            for _ in 0..<target { counts[rng.weightedIndex(weights)] += 1 }
-            for (s, n) in zip(schools, counts) where n > 0 {
-                out.append(Enrolment(school: s.id, programme: programme, participants: n))
+            for _ in 0..<Int(total.rounded()) { counts[rng.weightedIndex(weights)] += 1 }
+            return counts
+        }
+        func binomial(_ n: Int, _ p: Double) -> Int { (0..<n).reduce(0) { k, _ in rng.unit() < p ? k + 1 : k } }
+        var counts: [String: [Int]] = [:]
+        for (programme, total) in Self.ectTotals { counts[programme] = draw(programme, Double(total) * scale) }
+        let ect1 = counts["ECT1"]!, ect2 = counts["ECT2"]!
+        counts["MENT1"] = ect1.map { $0 > 0 ? max(1, binomial($0, Self.newMentorShare)) : 0 }
+        counts["MENT2"] = ect2.map { binomial($0, Self.secondYearMentorShare) }
+        counts["AB"] = zip(ect1, ect2).map { binomial($0 + $1, Self.inductionShare) }
+        for p in programmes where p.kind == .npqSpecialist || p.kind == .npqLeadership {
+            let total = p.continues.map { Self.npqStarts($0, year: year - 1, scale: scale) * Self.npqSecondYearShare }
+                ?? Self.npqStarts(p.id, year: year, scale: scale)
+            counts[p.id] = draw(p.id, total)
+        }
+        var out: [Enrolment] = []
+        for p in programmes {
+            for (s, n) in zip(schools, counts[p.id] ?? []) where n > 0 {
+                out.append(Enrolment(school: s.id, programme: p.id, participants: n))
             }
         }
         return out
@@ -248,7 +306,11 @@ public struct ScenarioGenerator {
             (["ECT1", "ECT2"], 12), (["ECT1", "ECT2", "MENT1"], 6), (["MENT1", "MENT2"], 6),
             (["NPQLT", "NPQLTD"], 4), (["NPQLBC", "NPQLT"], 3), (["NPQLL", "NPQLPM"], 3), (["NPQLPM", "NPQLT"], 2),
             (["NPQSL", "NPQH"], 4), (["NPQH", "NPQEL"], 2), (["NPQSENCO"], 3), (["NPQSENCO", "NPQSL"], 1),
+            (["NPQEYL", "NPQLPM"], 1),
         ]
+        // Whoever teaches a leadership NPQ's first year teaches its second.
+        let secondYears = Dictionary(programmes.compactMap { p in p.continues.map { ($0, p.id) } }.filter { $0.0.hasPrefix("NPQ") },
+                                     uniquingKeysWith: { a, _ in a })
         let towns = sites.flatMap { $0.towns }
         var out: [Facilitator] = []
         for (quals, count) in teams {
@@ -260,7 +322,7 @@ public struct ScenarioGenerator {
                 let n = out.count + 1
                 out.append(Facilitator(
                     id: "F\(n < 10 ? "0" : "")\(n)", name: personName(&rng), homeTown: town.name, home: home,
-                    qualifications: Set(quals), daysPerHalfTerm: Double(rng.int(3...5)), daysPerYear: Double(rng.int(14...22)),
+                    qualifications: Set(quals + quals.compactMap { secondYears[$0] }), daysPerHalfTerm: Double(rng.int(3...5)), daysPerYear: Double(rng.int(14...22)),
                     dayRate: Double(rng.int(6...9) * 50),
                     employerSchool: employer.isEmpty || rng.unit() < 0.2 ? nil : employer[rng.int(0...employer.count - 1)].id))
             }
@@ -402,19 +464,13 @@ public struct ScenarioGenerator {
 
     // MARK: History (national trends of docs/domain.md scaled to the patch; shares per borough)
 
-    func makeHistory(_ sites: [AuthoritySite], _ schools: [School], _ enrolment: [Enrolment], _ rng: inout SeededRandom) -> [HistoryRecord] {
+    func makeHistory(_ sites: [AuthoritySite], _ schools: [School], _ enrolment: [Enrolment], _ programmes: [Programme],
+                     scale: Double, _ rng: inout SeededRandom) -> [HistoryRecord] {
         // National ECT starts 2021-22 … 2024-25 (published) and 2025-26 (estimate from ITT entrants).
         let ectNational: [Double] = [28_887, 27_901, 24_953, 22_536, 24_300]
-        // National NPQ starts (published to 2024-25; 2025-26 estimate after the funding change).
-        let npqNational: [Double] = [31_677, 38_906, 43_840, 29_818, 24_000]
         let years = Array(2021...2025)
         let total = Double(schools.count)
         let ectThisYear = Double(enrolment.filter { $0.programme == "ECT1" }.reduce(0) { $0 + $1.participants })
-        let npqIds = ["NPQLT", "NPQLTD", "NPQLBC", "NPQLL", "NPQLPM", "NPQSL", "NPQH", "NPQEL", "NPQSENCO"]
-        let npqShares = Self.referenceTotals.filter { npqIds.contains($0.0) }.map { Double($0.1) }
-        let npqShareSum = npqShares.reduce(0, +)
-        // Funding narrowed in 2024-25 to Headship, SENCO and Leading Primary Maths for all schools.
-        let keptFunding: Set<String> = ["NPQH", "NPQSENCO", "NPQLPM"]
         var out: [HistoryRecord] = []
         for site in sites {
             let share = Double(site.schools) / total
@@ -424,14 +480,15 @@ public struct ScenarioGenerator {
                 let ect1Previous = k == 0 ? ect1 : ectThisYear * share * ectNational[k - 1] / ectNational[4]
                 out.append(HistoryRecord(year: y, authority: site.id, programme: "ECT1", participants: noisy(ect1)))
                 out.append(HistoryRecord(year: y, authority: site.id, programme: "ECT2", participants: noisy(ect1Previous * 0.94)))
-                out.append(HistoryRecord(year: y, authority: site.id, programme: "MENT1", participants: noisy(ect1 * 0.65)))
-                out.append(HistoryRecord(year: y, authority: site.id, programme: "AB", participants: noisy(ect1 * 1.3)))
-                // The hub's NPQ starts: about 320 a year at reference scale to 2023-24.
-                let npqHub = 330 * (total / 292) * npqNational[k] / npqNational[2]
-                for (id, w) in zip(npqIds, npqShares) {
-                    var x = npqHub * share * w / npqShareSum
-                    if y >= 2024 && !keptFunding.contains(id) { x *= 0.6 }
-                    out.append(HistoryRecord(year: y, authority: site.id, programme: id, participants: noisy(x)))
+                out.append(HistoryRecord(year: y, authority: site.id, programme: "MENT1", participants: noisy(ect1 * Self.newMentorShare)))
+                out.append(HistoryRecord(year: y, authority: site.id, programme: "MENT2", participants: noisy(ect1Previous * 0.94 * Self.secondYearMentorShare)))
+                out.append(HistoryRecord(year: y, authority: site.id, programme: "AB",
+                                         participants: noisy((ect1 + ect1Previous * 0.94) * Self.inductionShare)))
+                // NPQ starts, and the leadership NPQs' second years from the year before's.
+                for p in programmes where p.kind == .npqSpecialist || p.kind == .npqLeadership {
+                    let x = p.continues.map { Self.npqStarts($0, year: y - 1, scale: scale) * Self.npqSecondYearShare }
+                        ?? Self.npqStarts(p.id, year: y, scale: scale)
+                    out.append(HistoryRecord(year: y, authority: site.id, programme: p.id, participants: noisy(x * share)))
                 }
             }
         }

@@ -123,7 +123,7 @@ public struct HubForecast {
         let latest = years.last ?? scenario.year - 1
         var uptake: [String: Double] = [:]
         let schools = Double(max(1, scenario.schools.count))
-        for p in scenario.programmes where p.kind == .npqSpecialist || p.kind == .npqLeadership {
+        for p in scenario.programmes where p.kind.isNPQ {
             uptake[p.id] = total(p.id, latest) / schools
         }
         return FlowParameters(ectRetention: meanRatio("ECT2", "ECT1", lag: 1), mentorsPerECT: meanRatio("MENT1", "ECT1", lag: 0),

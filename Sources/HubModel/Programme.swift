@@ -2,6 +2,9 @@
 public enum ProgrammeKind: String, Sendable, Codable, CaseIterable {
     case ect, mentor, npqSpecialist = "npq-specialist", npqLeadership = "npq-leadership"
     case appropriateBody = "appropriate-body", other
+
+    /// A National Professional Qualification, specialist or leadership.
+    public var isNPQ: Bool { self == .npqSpecialist || self == .npqLeadership }
 }
 
 /// How a session is delivered.

@@ -18,6 +18,7 @@ struct AssessorStage {
     /// Seconds for the LP relaxation (its value is the part's bound when the search is skipped).
     var lpTimeLimit: Double? = nil
     var hooks = SolveHooks()
+    private var s: Scenario { ctx.scenario }
 
     struct Outcome {
         /// Whether there was work to plan: inductions and assessors (otherwise the plan says nothing of it).
@@ -38,7 +39,6 @@ struct AssessorStage {
     }
 
     func run() throws -> Outcome {
-        let s = ctx.scenario
         let demand = InductionCoverage.demand(s).sorted { $0.key < $1.key }.compactMap { id, n in ctx.schoolById[id].map { ($0, n) } }
         guard !s.assessors.isEmpty, !demand.isEmpty else { return Outcome() }
         let started = Date()
@@ -112,8 +112,7 @@ struct AssessorStage {
     /// The assignment: z[s,a] = 1 when assessor a takes school s (at most one), all of
     /// whose reviews are then done; a school with no assessor has every review unmet.
     private func model(_ demand: [(School, Int)]) -> (model: Model, z: [[Variable]], none: [Variable]) {
-        let s = ctx.scenario, w = s.weights, reviews = s.appropriateBody.reviews
-        let perInduction = reviews.reduce(0) { $0 + $1.hours }
+        let reviews = s.appropriateBody.reviews
         var m = Model(name: "assessors")
         var objective = LinearExpression()
         var load: [String: LinearExpression] = [:]
@@ -122,19 +121,18 @@ struct AssessorStage {
         for (school, n) in demand {
             var one = LinearExpression()
             var row: [Variable] = []
-            for a in s.assessors {
+            for (ai, a) in s.assessors.enumerated() {
                 let z = m.addBinary("z_\(school.id)_\(a.id)")
                 one.add(1, z)
                 row.append(z)
-                objective.add(a.home.travelMinutes(to: school.location) * w.staffTravelPerMinute
-                              + Double(n) * perInduction * a.hourlyRate * w.staffDays, z)
+                objective.add(cost(school, inductions: n, ai), z)
                 for (k, review) in reviews.enumerated() { load["\(a.id)|\(k)", default: LinearExpression()].add(Double(n) * review.hours, z) }
             }
             // Unreviewed: every induction's reviews unmet. A variable rather than a constant less
             // the z's: GLPK's relative gap is measured against the objective, constant and all.
             let none = m.addVariable("unreviewed_\(school.id)", lower: 0, upper: 1)
             one.add(1, none)
-            objective.add(Double(n) * Double(reviews.count) * w.unmet, none)
+            objective.add(cost(school, inductions: n, nil), none)
             m.add(one == 1, name: "one_assessor_\(school.id)")
             nones.append(none)
             zs.append(row)
@@ -148,7 +146,7 @@ struct AssessorStage {
 
     /// What one school costs with each assessor (nil: with none), as the model prices it.
     private func cost(_ school: School, inductions n: Int, _ a: Int?) -> Double {
-        let s = ctx.scenario, w = s.weights, reviews = s.appropriateBody.reviews
+        let w = s.weights, reviews = s.appropriateBody.reviews
         guard let a else { return Double(n) * Double(reviews.count) * w.unmet }
         return Double(n) * reviews.reduce(0) { $0 + $1.hours } * s.assessors[a].hourlyRate * w.staffDays
             + s.assessors[a].home.travelMinutes(to: school.location) * w.staffTravelPerMinute
@@ -158,7 +156,6 @@ struct AssessorStage {
     private func capacity(_ a: Assessor) -> Double {
         s.appropriateBody.reviews.filter { $0.hours > 0 }.map { AssessorHours.limit(a) / $0.hours }.min() ?? .infinity
     }
-    private var s: Scenario { ctx.scenario }
 
     /// A feasible assignment, so a time limit always ends with one: schools with most
     /// inductions first, each to the assessor the LP relaxation gives most of it (when
@@ -168,7 +165,7 @@ struct AssessorStage {
         var assigned: [Int?] = Array(repeating: nil, count: demand.count)
         for si in demand.indices.sorted(by: { (demand[$0].1, $1) > (demand[$1].1, $0) }) {
             let (school, n) = demand[si]
-            let wanted = { (a: Int) in lp.map { -(($0[z[si][a].index] * 1000).rounded()) } ?? 0 }
+            let wanted = { (a: Int) in LPLead.rank(lp, z[si][a]) }
             let fits = s.assessors.indices.filter { left[$0] + 1e-9 >= Double(n) }
             guard let a = fits.min(by: { (wanted($0), cost(school, inductions: n, $0), $0) < (wanted($1), cost(school, inductions: n, $1), $1) })
             else { continue }
@@ -226,7 +223,7 @@ struct AssessorStage {
     /// of equals, when schools' submissions are in). Schools with most hours go first. A school whose
     /// reviews cannot all be dated has none (one assessor does all of them, or none does).
     private func date(_ needs: [(Need, Assessor)], into out: inout Outcome) {
-        let s = ctx.scenario, perDay = s.appropriateBody.hoursPerDay
+        let perDay = s.appropriateBody.hoursPerDay
         var busy: [String: Double] = [:]
         let bySchool = Dictionary(grouping: needs, by: { $0.0.school.id })
         let order = bySchool.keys.sorted { a, b in

@@ -172,8 +172,9 @@ struct FacilitatorStage {
         let start = greedyStart(built.model, built.cohorts, built.a, built.costs, built.options, built.imbalance, mean: built.mean,
                                 lp: lp?.status.hasSolution == true ? lp?.values : nil)
         solveOptions.start = start
+        let startCost = built.model.objective.value(at: start)
         // The plan's gap is the goal; after five nodes (the root and a few more) the team model may stop at its share of it.
-        let wider = Self.relativeGap(options.relativeGap, otherCosts: otherCosts, startCost: built.model.objective.value(at: start))
+        let wider = Self.relativeGap(options.relativeGap, otherCosts: otherCosts, startCost: startCost)
         if wider > options.relativeGap { solveOptions.laterGap = SolveOptions.LaterGap(gap: wider, afterNodes: 5) }
         var r = try hooks.solve(built.model, solveOptions)
         if r.status == .noSolution {
@@ -181,7 +182,7 @@ struct FacilitatorStage {
             // machine): the start is feasible by construction, so it stands.
             r.status = .feasible
             r.values = start
-            r.objective = built.model.objective.value(at: start)
+            r.objective = startCost
             r.bound = nil
         }
         guard r.status.hasSolution else { throw PlannerError.stageFailed("facilitator teams: GLPK returned \(r.status.rawValue)") }
@@ -277,7 +278,7 @@ struct FacilitatorStage {
             var need = places
             var taken: [(Int, Int)] = []  // (facilitator index, variable index)
             // Most wanted by the LP first (when given), then cheapest.
-            let wanted = a[ci].map { v in lp.map { -(($0[v.1.index] * 1000).rounded()) } ?? 0 }
+            let wanted = a[ci].map { LPLead.rank(lp, $0.1) }
             for k in a[ci].indices.sorted(by: { (wanted[$0], costs[ci][$0], $0) < (wanted[$1], costs[ci][$1], $1) }) where need > 0 {
                 let (fi, v) = a[ci][k]
                 let f = facilitators[fi]

@@ -76,7 +76,7 @@ public struct ScenarioGenerator {
         let enrolment = makeEnrolment(schools, programmes, scale: scale, year: year, &rng)
         // A small hub runs an NPQ with fewer starters than a usual cohort as one small group
         // (of three at least) rather than none: one borough has a handful on each.
-        for i in programmes.indices where programmes[i].kind == .npqSpecialist || programmes[i].kind == .npqLeadership {
+        for i in programmes.indices where programmes[i].kind.isNPQ {
             let n = enrolment.filter { $0.programme == programmes[i].id }.reduce(0) { $0 + $1.participants }
             if n < programmes[i].cohortMin { programmes[i].cohortMin = max(3, n) }
         }
@@ -131,7 +131,7 @@ public struct ScenarioGenerator {
                                start: x.1 == .online ? "15:45" : (x.2 > 3.5 ? "09:00" : "13:00"), title: x.3)
             }
             // The second year of a two-year programme carries on the first year's cohorts.
-            let first = ["ECT2": "ECT1", "MENT2": "MENT1"][id] ?? (id.hasSuffix("2") && id.hasPrefix("NPQ") ? String(id.dropLast()) : nil)
+            let first = ["ECT2": "ECT1", "MENT2": "MENT1"][id]
             return Programme(id: id, name: name, kind: kind, cohortMin: min, cohortMax: max, participantsPerFacilitator: ppf,
                              crossAuthority: cross, sessions: sessions, continues: first)
         }
@@ -170,8 +170,10 @@ public struct ScenarioGenerator {
         ]
         // Leadership NPQs are taught over about 18 months: last November's starters are in their second year.
         let secondYears = npqs.filter { $0.kind == .npqLeadership }.map { p in
-            make(p.id + "2", p.name + ", second year (18 months from November)", .npqLeadership, p.cohortMin, p.cohortMax,
-                 p.participantsPerFacilitator, cross: true, leadershipYear2)
+            var year2 = make(p.id + "2", p.name + ", second year (18 months from November)", .npqLeadership, p.cohortMin, p.cohortMax,
+                             p.participantsPerFacilitator, cross: true, leadershipYear2)
+            year2.continues = p.id
+            return year2
         }
         return [
             make("ECT1", "Early Career Teacher training, year 1", .ect, 12, 28, 28, cross: false, ect1),
@@ -212,6 +214,12 @@ public struct ScenarioGenerator {
         let total = npqShares.reduce(0) { $0 + weight($1.0, $1.1) }
         guard let own = npqShares.first(where: { $0.0 == id }) else { return 0 }
         return 330 * scale * national / npqNational[2023]! * weight(id, own.1) / total
+    }
+
+    /// An NPQ's participants in a year: its starts, or for a second year the share of the first
+    /// year's starts of the year before that carries on.
+    static func npqParticipants(_ p: Programme, year: Int, scale: Double) -> Double {
+        p.continues.map { npqStarts($0, year: year - 1, scale: scale) * npqSecondYearShare } ?? npqStarts(p.id, year: year, scale: scale)
     }
 
     // MARK: Schools
@@ -272,11 +280,7 @@ public struct ScenarioGenerator {
         counts["MENT1"] = ect1.map { $0 > 0 ? max(1, binomial($0, Self.newMentorShare)) : 0 }
         counts["MENT2"] = ect2.map { binomial($0, Self.secondYearMentorShare) }
         counts["AB"] = zip(ect1, ect2).map { binomial($0 + $1, Self.inductionShare) }
-        for p in programmes where p.kind == .npqSpecialist || p.kind == .npqLeadership {
-            let total = p.continues.map { Self.npqStarts($0, year: year - 1, scale: scale) * Self.npqSecondYearShare }
-                ?? Self.npqStarts(p.id, year: year, scale: scale)
-            counts[p.id] = draw(p.id, total)
-        }
+        for p in programmes where p.kind.isNPQ { counts[p.id] = draw(p.id, Self.npqParticipants(p, year: year, scale: scale)) }
         var out: [Enrolment] = []
         for p in programmes {
             for (s, n) in zip(schools, counts[p.id] ?? []) where n > 0 {
@@ -309,7 +313,7 @@ public struct ScenarioGenerator {
             (["NPQEYL", "NPQLPM"], 1),
         ]
         // Whoever teaches a leadership NPQ's first year teaches its second.
-        let secondYears = Dictionary(programmes.compactMap { p in p.continues.map { ($0, p.id) } }.filter { $0.0.hasPrefix("NPQ") },
+        let secondYears = Dictionary(programmes.filter(\.kind.isNPQ).compactMap { p in p.continues.map { ($0, p.id) } },
                                      uniquingKeysWith: { a, _ in a })
         let towns = sites.flatMap { $0.towns }
         var out: [Facilitator] = []
@@ -485,10 +489,9 @@ public struct ScenarioGenerator {
                 out.append(HistoryRecord(year: y, authority: site.id, programme: "AB",
                                          participants: noisy((ect1 + ect1Previous * 0.94) * Self.inductionShare)))
                 // NPQ starts, and the leadership NPQs' second years from the year before's.
-                for p in programmes where p.kind == .npqSpecialist || p.kind == .npqLeadership {
-                    let x = p.continues.map { Self.npqStarts($0, year: y - 1, scale: scale) * Self.npqSecondYearShare }
-                        ?? Self.npqStarts(p.id, year: y, scale: scale)
-                    out.append(HistoryRecord(year: y, authority: site.id, programme: p.id, participants: noisy(x * share)))
+                for p in programmes where p.kind.isNPQ {
+                    let x = Self.npqParticipants(p, year: y, scale: scale) * share
+                    out.append(HistoryRecord(year: y, authority: site.id, programme: p.id, participants: noisy(x)))
                 }
             }
         }

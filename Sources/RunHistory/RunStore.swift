@@ -53,20 +53,25 @@ public final class RunStore: Sendable {
         // Best effort: a WAL database another process has open stays WAL until later.
         config.prepareDatabase { db in try? db.execute(sql: "PRAGMA journal_mode = DELETE") }
         db = try DatabaseQueue(path: path, configuration: config)
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "run") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("time", .text).notNull()
-                t.column("command", .text).notNull()
-                t.column("scenario", .text).notNull()
-                t.column("inputs", .text).notNull()
-                t.column("settings", .text).notNull()
-                t.column("kpis", .text).notNull()
-                t.column("outputs", .text).notNull()
+        // The table is made in an immediate transaction, if it is not there yet, rather than by
+        // GRDB's migrator: two processes recording their first runs at once both read "no
+        // migration applied" and the second then failed on "table run already exists".
+        // An immediate transaction takes the write lock first, so the busy timeout applies.
+        try db.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try db.create(table: RunRecord.databaseTableName, ifNotExists: true) { t in
+                    t.autoIncrementedPrimaryKey("id")
+                    t.column("time", .text).notNull()
+                    t.column("command", .text).notNull()
+                    t.column("scenario", .text).notNull()
+                    t.column("inputs", .text).notNull()
+                    t.column("settings", .text).notNull()
+                    t.column("kpis", .text).notNull()
+                    t.column("outputs", .text).notNull()
+                }
+                return .commit
             }
         }
-        try migrator.migrate(db)
     }
 
     /// Opens an existing database only to read it: nothing is created, migrated or written.
@@ -91,7 +96,12 @@ public final class RunStore: Sendable {
     @discardableResult
     public func record(_ run: RunRecord) throws -> Int64 {
         var r = run
-        try db.write { db in try r.insert(db) }
+        try db.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try r.insert(db)
+                return .commit
+            }
+        }
         return r.id ?? 0
     }
 

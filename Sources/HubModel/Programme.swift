@@ -31,6 +31,12 @@ public enum HalfTerm: String, Sendable, Codable, CaseIterable, Comparable, Custo
     public static func < (a: HalfTerm, b: HalfTerm) -> Bool { a.index < b.index }
 }
 
+/// Which cohorts one event of a pattern gathers: a programme's cohorts in one
+/// authority (a cross-authority cohort counts in its venue's), or all of them.
+public enum Gathering: String, Sendable, Codable, CaseIterable {
+    case authority, hub
+}
+
 /// One session every cohort of a programme attends.
 public struct SessionPattern: Sendable, Equatable, Codable {
     /// Position in the programme's sequence, from 1; sessions happen in this order.
@@ -42,15 +48,26 @@ public struct SessionPattern: Sendable, Equatable, Codable {
     /// Start time, `HH:MM`, Europe/London.
     public var start: String
     public var title: String
+    /// When set, the session is an event: the cohorts it gathers meet together once, in one
+    /// room, on one date, with one team (a welcome conference, an NPQ launch).
+    public var gathers: Gathering?
+    /// An event's facilitators: one per this many participants (rounded up); nil: the programme's.
+    public var perFacilitator: Int?
 
-    public init(number: Int, halfTerm: HalfTerm, mode: DeliveryMode, hours: Double, start: String, title: String) {
+    public init(number: Int, halfTerm: HalfTerm, mode: DeliveryMode, hours: Double, start: String, title: String,
+                gathers: Gathering? = nil, perFacilitator: Int? = nil) {
         self.number = number
         self.halfTerm = halfTerm
         self.mode = mode
         self.hours = hours
         self.start = start
         self.title = title
+        self.gathers = gathers
+        self.perFacilitator = perFacilitator
     }
+
+    /// Whether the session gathers cohorts into one event.
+    public var isEvent: Bool { gathers != nil }
 
     /// Facilitator days the session costs (``StaffDays``).
     public var facilitatorDays: Double { StaffDays(hours: hours).days }
@@ -101,6 +118,12 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
     /// Facilitators a session of a cohort of `size` needs.
     public func facilitatorsNeeded(for size: Int) -> Int {
         max(1, (size + participantsPerFacilitator - 1) / participantsPerFacilitator)
+    }
+
+    /// Facilitators an event of this pattern needs for `size` participants gathered.
+    public func facilitatorsNeeded(for size: Int, at event: SessionPattern) -> Int {
+        let per = max(1, event.perFacilitator ?? participantsPerFacilitator)
+        return max(1, (size + per - 1) / per)
     }
 
     /// Whether any session meets in person.

@@ -20,13 +20,13 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
         public let day: Day
     }
 
-    /// Every school-day with teachers out, and whose cohorts.
+    /// Every school-day with teachers out, and the meetings that take them: cohorts' own sessions, or events (by id).
     public static func schoolDaysOut(_ plan: Plan) -> [SchoolDay: Set<String>] {
         var out: [SchoolDay: Set<String>] = [:]
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for s in plan.sessions where !s.online && DayParts.releasesTeachers(start: s.start) {
             guard let c = cohorts[s.cohort] else { continue }
-            for place in c.schools where place.participants > 0 { out[SchoolDay(school: place.school, day: s.date), default: []].insert(c.id) }
+            for place in c.schools where place.participants > 0 { out[SchoolDay(school: place.school, day: s.date), default: []].insert(s.meeting) }
         }
         return out
     }
@@ -45,7 +45,8 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
             return c.schools.contains { place in schools[place.school].map { school in days.contains { $0.concerns(school) } } ?? false }
         }.count
         teacherDaysOut = teacherDays
-        let perDay = Dictionary(grouping: plan.sessions, by: \.date).mapValues(\.count)
+        // An event is one session, however many cohorts it gathers.
+        let perDay = Dictionary(grouping: plan.sessions, by: \.date).mapValues { Set($0.map(\.meeting)).count }
         let busiest = perDay.max { ($0.value, $1.key) < ($1.value, $0.key) }
         busiestDay = busiest?.key
         sessionsOnBusiestDay = busiest?.value ?? 0

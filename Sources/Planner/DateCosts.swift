@@ -43,7 +43,8 @@ enum DateCosts {
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let avoid = Dictionary(grouping: scenario.calendar.closures.filter(\.isAvoided), by: \.day)
         var out: [Charge] = []
-        var released: [String: [PlanCohort]] = [:]   // "school|day" → cohorts with its teachers out
+        // "school|day" → the meetings (a cohort's session, or an event) with its teachers out, and their cohorts.
+        var released: [String: [(meeting: String, cohort: PlanCohort)]] = [:]
         for s in plan.sessions {
             guard let c = cohorts[s.cohort] else { continue }
             let days = releaseDays(start: s.start, hours: s.hours, online: s.online)
@@ -51,7 +52,7 @@ enum DateCosts {
                 let teachers = c.schools.reduce(0) { $0 + $1.participants }
                 out.append(Charge(term: .schoolRelease, amount: Double(teachers) * days * w.releasePerDay, cohort: c))
                 for place in c.schools where place.participants > 0 {
-                    released["\(place.school)|\(s.date)", default: []].append(c)
+                    released["\(place.school)|\(s.date)", default: []].append((s.meeting, c))
                 }
             }
             if let closures = avoid[s.date] {
@@ -60,7 +61,9 @@ enum DateCosts {
             }
         }
         for (_, list) in released {
-            let distinct = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values.sorted { $0.id < $1.id }
+            // Teachers of one school at one event are not a clash: one charge per meeting beyond the first.
+            let distinct = Dictionary(list.map { ($0.meeting, $0.cohort) }, uniquingKeysWith: { a, b in a.id <= b.id ? a : b })
+                .sorted { $0.key < $1.key }.map(\.value)
             for c in distinct.dropFirst() { out.append(Charge(term: .schoolDayClashes, amount: w.schoolDayClash, cohort: c)) }
         }
         for (id, sessions) in Dictionary(grouping: plan.sessions, by: \.cohort) {

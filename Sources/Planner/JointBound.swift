@@ -77,8 +77,11 @@ struct JointBound {
         var constant: Double       // − Σ price × limit
     }
 
+    /// An event's people and room are shared by the cohorts it gathers, so what one cohort
+    /// pays for it is not known here: events are left out of the kinds (and of hire and
+    /// travel below), which can only lower the bound (docs/model.md, "Events").
     private static func kinds(_ p: Programme) -> [SessionKind] {
-        let groups = Dictionary(grouping: p.sessions) { "\($0.halfTerm.index)|\($0.facilitatorDays)|\($0.mode == .online)" }
+        let groups = Dictionary(grouping: p.sessions.filter { !$0.isEvent }) { "\($0.halfTerm.index)|\($0.facilitatorDays)|\($0.mode == .online)" }
         return groups.keys.sorted().map { key in
             let s = groups[key]!
             return SessionKind(halfTerm: s[0].halfTerm, days: s[0].facilitatorDays, online: s[0].mode == .online, count: s.count)
@@ -121,11 +124,15 @@ struct JointBound {
         let s = ctx.scenario, w = s.weights, p = g.programme
         let facilitators = s.facilitators
         let kind: VariableKind = whole ? .integer : .continuous
-        let inPerson = Double(p.sessions.filter { $0.mode == .inPerson }.count)
+        let inPerson = Double(p.sessions.filter { $0.mode == .inPerson && !$0.isEvent }.count)
         // Supply cover is the same for every participant served, wherever they meet.
         let release = p.sessions.reduce(0) { $0 + DateCosts.releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
         let total = g.zones.reduce(0) { $0 + $1.participants }
         let severalPerCohort = p.participantsPerFacilitator < p.cohortMax
+        // Whoever is served goes to every in-person event, at the nearest venue at best.
+        let events = p.sessions.filter(\.isEvent)
+        let nearest = g.zones.map { z in s.venues.map { z.location.travelMinutes(to: $0.location) }.min() ?? 0 }
+        let eventTravel = nearest.map { Double(events.filter { $0.mode == .inPerson }.count) * $0 * w.participantTravelPerMinute }
         var placed = Array(repeating: LinearExpression(), count: g.zones.count)
         var allCohorts = LinearExpression(), allPlaces = LinearExpression()
         var used: [(site: Site, cohorts: Variable, places: Variable)] = []
@@ -151,6 +158,7 @@ struct JointBound {
                 if whole { m.add(x - Double(min(z.participants, site.capacity)) * y <= 0) }
                 if let v = site.venue { objective.add(z.location.travelMinutes(to: v.location) * inPerson * w.participantTravelPerMinute, x) }
                 if release > 0 { objective.add(release, x) }
+                if eventTravel[i] > 0 { objective.add(eventTravel[i], x) }
             }
             m.add(here - Double(site.capacity) * y <= 0)
             m.add(here - Double(p.cohortMin) * y >= 0)
@@ -207,6 +215,7 @@ struct JointBound {
                 if extra > 0 { objective.add(Double(k.count) * extra * w.staffTravelPerMinute, u.places) }
             }
         }
+        addEvents(events, of: g, served: placed.reduce(LinearExpression(), +), total: total, to: &m, objective: &objective, kind: kind)
         var unmet = LinearExpression()
         for (i, z) in g.zones.enumerated() {
             let u = m.addVariable("u_\(g.tag)_\(i)", lower: 0, upper: Double(z.participants), kind: kind)
@@ -218,6 +227,36 @@ struct JointBound {
         m.add(allCohorts + unmet >= Double((total + p.cohortMax - 1) / p.cohortMax))
         m.add(allPlaces + unmet >= Double((total + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
         return (work, allPlaces)
+    }
+
+    /// The people and rooms of the events that gather a group's cohorts, from below
+    /// (docs/model.md, "Events"): while anyone is served, at least one event, so its
+    /// cheapest hire and at least one facilitator (the share served: whole when all
+    /// are), and one facilitator per so many served. Each day is priced at the cheapest
+    /// qualified day rate less the imbalance weight, since an event's day may even out
+    /// the loads the model sees by as much. A hub-wide event of a programme whose groups
+    /// are authorities is shared by groups, so none of them counts it.
+    private func addEvents(_ events: [SessionPattern], of g: Group, served: LinearExpression, total: Int,
+                           to m: inout Model, objective: inout LinearExpression, kind: VariableKind) {
+        let s = ctx.scenario, w = s.weights, p = g.programme
+        guard total > 0 else { return }
+        let rate = g.qualified.map { s.facilitators[$0].dayRate }.min() ?? 0
+        let hire = s.venues.filter { !$0.rooms.isEmpty }.map(\.dayCost).min() ?? 0
+        for e in events where !(e.gathers == .hub && !p.crossAuthority) {
+            let perDay = rate * w.staffDays - imbalanceWeight
+            let per = Double(max(1, e.perFacilitator ?? p.participantsPerFacilitator))
+            if perDay > 0 && !g.qualified.isEmpty {
+                let staff = m.addVariable("ev_staff_\(g.tag)_\(e.number)", lower: 0)
+                m.add(staff - (1 / per) * served >= 0)
+                m.add(staff - (1 / Double(total)) * served >= 0)
+                objective.add(e.facilitatorDays * perDay, staff)
+            }
+            if e.mode == .inPerson && hire > 0 {
+                let held = m.addVariable("ev_held_\(g.tag)_\(e.number)", lower: 0)
+                m.add(held - (1 / Double(total)) * served >= 0)
+                objective.add(hire * w.venueHire, held)
+            }
+        }
     }
 
     /// The facilitators a venue's cover needs in a group's own model: every one whose

@@ -45,6 +45,8 @@ public struct Plan: Codable, Sendable, Equatable {
     /// Appropriate Body work: each school's inductions reviewed by its assessor at the end of a half-term
     /// (nil when the scenario has no assessors).
     public var inductionReviews: [InductionReview]?
+    /// Sessions that gather cohorts into one event, one entry per event (nil when no pattern gathers).
+    public var events: [PlanEvent]?
 
     public init(scenario: String, year: String, status: PlanStatus, objective: Double, bound: Double, gap: Double,
                 seconds: Double, costs: [CostTerm: Double], cohorts: [PlanCohort], sessions: [PlanSession],
@@ -172,7 +174,7 @@ public struct PlanCohort: Codable, Sendable, Equatable {
 
 public struct PlanSession: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
-        case programme, cohort, session, halfTerm, date, start, hours, slot, venue, room, facilitators, participants, online
+        case programme, cohort, session, halfTerm, date, start, hours, slot, venue, room, facilitators, participants, online, event
     }
 
     /// Writes `venue` and `room` as null for online sessions rather than leaving them out.
@@ -191,6 +193,7 @@ public struct PlanSession: Codable, Sendable, Equatable {
         try c.encode(facilitators, forKey: .facilitators)
         try c.encode(participants, forKey: .participants)
         try c.encode(online, forKey: .online)
+        try c.encodeIfPresent(event, forKey: .event)
     }
 
     public var programme: String
@@ -203,8 +206,14 @@ public struct PlanSession: Codable, Sendable, Equatable {
     public var venue: String?
     public var room: String?
     public var facilitators: [String]
+    /// The participants of this cohort (an event's others are in its other cohorts' sessions).
     public var participants: Int
     public var online: Bool
+    /// The event this session is part of (``PlanEvent``): its cohorts meet together, once.
+    public var event: String? = nil
+
+    /// What takes the cohort's teachers out: its own session, or the event it is part of.
+    public var meeting: String { event.map { "event \($0)" } ?? cohort }
 
     /// The parts of the day it takes: written to plan.json as `slot`, e.g. "twilight".
     public var parts: DayParts { DayParts(start: start, hours: hours) }
@@ -224,7 +233,33 @@ public struct PlanSession: Codable, Sendable, Equatable {
                   hours: try c.decode(Double.self, forKey: .hours), venue: try c.decodeIfPresent(String.self, forKey: .venue),
                   room: try c.decodeIfPresent(String.self, forKey: .room), facilitators: try c.decode([String].self, forKey: .facilitators),
                   participants: try c.decode(Int.self, forKey: .participants), online: try c.decode(Bool.self, forKey: .online))
+        event = try c.decodeIfPresent(String.self, forKey: .event)
     }
+}
+
+/// One event: a session pattern that gathers a programme's cohorts in an authority (or the
+/// whole hub) into one room, on one date, with one team. Each cohort's session carries
+/// the event's id; the event's date, room and facilitators are on those sessions.
+public struct PlanEvent: Codable, Sendable, Equatable {
+    /// `PROGRAMME-SESSION-SCOPE`, e.g. `ECT1-1-WAR` or `NPQSL-1-hub`.
+    public var id: String
+    public var programme: String
+    public var session: Int
+    /// Authority id, or `hub`.
+    public var scope: String
+    public var cohorts: [String]
+    public var participants: Int
+    /// Why the cohorts meet apart this time, when they could not be gathered (no room seats
+    /// them all, no day between their neighbouring sessions, too few of their facilitators free).
+    public var notGathered: String?
+
+    public init(id: String, programme: String, session: Int, scope: String, cohorts: [String], participants: Int, notGathered: String? = nil) {
+        (self.id, self.programme, self.session, self.scope) = (id, programme, session, scope)
+        (self.cohorts, self.participants, self.notGathered) = (cohorts, participants, notGathered)
+    }
+
+    /// The id of a pattern's event for one scope.
+    public static func id(programme: String, session: Int, scope: String) -> String { "\(programme)-\(session)-\(scope)" }
 }
 
 public struct PlanForum: Codable, Sendable, Equatable {

@@ -18,7 +18,7 @@ public struct PlanChecker {
         UnknownReference(), CohortSize(), TravelLimit(), CohortAuthority(), OverEnrolled(), ParticipantsUnaccounted(),
         SessionMissing(), SessionDuplicate(), SessionUnknown(), SessionHalfTerm(), SessionOrder(), SessionParticipants(),
         TermDates(), FacilitatorCount(), Qualification(), Availability(), OnlineVenue(), VenueMissing(), VenueContinuity(),
-        VenueWeekday(), VenueAvailability(), RoomMissing(), RoomCapacity(), FacilitatorYearLoad(), FacilitatorTermLoad(),
+        VenueWeekday(), VenueAvailability(), RoomMissing(), RoomCapacity(), FacilitatorYearLoad(), FacilitatorTermLoad(), EventGathered(),
         ForumMissing(), ForumDuplicate(), ForumAttendees(), ForumVenue(), ForumChair(),
         AdviserCoverage(), VisitLength(), AdviserCapacity(), SupportDays(), InductionCoverage(), AssessorHours(), ReviewDeadline(),
         DoubleBooked(), DailyLoad(), RoomDoubleBooked(), UnmetAmount(), DateCostsStated(), ContinuedCohort(),

@@ -50,11 +50,15 @@ public struct PlanCosts {
             if let programme { b.byProgramme[programme, default: 0] += x }
         }
         var load: [String: Double] = [:]
+        // An event's people and room are paid once, whichever of its cohorts' sessions comes first.
+        var eventsPaid: Set<String> = []
+        let hubEvents = Set((plan.events ?? []).filter { $0.scope == "hub" }.map(\.id))
         for s in plan.sessions {
             let cohort = cohortById[s.cohort]
-            let la = cohort?.authority
+            let la = s.event.map { hubEvents.contains($0) } == true ? nil : cohort?.authority
             let days = StaffDays(hours: s.hours).days
-            for f in s.facilitators {
+            let paid = s.event.map { !eventsPaid.insert($0).inserted } ?? false
+            for f in s.facilitators where !paid {
                 guard let fac = ctx.facilitatorById[f] else { continue }
                 add(.facilitatorDays, fac.dayRate * days * w.staffDays, authority: la, programme: s.programme)
                 load[f, default: 0] += days
@@ -63,11 +67,11 @@ public struct PlanCosts {
                 }
             }
             if let v = s.venue.flatMap({ ctx.venueById[$0] }), let cohort {
-                add(.venueHire, v.dayCost * w.venueHire, authority: la, programme: s.programme)
+                if !paid { add(.venueHire, v.dayCost * w.venueHire, authority: la, programme: s.programme) }
                 let minutes = cohort.schools.reduce(0.0) { total, place in
                     total + Double(place.participants) * (ctx.origin(ofSchool: place.school)?.travelMinutes(to: v.location) ?? 0)
                 }
-                add(.participantTravel, minutes * w.participantTravelPerMinute, authority: la, programme: s.programme)
+                add(.participantTravel, minutes * w.participantTravelPerMinute, authority: cohort.authority, programme: s.programme)
             }
         }
         let totalLoad = load.values.reduce(0, +)

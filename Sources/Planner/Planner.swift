@@ -336,17 +336,19 @@ public struct Planner {
         }
         let forums = run.forumStage.run(diary: diary, chosen: advisers.forums, supportDays: advisers.supportDays(ctx), baseline: baseline)
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
+        let gathered = EventGathering(ctx: ctx, diary: diary, baseline: baseline).run(dating.sessions, unmet: dating.unmet, cohorts: b.cohorts, teams: b.teams)
         let cohorts = b.cohorts.map { c in
             PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
                        facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) },
                        continues: run.continuation?.continues[c.id])
         }
         var draft = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
-                         seconds: 0, costs: [:], cohorts: cohorts, sessions: dating.sessions, forums: forums.forums,
+                         seconds: 0, costs: [:], cohorts: cohorts, sessions: gathered.sessions, forums: forums.forums,
                          adviserAssignments: visits,
-                         unmet: a.unmet + b.unmet + dating.unmet + advisers.unmet + forums.unmet + visitUnmet + inductions.unmet,
+                         unmet: a.unmet + b.unmet + gathered.unmet + advisers.unmet + forums.unmet + visitUnmet + inductions.unmet,
                          models: datingModels)
         draft.inductionReviews = inductions.planned ? inductions.reviews : nil
+        draft.events = gathered.events.isEmpty ? nil : gathered.events
         return PlanCosts(scenario: scenario, lastYear: settings.lastYear).priced(draft)
     }
 }

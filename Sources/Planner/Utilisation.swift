@@ -16,7 +16,10 @@ public struct Utilisation {
 
     public init(plan: Plan, scenario: Scenario) {
         var days: [String: Double] = [:]
-        for s in plan.sessions { for f in s.facilitators { days[f, default: 0] += StaffDays(hours: s.hours).days } }
+        var events: Set<String> = []
+        for s in plan.sessions where s.event.map({ events.insert($0).inserted }) ?? true {
+            for f in s.facilitators { days[f, default: 0] += StaffDays(hours: s.hours).days }
+        }
         facilitators = scenario.facilitators.map { Entry(id: $0.id, used: days[$0.id] ?? 0, available: $0.daysPerYear) }
             .sorted { ($0.share, $0.id) > ($1.share, $1.id) }
         var adviserDays: [String: Double] = [:]

@@ -71,6 +71,12 @@ public struct PlanSummary {
                 + "\(cal.busiestDay.map(\.description) ?? "-") with \(cal.sessionsOnBusiestDay) sessions; \(cal.teacherDaysOut) teacher-days out of school; "
                 + "\(cal.sessionsOnAvoidDays) sessions on days their schools avoid (test weeks, exam seasons)")
         }
+        if let events = plan.events {
+            let apart = events.filter { $0.notGathered != nil }
+            lines.append("events: \(events.count - apart.count) of \(events.count) gathered their cohorts "
+                + "(\(events.filter { $0.notGathered == nil }.reduce(0) { $0 + $1.participants }) participants)")
+            for e in apart { lines.append("  \(e.id) met apart: \(e.notGathered ?? "")") }
+        }
         if let carried = plan.carriedOver {
             let kept = carried.filter { $0.from != nil && $0.cohort != nil }
             lines.append("carried over from last year: \(kept.count) of \(carried.filter { $0.from != nil }.count) cohorts go on "

@@ -213,6 +213,30 @@ import Testing
         #expect(back.continueFrom == "../2025-26/out/plan.json")
     }
 
+    @Test func anEventIsReadWrittenAndReadBack() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "title: \"Welcome conference\"}", "title: \"Welcome conference\", gathers: authority, perFacilitator: 40}")
+        let (s, _) = try ScenarioLoader.load(copy.url)
+        let first = try #require(s.programmes.first { $0.id == "ECT1" }?.sessions.first)
+        #expect(first.gathers == .authority && first.perFacilitator == 40)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("event-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioWriter.write(s, to: dir)
+        #expect(try ScenarioLoader.load(dir).0 == s)
+    }
+
+    /// An event size on a session that gathers nothing, and an unknown gathering: one located error each.
+    @Test(arguments: [(", perFacilitator: 40}", "perFacilitator: is for events only"), (", gathers: region}", "'region'")])
+    func reportsABadEvent(added: String, message: String) throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "title: \"Welcome conference\"}", "title: \"Welcome conference\"" + added)
+        let d = copy.diagnostics()
+        #expect(d.count == 1)
+        #expect(d.first?.hasPrefix("scenario.yaml:16:") == true && d.first?.contains(message) == true, "\(d)")
+    }
+
     @Test func reportsInvalidYAMLAtItsLine() throws {
         let copy = try ScenarioCopy()
         defer { copy.remove() }

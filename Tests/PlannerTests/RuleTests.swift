@@ -87,6 +87,8 @@ import Testing
             let f = p.sessions[try inPerson(p)].facilitators[0]
             s.facilitators = s.facilitators.map { var x = $0; if x.id == f { x.daysPerHalfTerm = 0.5 }; return x }
         },
+        // The first session becomes an event; the plan still holds it cohort by cohort.
+        .eventGathered: { s, _ in s.programmes[0].sessions[0].gathers = .hub },
         .forumMissing: { _, p in p.forums.removeFirst() },
         .forumDuplicate: { _, p in p.forums.append(p.forums[0]) },
         .forumAttendees: { _, p in p.forums[0].attendees = 1 },

@@ -238,13 +238,16 @@ private struct Reader {
             let start = s.string("start", required: false) ?? (mode == .online ? "15:45" : "09:30")
             if !isTime(start) { s.fail(sn, "start", "'\(start)' is not a time HH:MM") }
             let title = s.string("title", required: false) ?? "Session \(sessions.count + 1)"
+            let gathers = s.enumValue("gathers", Gathering.self, required: false)
+            let per = s.int("perFacilitator", min: 1, max: 1000)
+            if per != nil && gathers == nil { s.fail(sn, "perFacilitator", "is for events only; give 'gathers: authority' or 'gathers: hub' too") }
             s.finish()
             if let ht, let mode, let hours {
                 if let last = sessions.last, ht < last.halfTerm {
                     s.fail(sn, "halfTerm", "\(ht.rawValue) comes before the previous session's \(last.halfTerm.rawValue); list sessions in order")
                 }
                 sessions.append(SessionPattern(number: sessions.count + 1, halfTerm: ht, mode: mode, hours: hours,
-                                               start: start, title: title))
+                                               start: start, title: title, gathers: gathers, perFacilitator: per))
             }
         }
         guard let id else { return nil }

@@ -102,7 +102,8 @@ public enum ScenarioWriter {
             } else {
                 y += "    sessions:\n"
                 for x in p.sessions {
-                    y += "      - {halfTerm: \(x.halfTerm.rawValue), mode: \(x.mode.rawValue), hours: \(num(x.hours)), start: \"\(x.start)\", title: \(quote(x.title))}\n"
+                    let event = (x.gathers.map { ", gathers: \($0.rawValue)" } ?? "") + (x.perFacilitator.map { ", perFacilitator: \($0)" } ?? "")
+                    y += "      - {halfTerm: \(x.halfTerm.rawValue), mode: \(x.mode.rawValue), hours: \(num(x.hours)), start: \"\(x.start)\", title: \(quote(x.title))\(event)}\n"
                 }
             }
         }

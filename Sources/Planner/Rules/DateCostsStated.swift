@@ -21,7 +21,10 @@ struct DateCostsStated: PlanRule {
             let startsBy3pm = (Self.minutes(s.start) ?? 540) < 15 * 60
             if !s.online && startsBy3pm {
                 worked[.schoolRelease, default: 0] += Double(teachers) * (s.hours > 3.5 ? 1 : 0.5) * w.releasePerDay
-                for place in d.cohort.schools where place.participants > 0 { out["\(place.school) \(s.date)", default: []].insert(d.cohort.id) }
+                // One event takes a school's teachers out once, whichever cohorts they are in.
+                for place in d.cohort.schools where place.participants > 0 {
+                    out["\(place.school) \(s.date)", default: []].insert(s.event.map { "event \($0)" } ?? d.cohort.id)
+                }
             }
             let asking = d.cohort.schools.filter { place in
                 guard let school = f.schools[place.school] else { return false }

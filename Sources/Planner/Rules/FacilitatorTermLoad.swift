@@ -19,7 +19,7 @@ struct FacilitatorTermLoad: PlanRule {
 
     func check(_ f: PlanFacts) -> [String] {
         var load: [String: Double] = [:]
-        for d in f.deliveries {
+        for d in f.bookings.map(\.delivery) {
             for id in d.session.facilitators { load["\(id)|\(d.pattern.halfTerm.rawValue)", default: 0] += d.pattern.facilitatorDays }
         }
         return f.scenario.facilitators.flatMap { x in

@@ -19,7 +19,7 @@ struct FacilitatorYearLoad: PlanRule {
 
     func check(_ f: PlanFacts) -> [String] {
         var load: [String: Double] = [:]
-        for d in f.deliveries { for id in d.session.facilitators { load[id, default: 0] += d.pattern.facilitatorDays } }
+        for d in f.bookings.map(\.delivery) { for id in d.session.facilitators { load[id, default: 0] += d.pattern.facilitatorDays } }
         return f.scenario.facilitators.compactMap { x in
             guard let used = load[x.id], !Self.allows(x, days: used) else { return nil }
             return "\(x.id) works \(used) days; available \(x.daysPerYear) in the year"

@@ -125,12 +125,24 @@ public struct PlanFacts {
         let what: String
     }
 
-    /// Everyone's work: session facilitators, forum chairs and advisers on visits.
+    /// The deliveries that book people and rooms: every cohort's own session, and each
+    /// event once (its first cohort's session), with the event's participants in all.
+    var bookings: [(delivery: Delivery, attendees: Int)] {
+        var seen: Set<String> = []
+        let eventSize = Dictionary(grouping: deliveries.filter { $0.session.event != nil }, by: { $0.session.event ?? "" })
+            .mapValues { $0.reduce(0) { $0 + $1.session.participants } }
+        return deliveries.compactMap { d in
+            guard let e = d.session.event else { return (d, d.session.participants) }
+            return seen.insert(e).inserted ? (d, eventSize[e] ?? d.session.participants) : nil
+        }
+    }
+
+    /// Everyone's work: session facilitators (an event's once), forum chairs and advisers on visits.
     var work: [Work] {
-        deliveries.flatMap { d in
+        bookings.map(\.delivery).flatMap { d in
             d.session.facilitators.filter { facilitators[$0] != nil }.map {
                 Work(who: $0, day: d.session.date, parts: DayParts(start: d.session.start, hours: d.session.hours),
-                     days: d.pattern.facilitatorDays, what: "\(d.cohort.id) session \(d.session.session)")
+                     days: d.pattern.facilitatorDays, what: d.session.event.map { "event \($0)" } ?? "\(d.cohort.id) session \(d.session.session)")
             }
         } + plan.forums.map {
             Work(who: $0.chair, day: $0.date, parts: DayParts(start: $0.start, hours: $0.hours), days: StaffDays(hours: $0.hours).days,
@@ -163,10 +175,10 @@ public struct PlanFacts {
     }
 
     var roomUses: [RoomUse] {
-        deliveries.compactMap { d in
+        bookings.compactMap { d, attendees in
             guard d.pattern.mode == .inPerson, let v = d.session.venue, let r = d.session.room else { return nil }
             return RoomUse(venue: v, room: r, day: d.session.date, parts: DayParts(start: d.session.start, hours: d.session.hours),
-                           attendees: d.session.participants, what: "\(d.cohort.id) session \(d.session.session)")
+                           attendees: attendees, what: d.session.event.map { "event \($0)" } ?? "\(d.cohort.id) session \(d.session.session)")
         } + plan.forums.map {
             RoomUse(venue: $0.venue, room: $0.room, day: $0.date, parts: DayParts(start: $0.start, hours: $0.hours), attendees: $0.attendees,
                     what: "forum \($0.forum) \($0.scope)")

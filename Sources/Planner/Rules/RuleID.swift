@@ -28,6 +28,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case roomCapacity = "room-capacity"
     case facilitatorYearLoad = "facilitator-year-load"
     case facilitatorTermLoad = "facilitator-term-load"
+    case eventGathered = "event-gathered"
     // Forums
     case forumMissing = "forum-missing"
     case forumDuplicate = "forum-duplicate"

@@ -1,0 +1,186 @@
+import HubModel
+
+/// Events (docs/model.md, "Events"): a session pattern that gathers cohorts is held once
+/// for each authority's cohorts of the programme, or once for the hub's.
+///
+/// It runs after the dates are chosen, on the booked diary. For each event, the
+/// cohorts' separate sessions are taken out of the diary; then, over every day after
+/// all their previous sessions and before all their next ones, and every open venue
+/// with a free room that seats them all, the cheapest choice is kept: room hire, the
+/// fewest facilitators the pattern asks for (the cohorts' own teams first, then others
+/// qualified with days left, cheapest by day rate and travel) and the participants' travel; days a school asked
+/// to avoid cost as the date costs price them, and nearer the sessions' own dates wins a
+/// tie. Cohorts whose session found no date join the event too (their unmet item goes).
+///
+/// Team members carry the load of the pattern for each of their cohorts (stage B
+/// planned it); anyone else on an event's staff takes it on within their limits, so no one
+/// works more days than the load rules allow. When nothing fits, the cohorts keep their separate sessions and
+/// the event says why (``PlanEvent/notGathered``).
+struct EventGathering {
+    let ctx: PlanningContext
+    let diary: Diary
+    /// Re-planning: sessions held before the freeze date stay as they were, events or not.
+    var baseline: Baseline? = nil
+
+    struct Outcome {
+        var sessions: [PlanSession]
+        var unmet: [UnmetItem]
+        var events: [PlanEvent]
+    }
+
+    /// One event to place: the cohorts of one scope for one pattern.
+    struct Group {
+        let programme: Programme
+        let pattern: SessionPattern
+        let scope: String
+        let cohorts: [CohortStage.Cohort]
+        var id: String { PlanEvent.id(programme: programme.id, session: pattern.number, scope: scope) }
+        var participants: Int { cohorts.reduce(0) { $0 + $1.size } }
+    }
+
+    /// A place for an event and what it costs.
+    struct Choice {
+        let day: Day
+        let venue: Venue?
+        let room: Room?
+        let staff: [String]
+        let cost: Double
+        let distance: Int
+    }
+
+    func run(_ sessions: [PlanSession], unmet: [UnmetItem], cohorts: [CohortStage.Cohort], teams: [String: [String]]) -> Outcome {
+        var out = Outcome(sessions: sessions, unmet: unmet, events: [])
+        for group in groups(cohorts) {
+            out.events.append(gather(group, teams: teams, into: &out))
+        }
+        out.sessions.sort { ($0.cohort, $0.session) < ($1.cohort, $1.session) }
+        return out
+    }
+
+    /// Every event the scenario's patterns ask for, in a fixed order.
+    func groups(_ cohorts: [CohortStage.Cohort]) -> [Group] {
+        let byProgramme = Dictionary(grouping: cohorts, by: \.programme.id)
+        return ctx.scenario.programmes.flatMap { p -> [Group] in
+            let mine = (byProgramme[p.id] ?? []).sorted { $0.id < $1.id }
+            return p.sessions.compactMap { pat in pat.gathers.map { (pat, $0) } }.flatMap { pat, gathering -> [Group] in
+                let scoped = gathering == .hub ? ["hub": mine] : Dictionary(grouping: mine, by: \.authority)
+                return scoped.keys.sorted().map { Group(programme: p, pattern: pat, scope: $0, cohorts: scoped[$0] ?? []) }
+            }
+        }
+    }
+
+    /// Places one event, or says why it cannot be placed (the separate sessions then stand).
+    func gather(_ g: Group, teams: [String: [String]], into out: inout Outcome) -> PlanEvent {
+        var event = PlanEvent(id: g.id, programme: g.programme.id, session: g.pattern.number, scope: g.scope,
+                              cohorts: g.cohorts.map(\.id), participants: g.participants)
+        let ids = Set(g.cohorts.map(\.id)), pat = g.pattern
+        let own = out.sessions.filter { ids.contains($0.cohort) && $0.session == pat.number }
+        if let baseline, own.contains(where: { baseline.isFrozen($0.date) }) {
+            if Set(own.map(\.event)) != [g.id] || own.count < g.cohorts.count { event.notGathered = "held before the freeze date as it was" }
+            return event
+        }
+        let before = diary.state
+        for s in own { release(s) }
+        guard let choice = best(g, teams: teams, sessions: out.sessions, current: own.map(\.date)) else {
+            diary.restore(before)
+            event.notGathered = reason(g)
+            return event
+        }
+        let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
+        for f in choice.staff {
+            diary.book(f, choice.day, pat.parts, days: pat.facilitatorDays)
+            if !team.contains(f) { diary.addLoad(f, pat.halfTerm, pat.facilitatorDays) }
+        }
+        if let v = choice.venue, let r = choice.room { diary.bookRoom(v, r, choice.day, pat.parts) }
+        out.sessions.removeAll { ids.contains($0.cohort) && $0.session == pat.number }
+        for c in g.cohorts {
+            var s = PlanSession(programme: g.programme.id, cohort: c.id, session: pat.number, halfTerm: pat.halfTerm, date: choice.day,
+                                start: pat.start, hours: pat.hours, venue: choice.venue?.id, room: choice.room?.id,
+                                facilitators: choice.staff, participants: c.size, online: pat.mode == .online)
+            s.event = g.id
+            out.sessions.append(s)
+        }
+        out.unmet.removeAll { u in
+            if case let .session(cohort, number, _) = u.subject { return ids.contains(cohort) && number == pat.number }
+            return false
+        }
+        return event
+    }
+
+    /// Frees a separate session's people and room.
+    func release(_ s: PlanSession) {
+        for f in s.facilitators { diary.unbook(f, s.date, s.parts, days: StaffDays(hours: s.hours).days) }
+        if let vid = s.venue, let v = ctx.venueById[vid], let rid = s.room, let r = v.rooms.first(where: { $0.id == rid }) {
+            diary.unbookRoom(v, r, s.date, s.parts)
+        }
+    }
+
+    /// The cheapest day, room and staff for an event, or nil when none fits.
+    func best(_ g: Group, teams: [String: [String]], sessions: [PlanSession], current: [Day]) -> Choice? {
+        let pat = g.pattern, w = ctx.scenario.weights
+        let need = g.programme.facilitatorsNeeded(for: g.participants, at: pat)
+        let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
+        // Others qualified may stand in where the teams are too few or busy, within their load.
+        let staff = ctx.scenario.facilitators.filter { team.contains($0.id) || $0.qualifications.contains(g.programme.id) }
+        guard staff.count >= need else { return nil }
+        let days = window(g, sessions: sessions)
+        let middle = current.sorted().dropFirst(current.count / 2).first ?? days.first
+        let venues: [Venue?] = pat.mode == .inPerson
+            ? ctx.scenario.venues.filter { v in v.rooms.contains { $0.capacity >= g.participants } } : [nil]
+        let places = g.cohorts.flatMap { c in c.schools.map { (school: $0.0, participants: $0.1) } }
+        let avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter(\.isAvoided), by: \.day)
+        var best: Choice?
+        for d in days {
+            let asked = avoid[d].map { DateCosts.teachersAsked(places, $0, schools: ctx.schoolById) } ?? 0
+            let free = staff.filter { f in
+                diary.isFree(f.id, d, pat.parts, days: pat.facilitatorDays)
+                    && (team.contains(f.id) || diary.hasCapacity(f, pat.halfTerm, pat.facilitatorDays))
+            }
+            guard free.count >= need else { continue }
+            for v in venues {
+                var room: Room?
+                if let v {
+                    guard ctx.venueOpen(v, d), let r = diary.freeRoom(v, d, pat.parts, seats: g.participants) else { continue }
+                    room = r
+                }
+                func staffCost(_ f: Facilitator) -> Double {
+                    f.dayRate * pat.facilitatorDays * w.staffDays + (v.map { f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0)
+                }
+                // The cohorts' own facilitators first (their days are planned), then the cheapest others.
+                let priced: [(f: Facilitator, cost: Double, rank: Int)] = free.map { ($0, staffCost($0), team.contains($0.id) ? 0 : 1) }
+                let crew = priced.sorted { ($0.rank, $0.cost, $0.f.id) < ($1.rank, $1.cost, $1.f.id) }.prefix(need)
+                var cost = crew.reduce(0) { $0 + $1.cost } + Double(asked) * w.avoidDay
+                if let v {
+                    cost += v.dayCost * w.venueHire
+                    cost += places.reduce(0) { $0 + Double($1.participants) * (ctx.origin(ofSchool: $1.school)?.travelMinutes(to: v.location) ?? 0) }
+                        * w.participantTravelPerMinute
+                }
+                let distance = middle.map { abs($0.ordinal - d.ordinal) } ?? 0
+                let choice = Choice(day: d, venue: v, room: room, staff: crew.map(\.f.id).sorted(), cost: cost, distance: distance)
+                if best.map({ (choice.cost, choice.distance) < ($0.cost, $0.distance) }) ?? true { best = choice }
+            }
+        }
+        return best
+    }
+
+    /// Teaching days of every school's authority in the half-term, after each cohort's
+    /// previous session and before its next.
+    func window(_ g: Group, sessions: [PlanSession]) -> [Day] {
+        let pat = g.pattern, ids = Set(g.cohorts.map(\.id))
+        let neighbours = sessions.filter { ids.contains($0.cohort) }
+        let after = neighbours.filter { $0.session == pat.number - 1 }.map(\.date).max()
+        let before = neighbours.filter { $0.session == pat.number + 1 }.map(\.date).min()
+        let authorities = Set(g.cohorts.flatMap { $0.authorities.isEmpty ? [$0.authority] : $0.authorities }).sorted()
+        return ctx.teachingDays(authorities, pat.halfTerm).filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true)
+            && (baseline?.freezeBefore.map { d >= $0 } ?? true) }
+    }
+
+    /// Why an event could not be placed, in a planner's words.
+    func reason(_ g: Group) -> String {
+        let n = g.participants
+        if g.pattern.mode == .inPerson && !ctx.scenario.venues.contains(where: { v in v.rooms.contains { $0.capacity >= n } }) {
+            return "no room seats all \(n) participants"
+        }
+        return "no day in \(g.pattern.halfTerm.rawValue) between the cohorts' neighbouring sessions with a room for \(n) and \(g.programme.facilitatorsNeeded(for: n, at: g.pattern)) of their facilitators free"
+    }
+}

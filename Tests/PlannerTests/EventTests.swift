@@ -1,0 +1,80 @@
+import Foundation
+import HubModel
+import Testing
+@testable import Planner
+
+/// Events (issue 16): a pattern that gathers cohorts is held once, in one room, on one
+/// date, with one team, and priced and checked as one booking.
+@Suite struct EventTests {
+    /// The tiny scenario's 50 participants in three cohorts, their first day gathered
+    /// hub-wide (one facilitator per 25), in a hall that seats 60.
+    static func scenario(gathering: Bool) -> Scenario {
+        var s = Tiny.scenario(participants: [20, 15, 15])
+        s.venues[0].rooms[0].capacity = 60
+        if gathering {
+            s.programmes[0].sessions[0].gathers = .hub
+            s.programmes[0].sessions[0].perFacilitator = 25
+        }
+        return s
+    }
+
+    @Test func theCohortsMeetOnceWithOneTeamAndTheChecksPass() throws {
+        let s = Self.scenario(gathering: true)
+        let plan = try Tiny.plan(s)
+        let first = plan.sessions.filter { $0.session == 1 }
+        #expect(plan.cohorts.count == 3)
+        #expect(first.count == 3)
+        #expect(Set(first.map(\.event)) == ["P-1-hub"])
+        #expect(Set(first.map(\.date)).count == 1)
+        #expect(Set(first.map { "\($0.venue ?? "") \($0.room ?? "")" }).count == 1)
+        #expect(first.allSatisfy { $0.facilitators.count == 2 })
+        #expect(plan.events == [PlanEvent(id: "P-1-hub", programme: "P", session: 1, scope: "hub",
+                                          cohorts: plan.cohorts.map(\.id).sorted(), participants: 50)])
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        // Each cohort's next session comes after the event.
+        for c in plan.cohorts {
+            let mine = plan.sessions.filter { $0.cohort == c.id }.sorted { $0.session < $1.session }
+            #expect(zip(mine, mine.dropFirst()).allSatisfy { $0.date < $1.date })
+        }
+        #expect(plan.bound <= plan.objective)
+    }
+
+    /// Two facilitator days and one hire for the event, against a day and a hire for each
+    /// of three cohorts apart: the priced plan says so, term by term.
+    @Test func anEventIsPaidOnce() throws {
+        let s = Self.scenario(gathering: true)
+        let plan = try Tiny.plan(s)
+        let event = try #require(plan.sessions.first { $0.event != nil })
+        var apart = plan
+        apart.events = nil
+        apart.sessions = plan.sessions.map { var x = $0; x.event = nil; return x }
+        let together = PlanCosts(scenario: s).price(plan), separate = PlanCosts(scenario: s).price(apart)
+        let rates = event.facilitators.compactMap { f in s.facilitators.first { $0.id == f }?.dayRate }.reduce(0, +)
+        let w = s.weights
+        #expect(abs((separate.byTerm[.facilitatorDays] ?? 0) - (together.byTerm[.facilitatorDays] ?? 0) - 2 * rates * w.staffDays) < 0.01)
+        #expect(abs((separate.byTerm[.venueHire] ?? 0) - (together.byTerm[.venueHire] ?? 0) - 2 * s.venues[0].dayCost * w.venueHire) < 0.01)
+        // Apart, the three cohorts' copies of one booking break the room and people rules.
+        let broken = Set(PlanChecker(scenario: s).check(apart).map(\.rule))
+        #expect(broken.isSuperset(of: [.eventGathered, .roomDoubleBooked, .doubleBooked]))
+    }
+
+    /// An event no room can seat is not gathered: the cohorts meet apart and the plan says why.
+    @Test func anEventNoRoomSeatsIsHeldApartAndSaysWhy() throws {
+        var s = Self.scenario(gathering: true)
+        s.venues[0].rooms[0].capacity = 30
+        let plan = try Tiny.plan(s)
+        let event = try #require(plan.events?.first)
+        #expect(event.notGathered == "no room seats all 50 participants")
+        #expect(plan.sessions.allSatisfy { $0.event == nil })
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    /// Events are left out of the joint model but for costs no plan avoids, so the bound
+    /// stays below the plan, and the plan with an event is no dearer than without.
+    @Test func theBoundStaysBelowAndTheEventSaves() throws {
+        let together = try Tiny.plan(Self.scenario(gathering: true))
+        let apart = try Tiny.plan(Self.scenario(gathering: false))
+        #expect(together.bound <= together.objective + 0.01)
+        #expect(together.objective < apart.objective)
+    }
+}

@@ -232,7 +232,8 @@ struct JointBound {
     /// The people and rooms of the events that gather a group's cohorts, from below
     /// (docs/model.md, "Events"): while anyone is served, at least one event, so its
     /// cheapest hire and at least one facilitator (the share served: whole when all
-    /// are), and one facilitator per so many served. Each day is priced at the cheapest
+    /// are), and one facilitator per so many served (the larger of the event's and the
+    /// programme's number, so that it holds too when the cohorts meet apart). Each day is priced at the cheapest
     /// qualified day rate less the imbalance weight, since an event's day may even out
     /// the loads the model sees by as much. A hub-wide event of a programme whose groups
     /// are authorities is shared by groups, so none of them counts it.
@@ -244,7 +245,8 @@ struct JointBound {
         let hire = s.venues.filter { !$0.rooms.isEmpty }.map(\.dayCost).min() ?? 0
         for e in events where !(e.gathers == .hub && !p.crossAuthority) {
             let perDay = rate * w.staffDays - imbalanceWeight
-            let per = Double(max(1, e.perFacilitator ?? p.participantsPerFacilitator))
+            // An event its plan holds apart (``PlanEvent/notGathered``) needs one per the programme's number.
+            let per = Double(max(1, e.perFacilitator ?? 1, p.participantsPerFacilitator))
             if perDay > 0 && !g.qualified.isEmpty {
                 let staff = m.addVariable("ev_staff_\(g.tag)_\(e.number)", lower: 0)
                 m.add(staff - (1 / per) * served >= 0)

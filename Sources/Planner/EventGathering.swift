@@ -63,7 +63,8 @@ struct EventGathering {
         return ctx.scenario.programmes.flatMap { p -> [Group] in
             let mine = (byProgramme[p.id] ?? []).sorted { $0.id < $1.id }
             return p.sessions.compactMap { pat in pat.gathers.map { (pat, $0) } }.flatMap { pat, gathering -> [Group] in
-                let scoped = gathering == .hub ? ["hub": mine] : Dictionary(grouping: mine, by: \.authority)
+                // A programme without cohorts this year has no event.
+                let scoped = mine.isEmpty ? [:] : gathering == .hub ? ["hub": mine] : Dictionary(grouping: mine, by: \.authority)
                 return scoped.keys.sorted().map { Group(programme: p, pattern: pat, scope: $0, cohorts: scoped[$0] ?? []) }
             }
         }

@@ -21,7 +21,7 @@ extension HTMLReport {
         <p class="lead">This plan is <strong>\(HTML.escape(plan.proven.words))</strong>\(plan.status == .interrupted ? " (planning was interrupted)" : ""). It costs <strong>\(money(plan.objective))</strong>; no plan can cost less than \(money(plan.bound)).</p></header>
         <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#reach">Reach and equity</a></li><li><a href="#glance">Year at a glance</a></li>
         <li><a href="#costs">Costs</a></li><li><a href="#utilisation">Utilisation</a></li><li><a href="#forecast">Forecast to 2028</a></li>\(nextYear == nil ? "" : "<li><a href=\"#next-year\">Next year</a></li>")
-        <li><a href="#unmet">Unmet demand</a></li>\(plan.carriedOver == nil ? "" : "<li><a href=\"#carried-over\">Carried over</a></li>")<li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>\(plan.inductionReviews == nil ? "" : "<li><a href=\"#inductions\">Appropriate Body</a></li>")
+        <li><a href="#unmet">Unmet demand</a></li>\(plan.carriedOver == nil ? "" : "<li><a href=\"#carried-over\">Carried over</a></li>")\(plan.events == nil ? "" : "<li><a href=\"#events\">Events</a></li>")<li><a href="#calendar">Calendar</a></li><li><a href="#forums">Forums</a></li><li><a href="#advisers">Adviser days</a></li>\(plan.inductionReviews == nil ? "" : "<li><a href=\"#inductions\">Appropriate Body</a></li>")
         <li><a href="#by-cohort">Timetable by cohort</a></li><li><a href="#by-facilitator">by facilitator</a></li><li><a href="#by-venue">by venue</a></li><li><a href="#by-borough">by borough</a></li></ul></nav>
         <main>
         """
@@ -53,6 +53,7 @@ extension HTMLReport {
         b += "</section>"
 
         b += carriedOver(plan, n)
+        b += events(plan, n)
         b += calendar(plan, scenario, n)
         b += "<section id=\"forums\"><h2>CPD Leaders Forums</h2>" + HTML.table(caption: "Forum calendar",
             header: ["Date", "Time", "Forum", "For", "Venue", "Room", "Chair", "Attendees"],
@@ -282,18 +283,55 @@ extension HTMLReport {
         return b + "</section>"
     }
 
+    /// Each event: the cohorts it gathers, when and where they meet, and who runs it; or why they met apart.
+    static func events(_ plan: Plan, _ n: PlanNames) -> String {
+        guard let events = plan.events else { return "" }
+        let first = Dictionary(plan.sessions.compactMap { s in s.event.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        var b = "<section id=\"events\"><h2>Events</h2>"
+        b += "<p>Sessions that gather cohorts meet once, in one room, with one team, and are paid for once. "
+        b += "\(events.filter { $0.notGathered == nil }.count) of \(events.count) events gathered their cohorts.</p>"
+        b += HTML.table(caption: "Events and the cohorts they gather",
+                        header: ["Date", "Time", "Event", "For", "Venue", "Room", "Facilitators", "Participants", "Cohorts"],
+                        rows: events.map { e in
+                            let title = first[e.id].map { "\(n.programme(e.programme)): \(n.sessionTitle($0))" } ?? "\(n.programme(e.programme)), session \(e.session)"
+                            let scope = e.scope == "hub" ? "the hub" : e.scope
+                            guard let s = first[e.id], e.notGathered == nil else {
+                                return ["–", "–", title, scope, "met apart: \(e.notGathered ?? "")", "", "", "\(e.participants)", e.cohorts.joined(separator: ", ")]
+                            }
+                            return [longDate(s.date), "\(s.start)–\(PlanNames.end(s.start, hours: s.hours))", title, scope, n.venue(s.venue), s.room ?? "",
+                                    n.people(s.facilitators), "\(e.participants)", e.cohorts.joined(separator: ", ")]
+                        })
+        return b + "</section>"
+    }
+
     static func timetables(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
         let byDate = plan.sessions.sorted { ($0.date, $0.start, $0.cohort, $0.session) < ($1.date, $1.start, $1.cohort, $1.session) }
         let header = ["Date", "Time", "Programme", "Cohort", "Session", "Venue", "Room", "Facilitators", "Participants"]
         func row(_ s: PlanSession) -> [String] {
             [longDate(s.date), "\(s.start)–\(PlanNames.end(s.start, hours: s.hours))", n.programme(s.programme), s.cohort,
-             "\(s.session). \(n.sessionTitle(s))", n.venue(s.venue), s.room ?? "", n.people(s.facilitators), "\(s.participants)"]
+             "\(s.session). \(n.sessionTitle(s))\(s.event == nil ? "" : " (event)")", n.venue(s.venue), s.room ?? "", n.people(s.facilitators), "\(s.participants)"]
         }
         func fold(_ title: String, _ meta: String, caption: String, _ sessions: [PlanSession], class className: String? = nil) -> String {
             "<details><summary>\(HTML.escape(title)) <span class=\"meta\">— \(HTML.escape(meta))</span></summary>"
                 + HTML.table(caption: caption, header: header, rows: sessions.map(row), rowHeaders: false, class: className) + "</details>"
         }
         func count(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        /// A facilitator's or a venue's sessions, each event once: its cohorts as one row, with all its participants.
+        func once(_ sessions: [PlanSession]) -> [PlanSession] {
+            var seen: [String: Int] = [:], out: [PlanSession] = []
+            for s in sessions {
+                guard let e = s.event else { out.append(s); continue }
+                if let k = seen[e] {
+                    out[k].participants += s.participants
+                } else {
+                    seen[e] = out.count
+                    var first = s
+                    first.cohort = "event \(e)"
+                    out.append(first)
+                }
+            }
+            return out
+        }
         var b = "<section id=\"by-cohort\"><h2>Timetable by cohort</h2><p>Open a programme to see its cohorts' sessions in order.</p>"
         let byProgramme = Dictionary(grouping: plan.sessions, by: \.programme)
         for p in scenario.programmes {
@@ -305,14 +343,14 @@ extension HTMLReport {
         b += "</section><section id=\"by-facilitator\"><h2>Timetable by facilitator</h2>"
         var idle: [String] = []
         for f in scenario.facilitators {
-            let mine = byDate.filter { $0.facilitators.contains(f.id) }
+            let mine = once(byDate.filter { $0.facilitators.contains(f.id) })
             if mine.isEmpty { idle.append(f.name); continue }
             b += fold(f.name, "\(count(mine.count, "session")), \(f.homeTown)", caption: "\(f.name): sessions by date", mine)
         }
         if !idle.isEmpty { b += "<p>With no sessions in this plan: \(HTML.escape(idle.joined(separator: ", "))).</p>" }
         b += "</section><section id=\"by-venue\"><h2>Timetable by venue</h2>"
         for v in scenario.venues {
-            let mine = byDate.filter { $0.venue == v.id }
+            let mine = once(byDate.filter { $0.venue == v.id })
             guard !mine.isEmpty else { continue }
             b += fold(v.name, "\(count(mine.count, "session")), \(v.town)", caption: "\(v.name): sessions by date", mine)
         }

@@ -45,7 +45,19 @@ public enum ICalendar {
             return v.address.isEmpty ? v.name : "\(v.name), \(v.address)"
         }
         var out: [Event] = []
-        for s in plan.sessions {
+        // An event is one calendar entry for its facilitators and venue, naming every cohort it gathers.
+        let gathered = Dictionary(grouping: plan.sessions.filter { $0.event != nil }, by: { $0.event ?? "" })
+        for (id, sessions) in gathered.sorted(by: { $0.key < $1.key }) {
+            let s = sessions[0]
+            let title = programmes[s.programme]?.sessions.first { $0.number == s.session }?.title ?? "Session \(s.session)"
+            let cohorts = sessions.map(\.cohort).sorted()
+            out.append(Event(uid: "event-\(id)@hubplan", day: s.date, start: s.start, hours: s.hours,
+                             summary: "\(s.programme) event: \(title)", location: place(s.venue),
+                             description: "Session \(s.session) for cohorts \(cohorts.joined(separator: ", ")) together (\(sessions.reduce(0) { $0 + $1.participants }) participants). "
+                                + "Facilitators: \(s.facilitators.joined(separator: ", "))." + (s.room.map { " Room: \($0)." } ?? ""),
+                             involved: s.facilitators + [s.venue].compactMap { $0 }))
+        }
+        for s in plan.sessions where s.event == nil {
             let day = s.date
             let title = programmes[s.programme]?.sessions.first { $0.number == s.session }?.title ?? "Session \(s.session)"
             out.append(Event(uid: "session-\(s.cohort)-\(s.session)@hubplan", day: day, start: s.start, hours: s.hours,

@@ -58,6 +58,15 @@ import Testing
         #expect(broken.isSuperset(of: [.eventGathered, .roomDoubleBooked, .doubleBooked]))
     }
 
+    /// A programme with nobody enrolled this year forms no cohort, and so holds no event.
+    @Test func noCohortsNoEvent() throws {
+        var s = Self.scenario(gathering: true)
+        s.enrolment = []
+        let plan = try Tiny.plan(s)
+        #expect(plan.cohorts.isEmpty)
+        #expect(plan.events == nil)
+    }
+
     /// An event no room can seat is not gathered: the cohorts meet apart and the plan says why.
     @Test func anEventNoRoomSeatsIsHeldApartAndSaysWhy() throws {
         var s = Self.scenario(gathering: true)

@@ -206,3 +206,36 @@ enum Small {
         #expect(csv == "programme,authority,year,method,forecast,lo80,hi80,lo95,hi95\nECT1,HAL,2026-27,\"auto: combo(damped,ets,naive,holt)\",10.0,8.0,12.0,6.0,14.0\n")
     }
 }
+
+/// Events in the outputs: one calendar entry per event, and the report's Events section.
+@Suite struct EventReportTests {
+    /// The small scenario with each programme's opening day gathered by authority.
+    static func scenarioAndPlan() throws -> (Scenario, Plan) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("small-events-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioGenerator(size: .s, seed: 11).write(to: dir)
+        var (s, _) = try ScenarioLoader.load(dir)
+        for i in s.programmes.indices where s.programmes[i].sessions.first?.mode == .inPerson && s.programmes[i].continues == nil {
+            s.programmes[i].sessions[0].gathers = .authority
+            s.programmes[i].sessions[0].perFacilitator = 40
+        }
+        return (s, try Planner(scenario: s, settings: Planner.Settings(scenario: s)).plan())
+    }
+
+    @Test func anEventIsOneCalendarEntryAndOneReportRow() throws {
+        let (s, plan) = try Self.scenarioAndPlan()
+        let events = try #require(plan.events)
+        let gathered = Set(plan.sessions.compactMap(\.event))
+        #expect(!gathered.isEmpty)
+        #expect(gathered.count == events.filter { $0.notGathered == nil }.count)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        let hub = try #require(ICalendar.files(plan: plan, scenario: s).first { $0.0 == "hub.ics" }?.1)
+        let uids = hub.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        #expect(uids.count == plan.sessions.filter { $0.event == nil }.count + gathered.count + plan.forums.count + plan.adviserAssignments.count)
+        #expect(Set(uids).count == uids.count)
+        let html = HTMLReport.render(plan: plan, scenario: s)
+        #expect(html.contains("<section id=\"events\">"))
+        let section = try #require(html.components(separatedBy: "<section id=\"events\">").last?.components(separatedBy: "</section>").first)
+        #expect(section.components(separatedBy: "<tr>").count - 2 == events.count)
+    }
+}

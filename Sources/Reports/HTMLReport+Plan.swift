@@ -65,7 +65,7 @@ extension HTMLReport {
 
         b += advisers(plan, scenario, n)
         b += inductions(plan, scenario, n)
-        b += timetables(plan, scenario, n)
+        b += timetables(plan, scenario, n, next: nextYear)
         b += "</main><footer><p>Made by HubPlan. Participants' travel is measured from the centre of their school's town. "
         b += "The same plan is in plan.xlsx (a sheet per timetable, with filters) and in the calendars/ folder.</p></footer>"
         // Folded sections are opened for printing, so paper shows everything.
@@ -304,7 +304,7 @@ extension HTMLReport {
         return b + "</section>"
     }
 
-    static func timetables(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames) -> String {
+    static func timetables(_ plan: Plan, _ scenario: Scenario, _ n: PlanNames, next: ReportWriter.NextYear? = nil) -> String {
         let byDate = plan.sessions.sorted { ($0.date, $0.start, $0.cohort, $0.session) < ($1.date, $1.start, $1.cohort, $1.session) }
         let header = ["Date", "Time", "Programme", "Cohort", "Session", "Venue", "Room", "Facilitators", "Participants"]
         func row(_ s: PlanSession) -> [String] {
@@ -334,11 +334,28 @@ extension HTMLReport {
         }
         var b = "<section id=\"by-cohort\"><h2>Timetable by cohort</h2><p>Open a programme to see its cohorts' sessions in order.</p>"
         let byProgramme = Dictionary(grouping: plan.sessions, by: \.programme)
+        // Next year's plan, when there is one: this year's cohort each of its cohorts carries on.
+        let carriedFrom = Dictionary((next?.plan.cohorts ?? []).compactMap { c in c.continues.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
         for p in scenario.programmes {
             guard let mine = byProgramme[p.id] else { continue }
             let cohorts = Set(mine.map(\.cohort)).count
-            b += fold(p.name, "\(count(cohorts, "cohort")), \(count(mine.count, "session"))", caption: "\(p.name): every session, by cohort",
+            // A programme that goes on next year as another (an 18-month NPQ, ECT year 2) says so, and when
+            // next year is planned, its cohorts' sessions there follow, under this year's cohort ids.
+            let successor = scenario.programmes.first { $0.continues == p.id }
+            let onward = successor.map { q in
+                "; goes on next year as \(q.name) (\(count(q.sessions.count, "session")), \(Set(q.sessions.map(\.halfTerm)).sorted().map(\.rawValue).joined(separator: ", ")))"
+            } ?? ""
+            b += fold(p.name, "\(count(cohorts, "cohort")), \(count(mine.count, "session"))\(onward)", caption: "\(p.name): every session, by cohort",
                       mine.sorted { ($0.cohort, $0.session) < ($1.cohort, $1.session) }, class: "by-cohort")
+            if let q = successor, let next {
+                let later = next.plan.sessions.filter { $0.programme == q.id && carriedFrom[$0.cohort].map { id in mine.contains { $0.cohort == id } } == true }
+                    .map { s -> PlanSession in var x = s; x.cohort = "\(carriedFrom[s.cohort] ?? s.cohort) → \(s.cohort)"; return x }
+                if !later.isEmpty {
+                    b += fold("\(p.name), in \(next.plan.year)", "\(count(Set(later.map(\.cohort)).count, "cohort")) carried on as \(q.name), \(count(later.count, "session"))",
+                              caption: "\(p.name): its cohorts' sessions in \(next.plan.year), as \(q.name)",
+                              later.sorted { ($0.cohort, $0.session) < ($1.cohort, $1.session) }, class: "next-year")
+                }
+            }
         }
         b += "</section><section id=\"by-facilitator\"><h2>Timetable by facilitator</h2>"
         var idle: [String] = []

@@ -42,6 +42,15 @@ import Testing
         }
         let report = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("id=\"next-year\"") && report.contains("2027-28/report.html"))
+        // Programmes that go on next year say so, and their cohorts' sessions next year follow theirs:
+        // one row for each session of a carried-on cohort in next year's plan.
+        #expect(report.contains("goes on next year as"))
+        let nextPlan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: next.appendingPathComponent("plan.json"))) as? [String: Any])
+        let carried = Set(((nextPlan["cohorts"] as? [[String: Any]]) ?? []).filter { $0["continues"] != nil }.compactMap { $0["id"] as? String })
+        let carriedSessions = ((nextPlan["sessions"] as? [[String: Any]]) ?? []).filter { carried.contains($0["cohort"] as? String ?? "") }.count
+        let tables = report.components(separatedBy: "class=\"next-year\"").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        #expect(carriedSessions > 0)
+        #expect(tables.reduce(0) { $0 + $1.components(separatedBy: "<tr>").count - 2 } == carriedSessions)
         // The scenario written for next year plans and checks on its own, continuing from this year's plan.
         let check = try CLI.run(["check", next.appendingPathComponent("scenario").path, next.appendingPathComponent("plan.json").path])
         #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")

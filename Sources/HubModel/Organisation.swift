@@ -38,11 +38,15 @@ public struct Enrolment: Sendable, Equatable, Codable {
     public var school: String
     public var programme: String
     public var participants: Int
+    /// The half-term they start in, when later than the programme's first session (an ECT
+    /// January or April intake): they join a cohort from then, or form a catch-up cohort.
+    public var intake: HalfTerm?
 
-    public init(school: String, programme: String, participants: Int) {
+    public init(school: String, programme: String, participants: Int, intake: HalfTerm? = nil) {
         self.school = school
         self.programme = programme
         self.participants = participants
+        self.intake = intake
     }
 }
 

@@ -128,4 +128,11 @@ public struct Programme: Sendable, Equatable, Codable, Identifiable {
 
     /// Whether any session meets in person.
     public var needsVenue: Bool { sessions.contains { $0.mode == .inPerson } }
+
+    /// The programme as a catch-up cohort of late starters meets it: its sessions from a half-term on.
+    public func startingIn(_ ht: HalfTerm) -> Programme {
+        var p = self
+        p.sessions = sessions.filter { $0.halfTerm >= ht }
+        return p
+    }
 }

@@ -23,10 +23,13 @@ public struct Baseline: Sendable {
     func cohorts(of p: Programme, in ctx: PlanningContext) -> [CohortStage.Cohort]? {
         let old = plan.cohorts.filter { $0.programme == p.id }
         guard !old.isEmpty else { return nil }
+        // Keyed by school and intake: a late starter is placed from their intake (joining, or in a catch-up cohort).
         var placed: [String: Int] = [:]
-        for c in old { for s in c.schools { placed[s.school, default: 0] += s.participants } }
+        for c in old { for s in c.schools { placed["\(s.school)|\((s.from ?? c.starts)?.rawValue ?? "")", default: 0] += s.participants } }
         var enrolled: [String: Int] = [:]
-        for e in ctx.scenario.enrolment where e.programme == p.id && e.participants > 0 { enrolled[e.school, default: 0] += e.participants }
+        for e in ctx.scenario.enrolment where e.programme == p.id && e.participants > 0 {
+            enrolled["\(e.school)|\(e.intake?.rawValue ?? "")", default: 0] += e.participants
+        }
         guard placed == enrolled else { return nil }
         var out: [CohortStage.Cohort] = []
         for c in old {
@@ -36,8 +39,11 @@ public struct Baseline: Sendable {
                 venue = found
             }
             let authorities = Set(c.schools.compactMap { ctx.schoolById[$0.school]?.authority }).sorted()
-            out.append(CohortStage.Cohort(id: c.id, programme: p, authority: c.authority, venue: venue,
-                                          schools: c.schools.map { ($0.school, $0.participants) }, authorities: authorities))
+            var cohort = CohortStage.Cohort(id: c.id, programme: c.starts.map { p.startingIn($0) } ?? p, authority: c.authority, venue: venue,
+                                            schools: c.schools.filter { $0.from == nil }.map { ($0.school, $0.participants) }, authorities: authorities)
+            cohort.joiners = c.schools.compactMap { s in s.from.map { (s.school, s.participants, $0) } }
+            cohort.starts = c.starts
+            out.append(cohort)
         }
         return out
     }

@@ -26,7 +26,7 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for s in plan.sessions where !s.online && DayParts.releasesTeachers(start: s.start) {
             guard let c = cohorts[s.cohort] else { continue }
-            for place in c.schools where place.participants > 0 { out[SchoolDay(school: place.school, day: s.date), default: []].insert(s.meeting) }
+            for place in c.present(at: s.halfTerm) where place.participants > 0 { out[SchoolDay(school: place.school, day: s.date), default: []].insert(s.meeting) }
         }
         return out
     }
@@ -35,14 +35,14 @@ public struct CalendarFigures: Codable, Sendable, Equatable {
         var teacherDays = 0
         let cohorts = Dictionary(plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for s in plan.sessions where !s.online && DayParts.releasesTeachers(start: s.start) {
-            teacherDays += cohorts[s.cohort]?.schools.reduce(0) { $0 + max(0, $1.participants) } ?? 0
+            teacherDays += cohorts[s.cohort]?.present(at: s.halfTerm).reduce(0) { $0 + max(0, $1.participants) } ?? 0
         }
         schoolDayClashes = Self.schoolDaysOut(plan).values.filter { $0.count > 1 }.count
         let avoid = Dictionary(grouping: scenario.calendar.closures.filter(\.isAvoided), by: \.day)
         let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsOnAvoidDays = plan.sessions.filter { s in
             guard let days = avoid[s.date], let c = cohorts[s.cohort] else { return false }
-            return c.schools.contains { place in schools[place.school].map { school in days.contains { $0.concerns(school) } } ?? false }
+            return c.present(at: s.halfTerm).contains { place in schools[place.school].map { school in days.contains { $0.concerns(school) } } ?? false }
         }.count
         teacherDaysOut = teacherDays
         // An event is one session, however many cohorts it gathers.

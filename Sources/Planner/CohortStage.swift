@@ -36,13 +36,25 @@ struct CohortStage {
     /// A cohort before facilitators and dates.
     struct Cohort {
         var id: String
+        /// Its programme; a catch-up cohort's has only the sessions from its start.
         var programme: Programme
         var authority: String
         var venue: Venue?
+        /// Its starters, (school, participants).
         var schools: [(String, Int)]
-        var size: Int { schools.reduce(0) { $0 + $1.1 } }
+        /// Everyone by the end of the year, late joiners included: rooms and teams are sized for it.
+        var size: Int { schools.reduce(0) { $0 + $1.1 } + joiners.reduce(0) { $0 + $1.participants } }
         /// Authorities of its participants (whose teaching days it must respect).
         var authorities: [String]
+        /// Late starters who join it from their intake (``IntakeStage``).
+        var joiners: [(school: String, participants: Int, from: HalfTerm)] = []
+        /// A catch-up cohort's first half-term (nil: the programme's).
+        var starts: HalfTerm? = nil
+
+        /// Those at a session in a half-term.
+        func size(at ht: HalfTerm) -> Int {
+            schools.reduce(0) { $0 + $1.1 } + joiners.filter { $0.from <= ht }.reduce(0) { $0 + $1.participants }
+        }
     }
 
     struct Outcome {

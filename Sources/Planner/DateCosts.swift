@@ -48,15 +48,17 @@ enum DateCosts {
         for s in plan.sessions {
             guard let c = cohorts[s.cohort] else { continue }
             let days = releaseDays(start: s.start, hours: s.hours, online: s.online)
+            // Those at the session: late joiners are released from their intake on.
+            let present = c.present(at: s.halfTerm)
             if days > 0 {
-                let teachers = c.schools.reduce(0) { $0 + $1.participants }
+                let teachers = present.reduce(0) { $0 + $1.participants }
                 out.append(Charge(term: .schoolRelease, amount: Double(teachers) * days * w.releasePerDay, cohort: c))
-                for place in c.schools where place.participants > 0 {
+                for place in present where place.participants > 0 {
                     released["\(place.school)|\(s.date)", default: []].append((s.meeting, c))
                 }
             }
             if let closures = avoid[s.date] {
-                let teachers = teachersAsked(c.schools.map { ($0.school, $0.participants) }, closures, schools: schools)
+                let teachers = teachersAsked(present.map { ($0.school, $0.participants) }, closures, schools: schools)
                 if teachers > 0 { out.append(Charge(term: .avoidDays, amount: Double(teachers) * w.avoidDay, cohort: c)) }
             }
         }

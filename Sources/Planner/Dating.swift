@@ -188,7 +188,7 @@ struct SessionDating {
                         sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht,
                                                     date: d, start: pat.start, hours: pat.hours,
                                                     venue: pat.mode == .inPerson ? c.venue?.id : nil, room: room?.id,
-                                                    facilitators: crew, participants: c.size, online: pat.mode == .online))
+                                                    facilitators: crew, participants: c.size(at: ht), online: pat.mode == .online))
                         placed = true
                         break
                     }
@@ -222,7 +222,7 @@ struct SessionDating {
     }
 
     func unmetSession(_ c: CohortStage.Cohort, _ pat: SessionPattern, _ why: UnmetReason) -> UnmetItem {
-        UnmetItem(.session(cohort: c.id, number: pat.number, halfTerm: pat.halfTerm), amount: Double(c.size), reason: why)
+        UnmetItem(.session(cohort: c.id, number: pat.number, halfTerm: pat.halfTerm), amount: Double(c.size(at: pat.halfTerm)), reason: why)
     }
 }
 

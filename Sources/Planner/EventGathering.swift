@@ -35,7 +35,7 @@ struct EventGathering {
         let scope: String
         let cohorts: [CohortStage.Cohort]
         var id: String { PlanEvent.id(programme: programme.id, session: pattern.number, scope: scope) }
-        var participants: Int { cohorts.reduce(0) { $0 + $1.size } }
+        var participants: Int { cohorts.reduce(0) { $0 + $1.size(at: pattern.halfTerm) } }
     }
 
     /// A place for an event and what it costs.
@@ -97,7 +97,7 @@ struct EventGathering {
         for c in g.cohorts {
             var s = PlanSession(programme: g.programme.id, cohort: c.id, session: pat.number, halfTerm: pat.halfTerm, date: choice.day,
                                 start: pat.start, hours: pat.hours, venue: choice.venue?.id, room: choice.room?.id,
-                                facilitators: choice.staff, participants: c.size, online: pat.mode == .online)
+                                facilitators: choice.staff, participants: c.size(at: pat.halfTerm), online: pat.mode == .online)
             s.event = g.id
             out.sessions.append(s)
         }
@@ -128,7 +128,11 @@ struct EventGathering {
         let middle = current.sorted().dropFirst(current.count / 2).first ?? days.first
         let venues: [Venue?] = pat.mode == .inPerson
             ? ctx.scenario.venues.filter { v in v.rooms.contains { $0.capacity >= g.participants } } : [nil]
-        let places = g.cohorts.flatMap { c in c.schools.map { (school: $0.0, participants: $0.1) } }
+        var places: [(school: String, participants: Int)] = []
+        for c in g.cohorts {
+            places += c.schools.map { (school: $0.0, participants: $0.1) }
+            places += c.joiners.filter { $0.from <= pat.halfTerm }.map { (school: $0.school, participants: $0.participants) }
+        }
         let avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter(\.isAvoided), by: \.day)
         var best: Choice?
         for d in days {
@@ -153,8 +157,10 @@ struct EventGathering {
                 var cost = crew.reduce(0) { $0 + $1.cost } + Double(asked) * w.avoidDay
                 if let v {
                     cost += v.dayCost * w.venueHire
-                    cost += places.reduce(0) { $0 + Double($1.participants) * (ctx.origin(ofSchool: $1.school)?.travelMinutes(to: v.location) ?? 0) }
-                        * w.participantTravelPerMinute
+                    let minutes: Double = places.reduce(0) { total, place in
+                        total + Double(place.participants) * (ctx.origin(ofSchool: place.school)?.travelMinutes(to: v.location) ?? 0)
+                    }
+                    cost += minutes * w.participantTravelPerMinute
                 }
                 let distance = middle.map { abs($0.ordinal - d.ordinal) } ?? 0
                 let choice = Choice(day: d, venue: v, room: room, staff: crew.map(\.f.id).sorted(), cost: cost, distance: distance)

@@ -366,9 +366,31 @@ struct JointBound {
             best = max(best, l.bound)
         }
         // Only a proven bound counts; shaved by a hair for floating-point error.
+        best += lateStarters
         var out = Outcome(bound: max(0, best - 1e-7 * abs(best) - 1e-6), stats: stats)
         if integer && r.status.hasSolution { out.places = places.mapValues { Int(r.value($0).rounded()) } }
         return out
+    }
+
+    /// Late starters (``IntakeStage``), outside the model: each either goes to the sessions from
+    /// their intake — released for each, and travelling to each in-person one at least as far as
+    /// the nearest venue — or is unmet, whichever is less. What they add to cohorts, places and
+    /// events is left out, which can only lower the bound (docs/model.md, "Intakes").
+    var lateStarters: Double {
+        let s = ctx.scenario, w = s.weights
+        var total = 0.0
+        for p in s.programmes where !p.sessions.isEmpty {
+            for (intake, zones) in ctx.lateZones(programme: p.id) {
+                let later = p.startingIn(intake).sessions
+                let release = later.reduce(0) { $0 + DateCosts.releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
+                let inPerson = Double(later.filter { $0.mode == .inPerson }.count)
+                for z in zones {
+                    let nearest = s.venues.map { z.location.travelMinutes(to: $0.location) }.min() ?? 0
+                    total += Double(z.participants) * min(w.unmet, release + nearest * inPerson * w.participantTravelPerMinute)
+                }
+            }
+        }
+        return total
     }
 
     /// The LPs (with no linking rows) of larger models than this are not followed by the

@@ -136,15 +136,18 @@ public struct InductionReview: Codable, Sendable, Equatable {
 public struct SchoolPlaces: Codable, Sendable, Equatable {
     public var school: String
     public var participants: Int
+    /// Late starters who join the cohort from this half-term (their intake); nil: from the cohort's start.
+    public var from: HalfTerm? = nil
 
-    public init(school: String, participants: Int) {
+    public init(school: String, participants: Int, from: HalfTerm? = nil) {
         self.school = school
         self.participants = participants
+        self.from = from
     }
 }
 
 public struct PlanCohort: Codable, Sendable, Equatable {
-    enum CodingKeys: String, CodingKey { case id, programme, authority, venue, facilitators, schools, continues }
+    enum CodingKeys: String, CodingKey { case id, programme, authority, venue, facilitators, schools, continues, starts }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -155,6 +158,7 @@ public struct PlanCohort: Codable, Sendable, Equatable {
         try c.encode(facilitators, forKey: .facilitators)
         try c.encode(schools, forKey: .schools)
         try c.encodeIfPresent(continues, forKey: .continues)
+        try c.encodeIfPresent(starts, forKey: .starts)
     }
 
     public var id: String
@@ -168,8 +172,20 @@ public struct PlanCohort: Codable, Sendable, Equatable {
     public var schools: [SchoolPlaces]
     /// Last year's cohort this one carries on (its members started together), if any.
     public var continues: String? = nil
+    /// A catch-up cohort of late starters: it meets the programme's sessions from this half-term on.
+    public var starts: HalfTerm? = nil
 
+    /// Everyone in it by the end of the year, late joiners included.
     public var participants: Int { schools.reduce(0) { $0 + $1.participants } }
+
+    /// Those in it at a session in a half-term: its starters, and joiners whose intake has come.
+    public func participants(at ht: HalfTerm) -> Int { present(at: ht).reduce(0) { $0 + $1.participants } }
+
+    /// Its places whose members are in it in a half-term.
+    public func present(at ht: HalfTerm) -> [SchoolPlaces] { schools.filter { $0.from.map { $0 <= ht } ?? true } }
+
+    /// Its starters: the members from its first session.
+    public var starters: Int { schools.filter { $0.from == nil }.reduce(0) { $0 + $1.participants } }
 }
 
 public struct PlanSession: Codable, Sendable, Equatable {

@@ -68,7 +68,8 @@ public struct PlanCosts {
             }
             if let v = s.venue.flatMap({ ctx.venueById[$0] }), let cohort {
                 if !paid { add(.venueHire, v.dayCost * w.venueHire, authority: la, programme: s.programme) }
-                let minutes = cohort.schools.reduce(0.0) { total, place in
+                // Those at the session: late joiners travel from their intake on.
+                let minutes = cohort.present(at: s.halfTerm).reduce(0.0) { total, place in
                     total + Double(place.participants) * (ctx.origin(ofSchool: place.school)?.travelMinutes(to: v.location) ?? 0)
                 }
                 add(.participantTravel, minutes * w.participantTravelPerMinute, authority: cohort.authority, programme: s.programme)

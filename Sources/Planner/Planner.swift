@@ -61,7 +61,7 @@ public struct Planner {
         let jointLP = Background { [exporter = run.exporter, ctx = run.boundCtx, limit = run.budget.forSmallModels()] in
             try JointBound(ctx: ctx, options: SolveOptions(timeLimit: limit), exporter: exporter).solve()
         }
-        let cohorts = try run.cohortStage.run()
+        let cohorts = try run.withLateStarters(run.cohortStage.run())
         // Advisers and Appropriate Body work do not depend on cohorts; solved first, their
         // bounds tell the team model how much of the plan's gap is its to spend.
         let advisers = try run.adviserStage.run()
@@ -155,6 +155,16 @@ public struct Planner {
 
         var stopped: Bool { stop?.isStopped == true }
 
+        /// Stage A's cohorts with the late starters joined or in catch-up cohorts (``IntakeStage``).
+        func withLateStarters(_ a: CohortStage.Outcome) throws -> CohortStage.Outcome {
+            let late = try IntakeStage(ctx: ctx, options: small, hooks: hooks).run(a.cohorts)
+            var out = a
+            out.cohorts = late.cohorts
+            out.unmet += late.unmet
+            out.models += late.models
+            return out
+        }
+
         /// Stage B on some cohorts, with the team model's time left now.
         func staff(_ cohorts: [CohortStage.Cohort], options: SolveOptions? = nil) throws -> FacilitatorStage.Outcome {
             let options = options ?? teamOptions
@@ -192,7 +202,7 @@ public struct Planner {
             capped.exporter = nil
             caps.merge(placesLeft(last.1, shortIn: last.1.shortGroups, ctx: run.ctx)) { _, new in new }
             capped.placeCaps = caps
-            let a2 = try capped.run()
+            let a2 = try run.withLateStarters(capped.run())
             let b2 = try run.staff(a2.cohorts, options: run.laterTeamOptions())
             var next = assemble(a2, b2, advisers: advisers, inductions: inductions, run)
             let suffix = "_round\(round + 1)"
@@ -245,7 +255,7 @@ public struct Planner {
                 (key, CohortStage.PlaceCap(total: places, perCohort: candidates(p, ctx: run.ctx)))
             }
         })
-        let a3 = try hinted.run()
+        let a3 = try run.withLateStarters(hinted.run())
         let b3 = try run.staff(a3.cohorts, options: run.laterTeamOptions(atLeast: 1))
         var next = assemble(a3, b3, advisers: advisers, inductions: inductions, run)
         next.models = plan.models + bound.models + a3.models.map { $0.renamed($0.name + "_joint") }
@@ -338,9 +348,13 @@ public struct Planner {
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
         let gathered = EventGathering(ctx: ctx, diary: diary, baseline: baseline).run(dating.sessions, unmet: dating.unmet, cohorts: b.cohorts, teams: b.teams)
         let cohorts = b.cohorts.map { c in
-            PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
-                       facilitators: b.teams[c.id] ?? [], schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) },
+            var cohort = PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
+                       facilitators: b.teams[c.id] ?? [],
+                       schools: c.schools.map { SchoolPlaces(school: $0.0, participants: $0.1) }
+                           + c.joiners.map { SchoolPlaces(school: $0.school, participants: $0.participants, from: $0.from) },
                        continues: run.continuation?.continues[c.id])
+            cohort.starts = c.starts
+            return cohort
         }
         var draft = Plan(scenario: scenario.name, year: scenario.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0,
                          seconds: 0, costs: [:], cohorts: cohorts, sessions: gathered.sessions, forums: forums.forums,

@@ -48,8 +48,17 @@ struct PlanningContext {
     }
 
     /// Zones of one programme's participants, sorted by id.
+    /// The zones of a programme's starters: those there from its first session.
     func zones(programme: String) -> [Zone] {
-        zones(of: scenario.enrolment.filter { $0.programme == programme }.map { ($0.school, $0.participants) })
+        zones(of: scenario.enrolment.filter { $0.programme == programme && $0.intake == nil }.map { ($0.school, $0.participants) })
+    }
+
+    /// The zones of a programme's late starters, by intake, earliest first (``IntakeStage``).
+    func lateZones(programme: String) -> [(intake: HalfTerm, zones: [Zone])] {
+        let late = scenario.enrolment.filter { $0.programme == programme && $0.intake != nil }
+        return Dictionary(grouping: late) { $0.intake! }.sorted { $0.key < $1.key }.map { ht, rows in
+            (ht, zones(of: rows.map { ($0.school, $0.participants) }))
+        }
     }
 
     /// Zones of some participants, (school, participants), each school listed once.

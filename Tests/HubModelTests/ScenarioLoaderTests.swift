@@ -237,6 +237,32 @@ import Testing
         #expect(d.first?.hasPrefix("scenario.yaml:16:") == true && d.first?.contains(message) == true, "\(d)")
     }
 
+    @Test func anIntakeIsReadWrittenAndReadBack() throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        let text = try copy.text("enrolment.csv")
+        try copy.write("enrolment.csv", text.replacingOccurrences(of: "school,programme,participants\n", with: "school,programme,participants,intake\n")
+            + "HAL002,ECT1,2,HT3\n")
+        let (s, diagnostics) = try ScenarioLoader.load(copy.url)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(s.enrolment.contains(Enrolment(school: "HAL002", programme: "ECT1", participants: 2, intake: .ht3)))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioWriter.write(s, to: dir)
+        #expect(try ScenarioLoader.load(dir).0 == s)
+    }
+
+    @Test(arguments: [("HAL002,ECT1,2,HT7", "'HT7' is not one of"), ("HAL003,ECT1,1,HT1", "duplicate 'HAL003/ECT1'"), ("HAL002,ECT2,2,HT3", "ECT2 carries on last year's cohorts"),
+                      ("HAL002,MENT2,2,HT6", "MENT2 carries on last year's cohorts"), ("HAL002,MENT1,2,HT6", "HT6 is after MENT1's last session (HT5)")])
+    func reportsABadIntake(row: String, message: String) throws {
+        let copy = try ScenarioCopy()
+        defer { copy.remove() }
+        let text = try copy.text("enrolment.csv")
+        try copy.write("enrolment.csv", text.replacingOccurrences(of: "school,programme,participants\n", with: "school,programme,participants,intake\n") + row + "\n")
+        let d = copy.diagnostics()
+        #expect(d.count == 1 && d.first?.hasPrefix("enrolment.csv:") == true && d.first?.contains(message) == true, "\(d)")
+    }
+
     @Test func reportsInvalidYAMLAtItsLine() throws {
         let copy = try ScenarioCopy()
         defer { copy.remove() }

@@ -3,7 +3,9 @@ enum ScenarioFiles {
     static let yaml = "scenario.yaml"
 
     static let schools = ("schools.csv", [c("id"), c("name"), c("authority"), c("town"), c("phase"), c("latitude"), c("longitude")])
-    static let enrolment = ("enrolment.csv", [c("school"), c("programme"), c("participants")])
+    static let enrolment = ("enrolment.csv", [c("school"), c("programme"), c("participants"), c("intake", false)])
+    /// Without the intake column, as written when no row has a late intake.
+    static let enrolmentAtStart = ("enrolment.csv", [c("school"), c("programme"), c("participants")])
     static let facilitators = ("facilitators.csv", [
         c("id"), c("name"), c("home_town"), c("latitude"), c("longitude"), c("qualifications"),
         c("days_per_half_term"), c("days_per_year"), c("day_rate"), c("employer_school", false),

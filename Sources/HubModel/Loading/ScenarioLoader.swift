@@ -68,7 +68,7 @@ private struct Reader {
         let programmeIds = head.map { Set($0.programmes.map(\.id)) }
 
         let (schools, schoolIds) = readSchools(authorityIds)
-        let enrolment = readEnrolment(schoolIds, programmeIds)
+        let enrolment = readEnrolment(schoolIds, programmeIds, programmes: head?.programmes)
         var owners = SharedIds(reporter: r)
         let (facilitators, facilitatorIds) = readFacilitators(programmeIds, schoolIds, owners: &owners)
         let (advisers, adviserIds) = readAdvisers(authorityIds, owners: &owners)
@@ -298,16 +298,36 @@ private struct Reader {
         return (unique(items, column: "id") { $0.id }, declared(t))
     }
 
-    func readEnrolment(_ schools: Set<String>?, _ programmes: Set<String>?) -> [Enrolment] {
+    func readEnrolment(_ schools: Set<String>?, _ programmes: Set<String>?, programmes known: [Programme]?) -> [Enrolment] {
         guard let t = table(ScenarioFiles.enrolment) else { return [] }
+        let byId = Dictionary((known ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let items: [(Enrolment, CSVRecord)] = t.rows.compactMap { row in
             let s = reference(row, "school", row.id("school", r), in: schools, what: "school")
             let p = reference(row, "programme", row.id("programme", r), in: programmes, what: "programme")
             let n = row.int("participants", max: 10_000, r)
-            guard let s, let p, let n else { return nil }
-            return (Enrolment(school: s, programme: p, participants: n), row)
+            let given = !row.raw("intake").isEmpty
+            var intake = given ? row.enumValue("intake", HalfTerm.self, r) : nil
+            var intakeOK = !given || intake != nil
+            // A late intake starts within the programme's year, after its first session; one at the start is no intake.
+            if let ht = intake, let p, let programme = byId[p] {
+                let terms = programme.sessions.map(\.halfTerm)
+                if programme.continues != nil {
+                    row.fail("intake", "\(p) carries on last year's cohorts; only a programme's first year has intakes", r)
+                    intakeOK = false
+                } else if let last = terms.last, ht > last {
+                    row.fail("intake", "\(ht.rawValue) is after \(p)'s last session (\(last.rawValue))", r)
+                    intakeOK = false
+                } else if let first = terms.first, ht <= first {
+                    intake = nil
+                } else if terms.isEmpty {
+                    row.fail("intake", "\(p) has no sessions to join", r)
+                    intakeOK = false
+                }
+            }
+            guard let s, let p, let n, intakeOK else { return nil }
+            return (Enrolment(school: s, programme: p, participants: n, intake: intake), row)
         }
-        return unique(items, column: "programme") { "\($0.school)/\($0.programme)" }
+        return unique(items, column: "programme") { "\($0.school)/\($0.programme)\($0.intake.map { "/\($0.rawValue)" } ?? "")" }
     }
 
     func readFacilitators(_ programmes: Set<String>?, _ schools: Set<String>?, owners: inout SharedIds) -> ([Facilitator], Set<String>?) {

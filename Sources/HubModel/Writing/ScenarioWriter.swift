@@ -20,9 +20,11 @@ public enum ScenarioWriter {
         put(ScenarioFiles.schools, s.schools.map {
             [$0.id, $0.name, $0.authority, $0.town, $0.phase.rawValue, coord($0.location.latitude), coord($0.location.longitude)]
         })
-        put(ScenarioFiles.enrolment, s.enrolment.map {
-            [$0.school, $0.programme, String($0.participants)]
-        })
+        if s.enrolment.contains(where: { $0.intake != nil }) {
+            put(ScenarioFiles.enrolment, s.enrolment.map { [$0.school, $0.programme, String($0.participants), $0.intake?.rawValue ?? ""] })
+        } else {
+            put(ScenarioFiles.enrolmentAtStart, s.enrolment.map { [$0.school, $0.programme, String($0.participants)] })
+        }
         put(ScenarioFiles.facilitators, s.facilitators.map {
             [$0.id, $0.name, $0.homeTown, coord($0.home.latitude), coord($0.home.longitude),
              $0.qualifications.sorted().joined(separator: ";"), num($0.daysPerHalfTerm), num($0.daysPerYear),

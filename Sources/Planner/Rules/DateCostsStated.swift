@@ -17,16 +17,17 @@ struct DateCostsStated: PlanRule {
         var out: [String: Set<String>] = [:]   // school and day → cohorts with its teachers out in school hours
         for d in f.deliveries {
             let s = d.session
-            let teachers = d.cohort.schools.map(\.participants).reduce(0, +)
+            let present = f.members(d.cohort, at: d.pattern.halfTerm)
+            let teachers = present.map(\.participants).reduce(0, +)
             let startsBy3pm = (Self.minutes(s.start) ?? 540) < 15 * 60
             if !s.online && startsBy3pm {
                 worked[.schoolRelease, default: 0] += Double(teachers) * (s.hours > 3.5 ? 1 : 0.5) * w.releasePerDay
                 // One event takes a school's teachers out once, whichever cohorts they are in.
-                for place in d.cohort.schools where place.participants > 0 {
+                for place in present where place.participants > 0 {
                     out["\(place.school) \(s.date)", default: []].insert(s.event.map { "event \($0)" } ?? d.cohort.id)
                 }
             }
-            let asking = d.cohort.schools.filter { place in
+            let asking = present.filter { place in
                 guard let school = f.schools[place.school] else { return false }
                 return f.scenario.calendar.closures.contains { c in
                     c.day == s.date && (c.school.map { $0 == school.id } ?? (c.kind == .avoid && c.concerns(school)))

@@ -74,13 +74,20 @@ public struct PlanFacts {
     var unplannedSessions: [(cohort: PlanCohort, pattern: SessionPattern)] {
         let planned = Set(plan.sessions.map { "\($0.cohort)|\($0.session)" })
         return plan.cohorts.flatMap { c in
-            (programmes[c.programme]?.sessions ?? []).filter { !planned.contains("\(c.id)|\($0.number)") }.map { (c, $0) }
+            (programmes[c.programme]?.sessions ?? [])
+                .filter { pattern in !planned.contains("\(c.id)|\(pattern.number)") && c.starts.map { pattern.halfTerm >= $0 } ?? true }.map { (c, $0) }
         }
     }
 
     /// The plan's meetings for one the scenario asks for.
     func held(_ m: ForumMeeting) -> [PlanForum] {
         plan.forums.filter { $0.forum == m.series.id && $0.scope == m.scope && $0.halfTerm == m.halfTerm }
+    }
+
+    /// A cohort's places whose members are at its sessions in a half-term: everyone but late
+    /// joiners whose intake (`from`) is later.
+    func members(_ c: PlanCohort, at ht: HalfTerm) -> [SchoolPlaces] {
+        c.schools.filter { place in place.from == nil || place.from! <= ht }
     }
 
     /// The authorities of a cohort's schools.

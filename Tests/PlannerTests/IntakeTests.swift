@@ -1,0 +1,63 @@
+import Foundation
+import HubModel
+import Testing
+@testable import Planner
+
+/// Intakes (issue 16): late starters join a cohort with room from their intake, or form a
+/// catch-up cohort that meets the sessions from then on, or are unmet with the reason.
+/// The tiny programme P meets in HT1 (a day and a twilight) and HT2 (a twilight); cohorts
+/// take 5 to 20.
+@Suite struct IntakeTests {
+    /// The tiny scenario with starters at S1 and S2, and late starters at S3 from HT2.
+    static func scenario(starters: (Int, Int), late: Int) -> Scenario {
+        var s = Tiny.scenario(participants: [starters.0, starters.1, 0])
+        s.enrolment.removeAll { $0.participants == 0 }
+        s.enrolment.append(Enrolment(school: "S3", programme: "P", participants: late, intake: .ht2))
+        return s
+    }
+
+    static func checked(_ s: Scenario) throws -> Plan {
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty, "\(PlanChecker(scenario: s).check(plan))")
+        #expect(plan.boundParts.values.reduce(0, +) <= plan.objective + 0.01)
+        return plan
+    }
+
+    @Test func aFewLateStartersJoinACohortWithRoomFromTheirIntake() throws {
+        let plan = try Self.checked(Self.scenario(starters: (8, 6), late: 3))
+        let c = try #require(plan.cohorts.first { $0.schools.contains { $0.from == .ht2 } })
+        #expect(plan.cohorts.count == 1)
+        #expect(c.schools.first { $0.school == "S3" } == SchoolPlaces(school: "S3", participants: 3, from: .ht2))
+        let sessions = plan.sessions.filter { $0.cohort == c.id }.sorted { $0.session < $1.session }
+        #expect(sessions.map(\.participants) == [14, 14, 17])
+        #expect(plan.unmet.isEmpty)
+    }
+
+    @Test func lateStartersWithNoRoomFormACatchUpCohort() throws {
+        let plan = try Self.checked(Self.scenario(starters: (12, 8), late: 12))
+        let catchUp = try #require(plan.cohorts.first { $0.starts == .ht2 })
+        #expect(catchUp.participants == 12)
+        #expect(catchUp.schools.allSatisfy { $0.school == "S3" && $0.from == nil })
+        // It meets only the HT2 session.
+        #expect(plan.sessions.filter { $0.cohort == catchUp.id }.map(\.session) == [3])
+        #expect(plan.unmet.isEmpty)
+    }
+
+    @Test func tooFewForACohortAndNoRoomAreUnmetWithTheReason() throws {
+        let plan = try Self.checked(Self.scenario(starters: (12, 8), late: 3))
+        let u = try #require(plan.unmet.first)
+        #expect(plan.unmet.count == 1 && u.amount == 3)
+        #expect(u.why.contains("starting in HT2"))
+    }
+
+    /// The rules see a late starter placed before their intake, or as a starter.
+    @Test func aLateStarterPlacedAsAStarterBreaksTheRules() throws {
+        let s = Self.scenario(starters: (8, 6), late: 3)
+        var plan = try Tiny.plan(s)
+        let i = try #require(plan.cohorts.firstIndex { $0.schools.contains { $0.from == .ht2 } })
+        let k = try #require(plan.cohorts[i].schools.firstIndex { $0.from == .ht2 })
+        plan.cohorts[i].schools[k].from = nil
+        let broken = Set(PlanChecker(scenario: s).check(plan).map(\.rule))
+        #expect(broken.isSuperset(of: [.overEnrolled, .sessionParticipants]))
+    }
+}

@@ -96,7 +96,8 @@ struct CohortStage {
                 : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (authority, groupZones) in byAuthority {
                 steps.append(.group(groups.count))
-                groups.append(Group(programme: p, authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty))
+                groups.append(Group(programme: roomForLateStarters(p, authority: authority, starters: groupZones),
+                                    authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty))
             }
         }
         let solved = try solveConcurrently(groups)
@@ -109,7 +110,11 @@ struct CohortStage {
             case .group(let g):
                 let p = groups[g].programme
                 let numbering = out.cohorts.filter { $0.programme.id == p.id }.map { Self.number($0.id) }.max() ?? 0
-                let part = solved[g].renumbered(from: numbering).keeping(groups[g].keep)
+                var part = solved[g].renumbered(from: numbering).keeping(groups[g].keep)
+                // Cohorts carry the scenario's programme, not the one with seats kept for late starters.
+                if let original = ctx.scenario.programmes.first(where: { $0.id == p.id }) {
+                    for i in part.cohorts.indices { part.cohorts[i].programme = original }
+                }
                 out.cohorts += part.cohorts
                 out.unmet += part.unmet
                 out.objective += part.objective
@@ -117,6 +122,22 @@ struct CohortStage {
             }
         }
         return out
+    }
+
+    /// The programme as its starters' cohorts are formed: when late starters will come who
+    /// are too few for a catch-up cohort of their own (``IntakeStage``), each cohort keeps
+    /// seats for its share of them, so that they can join. Where an intake brings enough for
+    /// a catch-up cohort, the intake model chooses between joining and catching up.
+    func roomForLateStarters(_ p: Programme, authority: String?, starters: [PlanningContext.Zone]) -> Programme {
+        let late = ctx.lateZones(programme: p.id).map { intake in
+            intake.zones.filter { authority == nil || $0.authority == authority }.reduce(0) { $0 + $1.participants }
+        }.filter { $0 < p.cohortMin }.reduce(0, +)
+        let n = starters.reduce(0) { $0 + $1.participants }
+        guard late > 0, n > 0 else { return p }
+        let cohorts = (n + p.cohortMax - 1) / p.cohortMax
+        var q = p
+        q.cohortMax = max(p.cohortMin, p.cohortMax - min((late + cohorts - 1) / cohorts, p.cohortMax - p.cohortMin))
+        return q
     }
 
     /// The number a cohort's id ends in (ECT2-WAR-05 → 5); 0 for none.

@@ -19,6 +19,8 @@ struct IntakeStage {
     let ctx: PlanningContext
     let options: SolveOptions
     var hooks = SolveHooks()
+    /// Called with each model before it is solved (for --export-mps).
+    var exporter: ((Model) -> Void)? = nil
 
     struct Outcome {
         var cohorts: [CohortStage.Cohort]
@@ -133,6 +135,7 @@ struct IntakeStage {
             objective.add(w.unmet, u)
         }
         m.setObjective(.minimize, objective)
+        exporter?(m)
         var r = try hooks.solve(m, options)
         if r.status == .noSolution {
             var patient = options

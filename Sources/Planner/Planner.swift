@@ -157,7 +157,7 @@ public struct Planner {
 
         /// Stage A's cohorts with the late starters joined or in catch-up cohorts (``IntakeStage``).
         func withLateStarters(_ a: CohortStage.Outcome) throws -> CohortStage.Outcome {
-            let late = try IntakeStage(ctx: ctx, options: small, hooks: hooks).run(a.cohorts)
+            let late = try IntakeStage(ctx: ctx, options: small, hooks: hooks, exporter: exporter).run(a.cohorts)
             var out = a
             out.cohorts = late.cohorts
             out.unmet += late.unmet

@@ -23,6 +23,15 @@ import Testing
         return plan
     }
 
+    /// Starters who fill a cohort leave seats for late starters too few for a cohort of their own.
+    @Test func cohortsKeepSeatsForLateStartersWhoMustJoin() throws {
+        let plan = try Self.checked(Self.scenario(starters: (12, 8), late: 3))
+        #expect(plan.unmet.isEmpty)
+        #expect(plan.cohorts.allSatisfy { $0.participants <= 20 })
+        let joiners: [SchoolPlaces] = plan.cohorts.flatMap(\.schools).filter { $0.from == .ht2 }
+        #expect(joiners.map(\.participants).reduce(0, +) == 3)
+    }
+
     @Test func aFewLateStartersJoinACohortWithRoomFromTheirIntake() throws {
         let plan = try Self.checked(Self.scenario(starters: (8, 6), late: 3))
         let c = try #require(plan.cohorts.first { $0.schools.contains { $0.from == .ht2 } })
@@ -43,8 +52,11 @@ import Testing
         #expect(plan.unmet.isEmpty)
     }
 
+    /// Cohorts of exactly 20 leave no room to keep for three late starters, who are too few for their own.
     @Test func tooFewForACohortAndNoRoomAreUnmetWithTheReason() throws {
-        let plan = try Self.checked(Self.scenario(starters: (12, 8), late: 3))
+        var s = Self.scenario(starters: (12, 8), late: 3)
+        s.programmes[0].cohortMin = 20
+        let plan = try Self.checked(s)
         let u = try #require(plan.unmet.first)
         #expect(plan.unmet.count == 1 && u.amount == 3)
         #expect(u.why.contains("starting in HT2"))

@@ -50,6 +50,10 @@ enum OracleScenarios {
         var rng = SeededRandom(seed: 0x0AC1E + UInt64(index) &* 7919)
         let several = index % 3 == 2
         var s = ScenarioGenerator(size: several ? .m : .s, seed: UInt64(100 + index)).scenarios()[0].scenario
+        // The joint oracle has no intakes: late starters start with the rest (IntakeTests covers intakes).
+        s.enrolment = Dictionary(grouping: s.enrolment, by: { "\($0.school)|\($0.programme)" }).values
+            .map { rows in Enrolment(school: rows[0].school, programme: rows[0].programme, participants: rows.reduce(0) { $0 + $1.participants }) }
+            .sorted { ($0.school, $0.programme) < ($1.school, $1.programme) }
         var tags: [String] = [several ? "3 LAs" : "1 LA"]
         let chosen = programmeSets[index % programmeSets.count]
 

@@ -60,7 +60,13 @@ public enum NextYear {
         var out: [Enrolment] = []
         for p in s.programmes {
             // Where next year's participants come from: the first year's this year, or this programme's own schools.
-            let source = s.enrolment.filter { $0.programme == (p.continues ?? p.id) && $0.participants > 0 }
+            // One row per school: this year's late intakes count with the rest (next year's forecast has none).
+            var source: [Enrolment] = [], row: [String: Int] = [:]
+            for e in s.enrolment where e.programme == (p.continues ?? p.id) && e.participants > 0 {
+                if let i = row[e.school] { source[i].participants += e.participants; continue }
+                row[e.school] = source.count
+                source.append(Enrolment(school: e.school, programme: p.id, participants: e.participants))
+            }
             for a in s.authorities {
                 let rows = source.filter { authorityOf[$0.school] == a.id }
                 let now = rows.reduce(0) { $0 + $1.participants }

@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    /// This year's January and April starters are next year's second-year ECTs like the rest:
+    /// one row per school and programme, none of them late.
+    @Test func lateStartersCarryOnWithTheRest() throws {
+        var (s, _) = try ScenarioLoader.load(HubForecastTests.reference)
+        let i = try #require(s.enrolment.firstIndex { $0.programme == "ECT1" && $0.participants >= 2 })
+        let school = s.enrolment[i].school
+        s.enrolment[i].participants -= 1
+        s.enrolment.append(Enrolment(school: school, programme: "ECT1", participants: 1, intake: .ht3))
+        let n = NextYear.estimate(after: s).scenario
+        let keys = n.enrolment.map { "\($0.school)|\($0.programme)" }
+        #expect(Set(keys).count == keys.count)
+        #expect(n.enrolment.allSatisfy { $0.intake == nil })
+        #expect(n.enrolment.contains { $0.school == school && $0.programme == "ECT2" })
+    }
+
     @Test func nextYearLoadsBackAndCarriesTheSecondYearFromTheFirst() throws {
         let (s, _) = try ScenarioLoader.load(HubForecastTests.reference)
         let next = NextYear.estimate(after: s)

@@ -61,8 +61,10 @@ struct EventGathering {
     func groups(_ cohorts: [CohortStage.Cohort]) -> [Group] {
         let byProgramme = Dictionary(grouping: cohorts, by: \.programme.id)
         return ctx.scenario.programmes.flatMap { p -> [Group] in
-            let mine = (byProgramme[p.id] ?? []).sorted { $0.id < $1.id }
+            let all = (byProgramme[p.id] ?? []).sorted { $0.id < $1.id }
             return p.sessions.compactMap { pat in pat.gathers.map { (pat, $0) } }.flatMap { pat, gathering -> [Group] in
+                // A catch-up cohort that starts later has no part in an earlier event.
+                let mine = all.filter { c in c.programme.sessions.contains { $0.number == pat.number } }
                 // A programme without cohorts this year has no event.
                 let scoped = mine.isEmpty ? [:] : gathering == .hub ? ["hub": mine] : Dictionary(grouping: mine, by: \.authority)
                 return scoped.keys.sorted().map { Group(programme: p, pattern: pat, scope: $0, cohorts: scoped[$0] ?? []) }
@@ -175,8 +177,13 @@ struct EventGathering {
     func window(_ g: Group, sessions: [PlanSession]) -> [Day] {
         let pat = g.pattern, ids = Set(g.cohorts.map(\.id))
         let neighbours = sessions.filter { ids.contains($0.cohort) }
-        let after = neighbours.filter { $0.session == pat.number - 1 }.map(\.date).max()
-        let before = neighbours.filter { $0.session == pat.number + 1 }.map(\.date).min()
+        // The latest held session before it and the earliest after, whatever their numbers (one may be unmet).
+        var after: Day?, before: Day?
+        for c in g.cohorts {
+            let own = neighbours.filter { $0.cohort == c.id }
+            if let a = own.filter({ $0.session < pat.number }).max(by: { $0.session < $1.session })?.date { after = max(after ?? a, a) }
+            if let b = own.filter({ $0.session > pat.number }).min(by: { $0.session < $1.session })?.date { before = min(before ?? b, b) }
+        }
         let authorities = Set(g.cohorts.flatMap { $0.authorities.isEmpty ? [$0.authority] : $0.authorities }).sorted()
         return ctx.teachingDays(authorities, pat.halfTerm).filter { d in (after.map { d > $0 } ?? true) && (before.map { d < $0 } ?? true)
             && (baseline?.freezeBefore.map { d >= $0 } ?? true) }

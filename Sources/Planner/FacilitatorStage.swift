@@ -242,20 +242,32 @@ struct FacilitatorStage {
         var keep = size
         var kept: [(String, Int)] = []
         var dropped: [String: PlanningContext.Zone] = [:]
+        func drop(_ school: String, _ n: Int) {
+            guard n > 0, let s = ctx.schoolById[school] else { return }
+            let key = "\(s.authority)/\(s.town)"
+            var z = dropped[key] ?? PlanningContext.Zone(id: key, authority: s.authority, town: s.town, location: s.location, schools: [])
+            z.schools.append((school, n))
+            dropped[key] = z
+        }
         for (school, n) in c.schools.sorted(by: { (minutes($0.0), $0.0) < (minutes($1.0), $1.0) }) {
             let k = min(n, keep)
             keep -= k
             if k > 0 { kept.append((school, k)) }
-            guard n > k, let s = ctx.schoolById[school] else { continue }
-            let key = "\(s.authority)/\(s.town)"
-            var z = dropped[key] ?? PlanningContext.Zone(id: key, authority: s.authority, town: s.town, location: s.location, schools: [])
-            z.schools.append((school, n - k))
-            dropped[key] = z
+            drop(school, n - k)
+        }
+        // Late joiners keep what seats the starters leave, and leave first.
+        var joiners: [(school: String, participants: Int, from: HalfTerm)] = []
+        for j in c.joiners {
+            let k = min(j.participants, keep)
+            keep -= k
+            if k > 0 { joiners.append((j.school, k, j.from)) }
+            drop(j.school, j.participants - k)
         }
         let zones = dropped.values.sorted { $0.id < $1.id }
         guard size > 0 else { return (nil, zones) }
         var smaller = c
         smaller.schools = c.schools.compactMap { place in kept.first { $0.0 == place.0 } }
+        smaller.joiners = joiners
         return (smaller, zones)
     }
 

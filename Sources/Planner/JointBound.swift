@@ -96,7 +96,8 @@ struct JointBound {
             guard !zones.isEmpty else { continue }
             let byGroup: [[PlanningContext.Zone]] = p.crossAuthority
                 ? [zones] : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map(\.value)
-            let sites: [Site] = p.needsVenue
+            // A programme whose only in-person sessions are events needs no venue of its cohorts' own.
+            let sites: [Site] = p.sessions.contains(where: { $0.mode == .inPerson && !$0.isEvent })
                 ? s.venues.filter { $0.largestRoom >= p.cohortMin }.map { Site(venue: $0, capacity: min(p.cohortMax, $0.largestRoom)) }
                 : [Site(venue: nil, capacity: p.cohortMax)]
             let qualified = s.facilitators.indices.filter { s.facilitators[$0].qualifications.contains(p.id) }

@@ -58,6 +58,27 @@ import Testing
         #expect(broken.isSuperset(of: [.eventGathered, .roomDoubleBooked, .doubleBooked]))
     }
 
+    /// A session at another scope's event breaks the rule, even when its own event is said to be held apart.
+    @Test func aSessionAtAnotherScopesEventBreaksTheRule() throws {
+        let s = Self.scenario(gathering: true)
+        var plan = try Tiny.plan(s)
+        plan.events = plan.events?.map { var e = $0; e.notGathered = "held apart"; return e }
+        let i = try #require(plan.sessions.firstIndex { $0.event != nil })
+        plan.sessions[i].event = "P-1-WIG"
+        #expect(PlanChecker(scenario: s).check(plan).contains { $0.rule == .eventGathered && $0.message.contains("not event P-1-WIG") })
+    }
+
+    /// A catch-up cohort of late starters, which starts after the event, is not gathered into it.
+    @Test func aCatchUpCohortHasNoPartInAnEarlierEvent() throws {
+        var s = Self.scenario(gathering: true)
+        s.enrolment = [Enrolment(school: "S1", programme: "P", participants: 12), Enrolment(school: "S2", programme: "P", participants: 8),
+                       Enrolment(school: "S3", programme: "P", participants: 12, intake: .ht2)]
+        let plan = try Tiny.plan(s)
+        let catchUp = try #require(plan.cohorts.first { $0.starts == .ht2 })
+        #expect(plan.events?.first?.cohorts.contains(catchUp.id) == false)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty, "\(PlanChecker(scenario: s).check(plan))")
+    }
+
     /// A programme with nobody enrolled this year forms no cohort, and so holds no event.
     @Test func noCohortsNoEvent() throws {
         var s = Self.scenario(gathering: true)

@@ -13,9 +13,10 @@ struct EventGathered: PlanRule {
             for pat in p.sessions {
                 guard let gathering = pat.gathers else { continue }
                 for d in f.deliveries where d.programme.id == p.id && d.pattern.number == pat.number {
-                    let scope = gathering == .hub ? "hub" : d.cohort.authority
-                    let expected = PlanEvent.id(programme: p.id, session: pat.number, scope: scope)
-                    if d.session.event != expected && !apart.contains(expected) {
+                    let expected = PlanEvent.id(programme: p.id, session: pat.number, scope: scope(of: d.cohort, p, gathering, f))
+                    // Held apart only when the plan says why; never at another scope's event.
+                    let fine = d.session.event == expected || (d.session.event == nil && apart.contains(expected))
+                    if !fine {
                         out.append("\(d.label) should be part of event \(expected), not \(d.session.event.map { "event \($0)" } ?? "on its own")")
                     }
                 }
@@ -37,5 +38,12 @@ struct EventGathered: PlanRule {
             differ("facilitators") { Set($0.facilitators) }
         }
         return out
+    }
+
+    /// The scope of a cohort's event, from its schools (a cross-authority cohort: its venue's authority), not its label.
+    func scope(of c: PlanCohort, _ p: Programme, _ gathering: Gathering, _ f: PlanFacts) -> String {
+        guard gathering == .authority else { return "hub" }
+        if p.crossAuthority { return c.venue.flatMap { f.venues[$0]?.authority } ?? c.authority }
+        return f.authorities(of: c).first ?? c.authority
     }
 }

@@ -16,7 +16,7 @@ public struct PlanChecker {
     /// Every hard rule, in the order docs/model.md lists them.
     public static let rules: [any PlanRule] = [
         UnknownReference(), CohortSize(), TravelLimit(), CohortAuthority(), OverEnrolled(), ParticipantsUnaccounted(),
-        SessionMissing(), SessionDuplicate(), SessionUnknown(), SessionHalfTerm(), SessionOrder(), SessionParticipants(),
+        SessionMissing(), SessionDuplicate(), SessionUnknown(), SessionHalfTerm(), SessionTime(), SessionOrder(), SessionParticipants(),
         TermDates(), FacilitatorCount(), Qualification(), Availability(), OnlineVenue(), VenueMissing(), VenueContinuity(),
         VenueWeekday(), VenueAvailability(), RoomMissing(), RoomCapacity(), FacilitatorYearLoad(), FacilitatorTermLoad(), EventGathered(),
         ForumMissing(), ForumDuplicate(), ForumAttendees(), ForumVenue(), ForumChair(),

@@ -48,6 +48,8 @@ import Testing
         .sessionDuplicate: { _, p in p.sessions.append(p.sessions[0]) },
         .sessionUnknown: { _, p in p.sessions[0].session = 9 },
         .sessionHalfTerm: { _, p in p.sessions[try inPerson(p)].halfTerm = .ht2 },
+        // A day shortened to a morning: cheaper than the programme's day.
+        .sessionTime: { _, p in p.sessions[try inPerson(p)].hours = 3 },
         .sessionOrder: { _, p in
             let c = p.cohorts[0].id
             let i1 = try #require(p.sessions.firstIndex { $0.cohort == c && $0.session == 1 })

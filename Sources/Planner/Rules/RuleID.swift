@@ -13,6 +13,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case sessionDuplicate = "session-duplicate"
     case sessionUnknown = "session-unknown"
     case sessionHalfTerm = "session-half-term"
+    case sessionTime = "session-time"
     case sessionOrder = "session-order"
     case sessionParticipants = "session-participants"
     case termDates = "term-dates"

@@ -159,12 +159,6 @@ struct CohortStage {
     }
 
 
-    /// Cheapest day rate of a facilitator qualified for the programme: the model's
-    /// estimate of a place's day cost before teams are chosen.
-    func minimumRate(_ p: Programme) -> Double {
-        ctx.scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
-    }
-
     /// One programme (and authority): cohorts, their venues and their facilitator
     /// places, each place priced at the programme's cheapest qualified day rate.
     ///
@@ -175,7 +169,7 @@ struct CohortStage {
               placeCap: PlaceCap? = nil) throws -> Outcome {
         let label = authority.map { "\(p.id) \($0)" } ?? p.id
         if !p.sessions.contains(where: { $0.mode == .inPerson }) {
-            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: minimumRate(p),
+            return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: ctx.cheapestRate(p),
                               days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap)
         }
         // Build → solve → decode.
@@ -204,7 +198,7 @@ struct CohortStage {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
-        let rate = minimumRate(p)
+        let rate = ctx.cheapestRate(p)
         let total = zones.reduce(0) { $0 + $1.participants }
         let maxTravel = ctx.scenario.solver.maxTravelMinutes
         let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
@@ -260,14 +254,7 @@ struct CohortStage {
 
     func solve(_ built: Built, label: String) throws -> SolveResult {
         let m = built.model
-        var r = try hooks.solve(m, options)
-        if r.status == .noSolution {
-            // Out of time before any solution (a very short limit on a busy machine). These
-            // models take milliseconds, so give this one the time it needs rather than fail the plan.
-            var patient = options
-            patient.timeLimit = max(options.timeLimit ?? 0, 10)
-            r = try hooks.solve(m, patient)
-        }
+        let r = try hooks.solvePatiently(m, options)
         guard r.status.hasSolution else {
             throw PlannerError.stageFailed("cohorts for \(label): GLPK returned \(r.status.rawValue)")
         }

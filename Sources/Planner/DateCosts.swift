@@ -12,6 +12,11 @@ enum DateCosts {
         online || !DayParts.releasesTeachers(start: start) ? 0 : StaffDays(hours: hours).days
     }
 
+    /// Supply cover for one participant at these sessions (the same wherever they meet).
+    static func release(_ sessions: [SessionPattern], _ w: ObjectiveWeights) -> Double {
+        sessions.reduce(0) { $0 + releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
+    }
+
     /// Days by which a gap between two sessions of a cohort falls outside the wanted spacing.
     static func spacingMiss(gap: Int, _ w: ObjectiveWeights) -> Double {
         max(0, w.minSpacingDays - Double(gap)) + max(0, Double(gap) - w.maxSpacingDays)

@@ -67,8 +67,8 @@ struct IntakeStage {
         let later = p.startingIn(intake)
         let inPerson = Double(later.sessions.filter { $0.mode == .inPerson }.count)
         let days = later.sessions.reduce(0) { $0 + $1.facilitatorDays }
-        let release = later.sessions.reduce(0) { $0 + DateCosts.releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
-        let rate = ctx.scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
+        let release = DateCosts.release(later.sessions, w)
+        let rate = ctx.cheapestRate(p)
         let placeCost = days * rate * w.staffDays
         let ppf = Double(max(1, p.participantsPerFacilitator))
         func minutes(_ z: PlanningContext.Zone, _ v: Venue?) -> Double { v.map { z.location.travelMinutes(to: $0.location) } ?? 0 }
@@ -136,12 +136,7 @@ struct IntakeStage {
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
-        var r = try hooks.solve(m, options)
-        if r.status == .noSolution {
-            var patient = options
-            patient.timeLimit = max(options.timeLimit ?? 0, 10)
-            r = try hooks.solve(m, patient)
-        }
+        let r = try hooks.solvePatiently(m, options)
         guard r.status.hasSolution else { throw PlannerError.stageFailed("late starters of \(p.id): GLPK returned \(r.status.rawValue)") }
         out.models.append(ModelStats(m, r, built: started))
         decode(r, p, intake: intake, authority: authority, zones: zones, existing: existing, join: join, sites: sites, x: x,

@@ -127,7 +127,7 @@ struct JointBound {
         let kind: VariableKind = whole ? .integer : .continuous
         let inPerson = Double(p.sessions.filter { $0.mode == .inPerson && !$0.isEvent }.count)
         // Supply cover is the same for every participant served, wherever they meet.
-        let release = p.sessions.reduce(0) { $0 + DateCosts.releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
+        let release = DateCosts.release(p.sessions, w)
         let total = g.zones.reduce(0) { $0 + $1.participants }
         let severalPerCohort = p.participantsPerFacilitator < p.cohortMax
         // Whoever is served goes to every in-person event, at the nearest venue at best.
@@ -383,7 +383,7 @@ struct JointBound {
         for p in s.programmes where !p.sessions.isEmpty {
             for (intake, zones) in ctx.lateZones(programme: p.id) {
                 let later = p.startingIn(intake).sessions
-                let release = later.reduce(0) { $0 + DateCosts.releaseDays(start: $1.start, hours: $1.hours, online: $1.mode == .online) } * w.releasePerDay
+                let release = DateCosts.release(later, w)
                 let inPerson = Double(later.filter { $0.mode == .inPerson }.count)
                 for z in zones {
                     let nearest = s.venues.map { z.location.travelMinutes(to: $0.location) }.min() ?? 0

@@ -13,6 +13,16 @@ struct SolveHooks {
         let forward: @Sendable (SolveProgress) -> Void = { p in report(name, p) }
         return try GLPKSolver.solve(m, options: options, stop: stop, progress: forward)
     }
+
+    /// A small model (milliseconds) that ran out of time before any solution, on a busy
+    /// machine with a very short limit, is given the time it needs rather than fail the plan.
+    func solvePatiently(_ m: Model, _ options: SolveOptions) throws -> SolveResult {
+        let r = try solve(m, options)
+        guard r.status == .noSolution else { return r }
+        var patient = options
+        patient.timeLimit = max(options.timeLimit ?? 0, 10)
+        return try solve(m, patient)
+    }
 }
 
 /// Turns a scenario into a year plan (docs/model.md describes the model).

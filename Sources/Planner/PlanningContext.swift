@@ -48,6 +48,11 @@ struct PlanningContext {
     }
 
     /// Zones of one programme's participants, sorted by id.
+    /// The programme's cheapest qualified facilitator's day rate: what a facilitator place is priced at.
+    func cheapestRate(_ p: Programme) -> Double {
+        scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
+    }
+
     /// The zones of a programme's starters: those there from its first session.
     func zones(programme: String) -> [Zone] {
         zones(of: scenario.enrolment.filter { $0.programme == programme && $0.intake == nil }.map { ($0.school, $0.participants) })

@@ -43,6 +43,10 @@ public struct ObjectiveWeights: Sendable, Equatable, Codable {
     public var brokenContinuity: Double = 500
     /// Per participant (or support day, or forum) that cannot be served.
     public var unmet: Double = 20_000
+    /// Per participant whose event (a pattern that `gathers`) meets apart from the rest:
+    /// the conference or launch they miss. High enough that a plan holds an event apart
+    /// only when it cannot gather it, and that the bound can count on it (docs/model.md, "Events").
+    public var eventApart: Double = 100
 
     // What makes a date good or bad (docs/model.md, "Dates").
     /// Supply cover per participant per day out of school: in-person sessions that start before 15:00,
@@ -75,6 +79,7 @@ public struct ObjectiveWeights: Sendable, Equatable, Codable {
         ("loadImbalance", \.loadImbalance, 1e7),
         ("brokenContinuity", \.brokenContinuity, 1e7),
         ("unmet", \.unmet, 1e7),
+        ("eventApart", \.eventApart, 1e7),
         ("releasePerDay", \.releasePerDay, 1e5),
         ("schoolDayClash", \.schoolDayClash, 1e7),
         ("avoidDay", \.avoidDay, 1e7),

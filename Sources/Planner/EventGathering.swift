@@ -7,10 +7,10 @@ import HubModel
 /// cohorts' separate sessions are taken out of the diary; then, over every day after
 /// all their previous sessions and before all their next ones, and every open venue
 /// with a free room that seats them all, the cheapest choice is kept: room hire, the
-/// fewest facilitators the pattern asks for (the cohorts' own teams first, then others
-/// qualified with days left, cheapest by day rate and travel) and the participants' travel; days a school asked
-/// to avoid cost as the date costs price them, and nearer the sessions' own dates wins a
-/// tie. Cohorts whose session found no date join the event too (their unmet item goes).
+/// fewest facilitators the pattern asks for (the cheapest free, by day rate and travel:
+/// the cohorts' own team members, or others qualified with days left; a team member wins
+/// a tie), the participants' travel, and what the date costs as ``DateCosts`` prices it;
+/// nearer the sessions' own dates wins a tie. Cohorts whose session found no date join the event too (their unmet item goes).
 ///
 /// Team members carry the load of the pattern for each of their cohorts (stage B
 /// planned it); anyone else on an event's staff takes it on within their limits, so no one
@@ -50,8 +50,9 @@ struct EventGathering {
 
     func run(_ sessions: [PlanSession], unmet: [UnmetItem], cohorts: [CohortStage.Cohort], teams: [String: [String]]) -> Outcome {
         var out = Outcome(sessions: sessions, unmet: unmet, events: [])
+        let places = Dictionary(cohorts.map { ($0.id, Self.places($0)) }, uniquingKeysWith: { a, _ in a })
         for group in groups(cohorts) {
-            out.events.append(gather(group, teams: teams, into: &out))
+            out.events.append(gather(group, teams: teams, places: places, into: &out))
         }
         out.sessions.sort { ($0.cohort, $0.session) < ($1.cohort, $1.session) }
         return out
@@ -73,7 +74,8 @@ struct EventGathering {
     }
 
     /// Places one event, or says why it cannot be placed (the separate sessions then stand).
-    func gather(_ g: Group, teams: [String: [String]], into out: inout Outcome) -> PlanEvent {
+    func gather(_ g: Group, teams: [String: [String]], places: [String: [(school: String, participants: Int, from: HalfTerm)]],
+                into out: inout Outcome) -> PlanEvent {
         var event = PlanEvent(id: g.id, programme: g.programme.id, session: g.pattern.number, scope: g.scope,
                               cohorts: g.cohorts.map(\.id), participants: g.participants)
         let ids = Set(g.cohorts.map(\.id)), pat = g.pattern
@@ -84,7 +86,7 @@ struct EventGathering {
         }
         let before = diary.state
         for s in own { release(s) }
-        guard let choice = best(g, teams: teams, sessions: out.sessions, current: own.map(\.date)) else {
+        guard let choice = best(g, teams: teams, sessions: out.sessions, places: places, current: own.map(\.date)) else {
             diary.restore(before)
             event.notGathered = reason(g)
             return event
@@ -118,24 +120,27 @@ struct EventGathering {
         }
     }
 
+    /// A cohort's participants by school, late joiners with the half-term they join in.
+    static func places(_ c: CohortStage.Cohort) -> [(school: String, participants: Int, from: HalfTerm)] {
+        c.schools.map { (school: $0.0, participants: $0.1, from: HalfTerm.ht1) } + c.joiners
+    }
+
     /// The cheapest day, room and staff for an event, or nil when none fits.
-    func best(_ g: Group, teams: [String: [String]], sessions: [PlanSession], current: [Day]) -> Choice? {
+    func best(_ g: Group, teams: [String: [String]], sessions: [PlanSession],
+              places all: [String: [(school: String, participants: Int, from: HalfTerm)]], current: [Day]) -> Choice? {
         let pat = g.pattern, w = ctx.scenario.weights
         let need = g.programme.facilitatorsNeeded(for: g.participants, at: pat)
         let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
-        // Others qualified may stand in where the teams are too few or busy, within their load.
+        // Others qualified may stand in where the teams are too few, busy or dearer, within their load.
         let staff = ctx.scenario.facilitators.filter { team.contains($0.id) || $0.qualifications.contains(g.programme.id) }
         guard staff.count >= need else { return nil }
         let days = window(g, sessions: sessions)
         let middle = current.sorted().dropFirst(current.count / 2).first ?? days.first
         let venues: [Venue?] = pat.mode == .inPerson
             ? ctx.scenario.venues.filter { v in v.rooms.contains { $0.capacity >= g.participants } } : [nil]
-        var places: [(school: String, participants: Int)] = []
-        for c in g.cohorts {
-            places += c.schools.map { (school: $0.0, participants: $0.1) }
-            places += c.joiners.filter { $0.from <= pat.halfTerm }.map { (school: $0.school, participants: $0.participants) }
-        }
+        let places = g.cohorts.flatMap { c in (all[c.id] ?? []).filter { $0.from <= pat.halfTerm }.map { (school: $0.school, participants: $0.participants) } }
         let avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter(\.isAvoided), by: \.day)
+        let dated = DatedNeighbours(g, sessions: sessions, places: all, w: w)
         var best: Choice?
         for d in days {
             let asked = avoid[d].map { DateCosts.teachersAsked(places, $0, schools: ctx.schoolById) } ?? 0
@@ -144,6 +149,7 @@ struct EventGathering {
                     && (team.contains(f.id) || diary.hasCapacity(f, pat.halfTerm, pat.facilitatorDays))
             }
             guard free.count >= need else { continue }
+            let dateCost = Double(asked) * w.avoidDay + dated.cost(on: d)
             for v in venues {
                 var room: Room?
                 if let v {
@@ -153,10 +159,10 @@ struct EventGathering {
                 func staffCost(_ f: Facilitator) -> Double {
                     f.dayRate * pat.facilitatorDays * w.staffDays + (v.map { f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0)
                 }
-                // The cohorts' own facilitators first (their days are planned), then the cheapest others.
+                // The cheapest who are free; the cohorts' own facilitators on a tie (their days are planned).
                 let priced: [(f: Facilitator, cost: Double, rank: Int)] = free.map { ($0, staffCost($0), team.contains($0.id) ? 0 : 1) }
-                let crew = priced.sorted { ($0.rank, $0.cost, $0.f.id) < ($1.rank, $1.cost, $1.f.id) }.prefix(need)
-                var cost = crew.reduce(0) { $0 + $1.cost } + Double(asked) * w.avoidDay
+                let crew = priced.sorted { ($0.cost, $0.rank, $0.f.id) < ($1.cost, $1.rank, $1.f.id) }.prefix(need)
+                var cost = crew.reduce(0) { $0 + $1.cost } + dateCost
                 if let v {
                     cost += v.dayCost * w.venueHire
                     let minutes: Double = places.reduce(0) { total, place in
@@ -170,6 +176,47 @@ struct EventGathering {
             }
         }
         return best
+    }
+
+    /// What a date costs an event's cohorts as ``DateCosts`` prices it: a day off a cohort's
+    /// usual weekday, spacing from its neighbouring sessions, and schools whose teachers
+    /// another meeting already takes out that day.
+    struct DatedNeighbours {
+        let w: ObjectiveWeights
+        /// Per cohort: the weekday most of its other sessions fall on, and the dates of its neighbours.
+        let cohorts: [(usual: Weekday?, before: Day?, after: Day?)]
+        /// Schools at the event, and the days other meetings take their teachers out.
+        let released: [Day: Int]
+        let releases: Bool
+
+        init(_ g: Group, sessions: [PlanSession], places: [String: [(school: String, participants: Int, from: HalfTerm)]], w: ObjectiveWeights) {
+            self.w = w
+            let pat = g.pattern, ids = Set(g.cohorts.map(\.id))
+            cohorts = g.cohorts.map { c in
+                let own = sessions.filter { $0.cohort == c.id && $0.session != pat.number }
+                return (DateCosts.usualWeekday(own.map(\.date)),
+                        own.filter { $0.session < pat.number }.max { $0.session < $1.session }?.date,
+                        own.filter { $0.session > pat.number }.min { $0.session < $1.session }?.date)
+            }
+            let schools = Set(g.cohorts.flatMap { c in (places[c.id] ?? []).filter { $0.from <= pat.halfTerm }.map(\.school) })
+            var out: [Day: Set<String>] = [:]
+            for s in sessions where !(ids.contains(s.cohort) && s.session == pat.number)
+                && DateCosts.releaseDays(start: s.start, hours: s.hours, online: s.online) > 0 {
+                for p in places[s.cohort] ?? [] where p.from <= s.halfTerm && schools.contains(p.school) { out[s.date, default: []].insert(p.school) }
+            }
+            released = out.mapValues(\.count)
+            releases = DateCosts.releaseDays(start: pat.start, hours: pat.hours, online: pat.mode == .online) > 0
+        }
+
+        func cost(on d: Day) -> Double {
+            var total = releases ? Double(released[d] ?? 0) * w.schoolDayClash : 0
+            for c in cohorts {
+                if let usual = c.usual, usual != d.weekday { total += w.weekdayChange }
+                if let b = c.before { total += DateCosts.spacingMiss(gap: b.distance(to: d), w) * w.spacingPerDay }
+                if let a = c.after { total += DateCosts.spacingMiss(gap: d.distance(to: a), w) * w.spacingPerDay }
+            }
+            return total
+        }
     }
 
     /// Teaching days of every school's authority in the half-term, after each cohort's

@@ -130,10 +130,12 @@ struct JointBound {
         let release = DateCosts.release(p.sessions, w)
         let total = g.zones.reduce(0) { $0 + $1.participants }
         let severalPerCohort = p.participantsPerFacilitator < p.cohortMax
-        // Whoever is served goes to every in-person event, at the nearest venue at best.
+        // Whoever is served goes to every in-person event the group's own model does not place
+        // (``addEvents``), at the nearest venue at best.
         let events = p.sessions.filter(\.isEvent)
         let nearest = g.zones.map { z in s.venues.map { z.location.travelMinutes(to: $0.location) }.min() ?? 0 }
-        let eventTravel = nearest.map { Double(events.filter { $0.mode == .inPerson }.count) * $0 * w.participantTravelPerMinute }
+        let unplaced = Double(events.filter { $0.mode == .inPerson && !Self.isOneEvent($0, of: p) }.count)
+        let eventTravel = nearest.map { unplaced * $0 * w.participantTravelPerMinute }
         var placed = Array(repeating: LinearExpression(), count: g.zones.count)
         var allCohorts = LinearExpression(), allPlaces = LinearExpression()
         var used: [(site: Site, cohorts: Variable, places: Variable)] = []
@@ -216,7 +218,9 @@ struct JointBound {
                 if extra > 0 { objective.add(Double(k.count) * extra * w.staffTravelPerMinute, u.places) }
             }
         }
-        addEvents(events, of: g, served: placed.reduce(LinearExpression(), +), total: total, to: &m, objective: &objective, kind: kind)
+        work += addEvents(events, of: g, placed: placed, nearest: nearest, to: &m, objective: &objective, kind: kind) { fi, k in
+            k.days * facilitators[fi].dayRate * w.staffDays + price(fi, k)
+        } able: { k in g.qualified.filter { available[$0][k.halfTerm.index] > 0 } }
         var unmet = LinearExpression()
         for (i, z) in g.zones.enumerated() {
             let u = m.addVariable("u_\(g.tag)_\(i)", lower: 0, upper: Double(z.participants), kind: kind)
@@ -230,36 +234,112 @@ struct JointBound {
         return (work, allPlaces)
     }
 
+    /// Whether a group (a programme's participants in one authority, or the hub's when it
+    /// crosses authorities) meets an event of the pattern once: its scope is the group's.
+    static func isOneEvent(_ e: SessionPattern, of p: Programme) -> Bool {
+        switch e.gathers {
+        case .authority: !p.crossAuthority
+        case .hub: p.crossAuthority
+        case nil: false
+        }
+    }
+
     /// The people and rooms of the events that gather a group's cohorts, from below
-    /// (docs/model.md, "Events"): while anyone is served, at least one event, so its
-    /// cheapest hire and at least one facilitator (the share served: whole when all
-    /// are), and one facilitator per so many served (the larger of the event's and the
-    /// programme's number, so that it holds too when the cohorts meet apart). Each day is priced at the cheapest
-    /// qualified day rate less the imbalance weight, since an event's day may even out
-    /// the loads the model sees by as much. A hub-wide event of a programme whose groups
-    /// are authorities is shared by groups, so none of them counts it.
-    private func addEvents(_ events: [SessionPattern], of g: Group, served: LinearExpression, total: Int,
-                           to m: inout Model, objective: inout LinearExpression, kind: VariableKind) {
+    /// (docs/model.md, "Events"). Of those served, b[i] of zone i meet apart (each pays
+    /// ``ObjectiveWeights/eventApart`` and the nearest venue's travel) and the rest
+    /// gather. Where the group meets the event once, e[v] says where: the gathered pay
+    /// travel and hire at v, which is everyone's travel to v and its hire, less the most
+    /// that those not there (apart or unmet) could have cost; a venue whose largest room
+    /// seats fewer than the group needs as many away. Facilitators: one per N gathered
+    /// (the event's number) and one at least when all gather, and one per N apart (the
+    /// larger of the event's and the programme's numbers), each day at the cheapest
+    /// qualified day rate less the imbalance weight, since a day at an event may even out
+    /// the loads the joint model sees by as much. An event of several per group (a
+    /// cross-authority programme gathered by authority) counts the cheapest hire once
+    /// while anyone is served, and its travel in ``add``; a hub-wide event of a
+    /// programme whose groups are authorities is shared by groups, so none counts it.
+    private func addEvents(_ events: [SessionPattern], of g: Group, placed: [LinearExpression], nearest: [Double],
+                           to m: inout Model, objective: inout LinearExpression, kind: VariableKind,
+                           dayCost: (Int, SessionKind) -> Double, able: (SessionKind) -> [Int]) -> [Work] {
         let s = ctx.scenario, w = s.weights, p = g.programme
-        guard total > 0 else { return }
-        let rate = g.qualified.map { s.facilitators[$0].dayRate }.min() ?? 0
-        let hire = s.venues.filter { !$0.rooms.isEmpty }.map(\.dayCost).min() ?? 0
+        let total = g.zones.reduce(0) { $0 + $1.participants }
+        guard total > 0 else { return [] }
+        var work: [Work] = []
+        let served = placed.reduce(LinearExpression(), +)
+        let perDay = (g.qualified.map { s.facilitators[$0].dayRate }.min() ?? 0) * w.staffDays - imbalanceWeight
+        let rooms = s.venues.filter { $0.largestRoom > 0 }
+        let hire = rooms.map { $0.dayCost * w.venueHire }
         for e in events where !(e.gathers == .hub && !p.crossAuthority) {
-            let perDay = rate * w.staffDays - imbalanceWeight
-            // An event its plan holds apart (``PlanEvent/notGathered``) needs one per the programme's number.
-            let per = Double(max(1, e.perFacilitator ?? 1, p.participantsPerFacilitator))
+            let tag = "\(g.tag)_\(e.number)"
+            let inPerson = e.mode == .inPerson && !rooms.isEmpty
+            // Apart: what each pays at least, and the facilitators they need.
+            var apart = LinearExpression(), apartOf: [Variable] = []
+            for (i, z) in g.zones.enumerated() {
+                let b = m.addVariable("ev_apart_\(tag)_\(i)", lower: 0, upper: Double(z.participants))
+                m.add(b - placed[i] <= 0)
+                objective.add(w.eventApart + (inPerson ? nearest[i] * w.participantTravelPerMinute : 0), b)
+                apart.add(1, b)
+                apartOf.append(b)
+            }
+            let gathered = served - apart
+            // The gathered's facilitators: one per N, one at least when all gather; each qualified
+            // facilitator once, at their day rate and shortest trip, within their limits (their work).
+            let session = SessionKind(halfTerm: e.halfTerm, days: e.facilitatorDays, online: e.mode == .online, count: 1)
+            var cover = LinearExpression()
+            for fi in able(session) {
+                let trip = inPerson ? (rooms.map { s.facilitators[fi].home.travelMinutes(to: $0.location) }.min() ?? 0) : 0
+                let n = m.addVariable(lower: 0, upper: 1)
+                cover.add(1, n)
+                objective.add(dayCost(fi, session) + trip * w.staffTravelPerMinute, n)
+                work.append(Work(facilitator: fi, kind: session, variable: n))
+            }
+            // Whole facilitators in the whole-number models: ⌈gathered/N⌉, and one once anyone gathers.
+            let per = Double(max(1, e.perFacilitator ?? p.participantsPerFacilitator))
+            let crew = m.addVariable("ev_crew_\(tag)", lower: 0, kind: kind)
+            m.add(crew - (1 / per) * gathered >= 0)
+            m.add(crew - (1 / Double(total)) * gathered >= 0)
+            m.add(cover - crew >= 0)
+            // The apart's: one per N (the larger number), at the cheapest rate less the imbalance weight.
             if perDay > 0 && !g.qualified.isEmpty {
-                let staff = m.addVariable("ev_staff_\(g.tag)_\(e.number)", lower: 0)
-                m.add(staff - (1 / per) * served >= 0)
-                m.add(staff - (1 / Double(total)) * served >= 0)
+                let perApart = Double(max(1, e.perFacilitator ?? 1, p.participantsPerFacilitator))
+                let staff = m.addVariable("ev_staff_apart_\(tag)", lower: 0)
+                m.add(staff - (1 / perApart) * apart >= 0)
                 objective.add(e.facilitatorDays * perDay, staff)
             }
-            if e.mode == .inPerson && hire > 0 {
-                let held = m.addVariable("ev_held_\(g.tag)_\(e.number)", lower: 0)
+            guard inPerson else { continue }
+            guard Self.isOneEvent(e, of: p) else {
+                let held = m.addVariable("ev_held_\(tag)", lower: 0)
                 m.add(held - (1 / Double(total)) * served >= 0)
-                objective.add(hire * w.venueHire, held)
+                objective.add(hire.min() ?? 0, held)
+                continue
             }
+            // Not there: everyone not gathered, N − Σ gathered = Σ (N[i] − placed[i] + b[i]).
+            var away = LinearExpression(constant: Double(total))
+            away.add(gathered, times: -1)
+            var choice = LinearExpression(), costAt = LinearExpression(), tooSmall = LinearExpression()
+            for (j, v) in rooms.enumerated() {
+                let at = m.addVariable("ev_at_\(tag)_\(j)", lower: 0, upper: 1)
+                choice.add(1, at)
+                let travel = g.zones.reduce(0.0) { $0 + Double($1.participants) * $1.location.travelMinutes(to: v.location) }
+                costAt.add(travel * w.participantTravelPerMinute + hire[j], at)
+                if v.largestRoom < total { tooSmall.add(Double(total - v.largestRoom), at) }
+            }
+            m.add(choice == 1)
+            if !tooSmall.terms.isEmpty { m.add(away - tooSmall >= 0) }
+            // What each one not there saves at most: their travel to the farthest room, and their share of the dearest hire.
+            var saved = LinearExpression()
+            for (i, z) in g.zones.enumerated() {
+                let most = (rooms.map { z.location.travelMinutes(to: $0.location) }.max() ?? 0) * w.participantTravelPerMinute
+                    + (hire.max() ?? 0) / Double(total)
+                saved.constant += most * Double(z.participants)
+                saved.add(placed[i], times: -most)
+                saved.add(most, apartOf[i])
+            }
+            let paid = m.addVariable("ev_paid_\(tag)", lower: 0)
+            m.add(paid - costAt + saved >= 0)
+            objective.add(1, paid)
         }
+        return work
     }
 
     /// The facilitators a venue's cover needs in a group's own model: every one whose

@@ -420,7 +420,7 @@ public enum Resource: String, Codable, Sendable, CaseIterable {
 /// The terms of the objective, in the order reports list them.
 public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case participantTravel, facilitatorTravel, adviserTravel, venueHire, facilitatorDays, adviserDays,
-         loadImbalance, brokenContinuity, unmetDemand,
+         loadImbalance, brokenContinuity, unmetDemand, eventsApart,
          schoolRelease, schoolDayClashes, avoidDays, sessionSpacing, weekdayChanges,
          assessorTime, assessorTravel
 
@@ -439,6 +439,7 @@ public enum CostTerm: String, Codable, CodingKeyRepresentable, CaseIterable, Sen
         case .loadImbalance: "Uneven workloads (penalty)"
         case .brokenContinuity: "Broken continuity (penalty)"
         case .unmetDemand: "Unmet demand (penalty)"
+        case .eventsApart: "Events held apart (penalty)"
         case .schoolRelease: "Supply cover for teachers out"
         case .schoolDayClashes: "Two cohorts out of one school on a day (penalty)"
         case .avoidDays: "Teachers out on days schools avoid (penalty)"

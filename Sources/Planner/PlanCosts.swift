@@ -116,6 +116,11 @@ public struct PlanCosts {
             }
         }
         for u in plan.unmet { add(.unmetDemand, u.amount * w.unmet, authority: nil, programme: nil) }
+        // An event's session held on its own: its participants miss the gathering.
+        let gathering = Set(scenario.programmes.flatMap { p in p.sessions.filter { $0.gathers != nil }.map { "\(p.id)|\($0.number)" } })
+        for s in plan.sessions where s.event == nil && gathering.contains("\(s.programme)|\(s.session)") {
+            add(.eventsApart, Double(s.participants) * w.eventApart, authority: cohortById[s.cohort]?.authority, programme: s.programme)
+        }
         for charge in DateCosts.charges(plan, scenario) {
             add(charge.term, charge.amount, authority: charge.cohort.authority, programme: charge.cohort.programme)
         }

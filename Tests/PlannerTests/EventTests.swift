@@ -102,18 +102,39 @@ import Testing
     /// Events are left out of the joint model but for costs no plan avoids, so the bound's
     /// parts stay below the plan, and below a plan that holds the event apart (which the
     /// rules allow when the plan says why); and the event saves money.
-    @Test func theBoundStaysBelowEitherWayAndTheEventSaves() throws {
-        let s = Self.scenario(gathering: true)
-        let together = try Tiny.plan(s)
+    /// The scenario's cohorts meeting apart for the event, which the plan says, priced in `s`.
+    static func apartPlan(_ s: Scenario) throws -> Plan {
         var apart = try Tiny.plan(Self.scenario(gathering: false))
         apart.events = [PlanEvent(id: "P-1-hub", programme: "P", session: 1, scope: "hub", cohorts: apart.cohorts.map(\.id),
                                   participants: 50, notGathered: "held apart for this test")]
         apart = PlanCosts(scenario: s).priced(apart)
         #expect(PlanChecker(scenario: s).check(apart).isEmpty)
+        return apart
+    }
+
+    @Test func theBoundStaysBelowEitherWayAndTheEventSaves() throws {
+        let s = Self.scenario(gathering: true)
+        let together = try Tiny.plan(s)
+        let apart = try Self.apartPlan(s)
         let bound = together.boundParts.values.reduce(0, +)
         #expect(bound > 0)
         #expect(bound <= together.objective + 0.01)
         #expect(bound <= apart.objective + 0.01)
         #expect(together.objective < apart.objective)
+        // Held apart, its 50 participants miss the gathering, each at the weight.
+        #expect(apart.costs[.eventsApart] == 50 * s.weights.eventApart)
+        #expect(together.costs[.eventsApart] == 0)
+    }
+
+    /// With no penalty for meeting apart, the bound may count on nothing the event alone
+    /// costs, and still holds for both plans.
+    @Test func theBoundHoldsWhenApartIsFree() throws {
+        var s = Self.scenario(gathering: true)
+        s.weights.eventApart = 0
+        let together = try Tiny.plan(s)
+        let apart = try Self.apartPlan(s)
+        #expect(apart.costs[.eventsApart] == 0)
+        #expect(together.bound <= apart.objective + 0.01)
+        #expect(together.bound <= together.objective + 0.01)
     }
 }

@@ -51,6 +51,11 @@ struct CohortStage {
         /// A catch-up cohort's first half-term (nil: the programme's).
         var starts: HalfTerm? = nil
 
+        /// Its participants by school at a session in a half-term: the starters, and the joiners from their intake.
+        func places(at ht: HalfTerm) -> [(String, Int)] {
+            schools + joiners.filter { $0.from <= ht }.map { ($0.school, $0.participants) }
+        }
+
         /// Those at a session in a half-term.
         func size(at ht: HalfTerm) -> Int {
             schools.reduce(0) { $0 + $1.1 } + joiners.filter { $0.from <= ht }.reduce(0) { $0 + $1.participants }

@@ -184,7 +184,7 @@ struct SessionDating {
                         for f in crew { diary.book(f, d, pat.parts, days: pat.facilitatorDays) }
                         if let v = c.venue, let room { diary.bookRoom(v, room, d, pat.parts) }
                         dated["\(c.id)|\(pat.number)"] = d
-                        preference.record(d, cohort: c.id, schools: c.schools.map(\.0), releasing: DayPreference.releases(pat))
+                        preference.record(d, cohort: c.id, schools: c.places(at: ht).map(\.0), releasing: DayPreference.releases(pat))
                         sessions.append(PlanSession(programme: c.programme.id, cohort: c.id, session: pat.number, halfTerm: ht,
                                                     date: d, start: pat.start, hours: pat.hours,
                                                     venue: pat.mode == .inPerson ? c.venue?.id : nil, room: room?.id,
@@ -252,9 +252,9 @@ struct DayPreference {
     }
 
     /// Whether a day is one that any of the cohort's schools wants to avoid.
-    func avoided(_ d: Day, by c: CohortStage.Cohort) -> Bool {
+    func avoided(_ d: Day, by c: CohortStage.Cohort, in ht: HalfTerm) -> Bool {
         guard let days = avoid[d.ordinal] else { return false }
-        return c.schools.contains { place in ctx.schoolById[place.0].map { s in days.contains { $0.concerns(s) } } ?? false }
+        return c.places(at: ht).contains { place in ctx.schoolById[place.0].map { s in days.contains { $0.concerns(s) } } ?? false }
     }
 
     /// Whether a session takes its participants out of school in the school day.
@@ -264,9 +264,9 @@ struct DayPreference {
     func order(_ window: [Day], target: Day, cohort c: CohortStage.Cohort, _ pat: SessionPattern) -> [Day] {
         let releasing = Self.releases(pat)
         func score(_ d: Day) -> Double {
-            let clashes = releasing ? c.schools.filter { !(out["\($0.0)|\(d.ordinal)"] ?? []).subtracting([c.id]).isEmpty }.count : 0
+            let clashes = releasing ? c.places(at: pat.halfTerm).filter { !(out["\($0.0)|\(d.ordinal)"] ?? []).subtracting([c.id]).isEmpty }.count : 0
             return Double(abs(d.ordinal - target.ordinal)) + Self.clashDays * Double(clashes) + Self.busyDays * Double(perDay[d.ordinal] ?? 0)
-                + (avoided(d, by: c) ? Self.avoidDays : 0)
+                + (avoided(d, by: c, in: pat.halfTerm) ? Self.avoidDays : 0)
         }
         return window.map { ($0, score($0)) }
             .sorted { ($0.1, abs($0.0.ordinal - target.ordinal), $0.0.ordinal) < ($1.1, abs($1.0.ordinal - target.ordinal), $1.0.ordinal) }

@@ -129,7 +129,7 @@ private struct HalfTermModel {
         let w = ctx.scenario.weights
         var cost = 0.0
         if let closures = avoidDays[d] {
-            cost += Double(DateCosts.teachersAsked(c.schools.map { ($0.0, $0.1) }, closures, schools: ctx.schoolById)) * w.avoidDay
+            cost += Double(DateCosts.teachersAsked(c.places(at: halfTerm).map { ($0.0, $0.1) }, closures, schools: ctx.schoolById)) * w.avoidDay
         }
         if let usual, d.weekday != usual { cost += w.weekdayChange }
         if let after { cost += DateCosts.spacingMiss(gap: after.distance(to: d), w) * w.spacingPerDay }
@@ -228,7 +228,7 @@ private struct HalfTermModel {
             var fixed: [String: Set<String>] = [:]
             for (i, s) in sessions.enumerated() where s.halfTerm == halfTerm && DateCosts.releaseDays(start: s.start, hours: s.hours, online: s.online) > 0 {
                 guard let c = cohorts[s.cohort] else { continue }
-                for place in c.schools where place.1 > 0 {
+                for place in c.places(at: s.halfTerm) where place.1 > 0 {
                     if let k = slot[i] {
                         for (d, x) in choices[k] { out["\(place.0)|\(d.ordinal)", default: LinearExpression()].add(1, x) }
                     } else {

@@ -60,6 +60,8 @@ struct JointBound {
         let kinds: [SessionKind]
         /// Facilitator indices qualified for the programme.
         let qualified: [Int]
+        /// The group's late starters (``IntakeStage``), zone by zone with their intake.
+        var late: [(intake: HalfTerm, zone: PlanningContext.Zone)] = []
     }
 
     /// A facilitator's share of the cover: cohort-sessions of one kind.
@@ -101,9 +103,14 @@ struct JointBound {
                 ? s.venues.filter { $0.largestRoom >= p.cohortMin }.map { Site(venue: $0, capacity: min(p.cohortMax, $0.largestRoom)) }
                 : [Site(venue: nil, capacity: p.cohortMax)]
             let qualified = s.facilitators.indices.filter { s.facilitators[$0].qualifications.contains(p.id) }
+            let late = ctx.lateZones(programme: p.id)
             for (gi, zones) in byGroup.enumerated() {
-                out.append(Group(programme: p, zones: zones, tag: "\(p.id)_\(gi)", key: CohortStage.groupKey(p, authority: zones[0].authority),
-                                 sites: sites, kinds: Self.kinds(p), qualified: qualified))
+                var g = Group(programme: p, zones: zones, tag: "\(p.id)_\(gi)", key: CohortStage.groupKey(p, authority: zones[0].authority),
+                              sites: sites, kinds: Self.kinds(p), qualified: qualified)
+                g.late = late.flatMap { t in
+                    t.zones.filter { p.crossAuthority || $0.authority == zones[0].authority }.map { (intake: t.intake, zone: $0) }
+                }
+                out.append(g)
             }
         }
         return out
@@ -139,6 +146,7 @@ struct JointBound {
         var placed = Array(repeating: LinearExpression(), count: g.zones.count)
         var allCohorts = LinearExpression(), allPlaces = LinearExpression()
         var used: [(site: Site, cohorts: Variable, places: Variable)] = []
+        var rooms = LinearExpression(), starters = LinearExpression()
         for (j, site) in g.sites.enumerated() {
             let reach = g.zones.indices.filter { i in
                 site.venue.map { g.zones[i].location.travelMinutes(to: $0.location) <= s.solver.maxTravelMinutes } ?? true
@@ -164,6 +172,8 @@ struct JointBound {
                 if eventTravel[i] > 0 { objective.add(eventTravel[i], x) }
             }
             m.add(here - Double(site.capacity) * y <= 0)
+            rooms.add(Double(site.capacity), y)
+            starters.add(here)
             m.add(here - Double(p.cohortMin) * y >= 0)
             m.add(places - y >= 0)
             m.add(places - (1 / Double(p.participantsPerFacilitator)) * here >= 0)
@@ -221,6 +231,26 @@ struct JointBound {
         work += addEvents(events, of: g, placed: placed, nearest: nearest, to: &m, objective: &objective, kind: kind) { fi, k in
             k.days * facilitators[fi].dayRate * w.staffDays + price(fi, k)
         } able: { k in g.qualified.filter { available[$0][k.halfTerm.index] > 0 } }
+        // Late starters who join the group's cohorts take room in them (all the rooms together,
+        // which keeps the groups' models easy), travelling to the nearest site within reach.
+        var joined: [LinearExpression] = []
+        var everyone = starters
+        for (i, l) in g.late.enumerated() {
+            let later = p.startingIn(l.intake).sessions
+            let inPersonLater = Double(later.filter { $0.mode == .inPerson && !$0.isEvent }.count)
+            let reach = used.compactMap { $0.site.venue.map { l.zone.location.travelMinutes(to: $0.location) } }
+                .filter { $0 <= s.solver.maxTravelMinutes }
+            guard !reach.isEmpty || used.contains(where: { $0.site.venue == nil }) else {
+                joined.append(LinearExpression())
+                continue
+            }
+            let x = m.addVariable("xl_\(g.tag)_\(i)", lower: 0, upper: Double(l.zone.participants))
+            objective.add((reach.min() ?? 0) * inPersonLater * w.participantTravelPerMinute + DateCosts.release(later, w), x)
+            everyone.add(1, x)
+            joined.append(LinearExpression(x))
+        }
+        if !g.late.isEmpty { m.add(everyone - rooms <= 0) }
+        addCatchUp(g, joined: joined, to: &m, objective: &objective)
         var unmet = LinearExpression()
         for (i, z) in g.zones.enumerated() {
             let u = m.addVariable("u_\(g.tag)_\(i)", lower: 0, upper: Double(z.participants), kind: kind)
@@ -228,10 +258,70 @@ struct JointBound {
             objective.add(w.unmet, u)
             m.add(placed[i] + u == Double(z.participants))
         }
-        // Chvátal–Gomory cuts (whole cohorts and places; u ≥ u/cmax, u ≥ u/ppf).
-        m.add(allCohorts + unmet >= Double((total + p.cohortMax - 1) / p.cohortMax))
+        // Chvátal–Gomory cuts (whole cohorts and places; u ≥ u/cmax, u ≥ u/ppf); late starters
+        // who do not join are whole participants too, so they round the same way.
+        let late = g.late.reduce(0) { $0 + $1.zone.participants }
+        m.add(allCohorts + unmet - joined.reduce(LinearExpression(), +) >= Double((total + late + p.cohortMax - 1) / p.cohortMax - late))
         m.add(allPlaces + unmet >= Double((total + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator))
         return (work, allPlaces)
+    }
+
+    /// The group's late starters who do not join its cohorts: each starts a catch-up cohort
+    /// of their intake, joins one of an earlier intake, or is unmet (docs/model.md,
+    /// "Intakes"). A catch-up cohort has at least the programme's smallest cohort of
+    /// starters and at most its largest of everyone, and pays at least its facilitators for
+    /// the sessions from its intake at the cheapest qualified day rate less the imbalance
+    /// weight, and the cheapest hire for each in-person one; each of its participants the
+    /// nearest venue's travel and their release.
+    private func addCatchUp(_ g: Group, joined: [LinearExpression], to m: inout Model, objective: inout LinearExpression) {
+        let s = ctx.scenario, w = s.weights, p = g.programme
+        guard !g.late.isEmpty else { return }
+        let perDay = max(0, (g.qualified.map { s.facilitators[$0].dayRate }.min() ?? 0) * w.staffDays - imbalanceWeight)
+        let hire = s.venues.filter { $0.largestRoom > 0 }.map(\.dayCost).min() ?? 0
+        let intakes = Array(Set(g.late.map(\.intake))).sorted()
+        var cohorts: [HalfTerm: Variable] = [:], starters: [HalfTerm: LinearExpression] = [:]
+        var everyone = LinearExpression(), allCohorts = LinearExpression()
+        for t in intakes {
+            // An event's staff are shared with the cohorts it gathers: left out.
+            let later = p.startingIn(t).sessions.filter { !$0.isEvent }
+            let fixed = later.reduce(0) { $0 + $1.facilitatorDays * perDay }
+                + Double(later.filter { $0.mode == .inPerson && !$0.isEvent }.count) * hire * w.venueHire
+            // No more cohorts than the intake's starters fill to the smallest size: none when they are
+            // fewer (kept continuous, which keeps the groups' models quick; the bound is what counts).
+            let late = g.late.filter { $0.intake == t }.reduce(0) { $0 + $1.zone.participants }
+            let k = m.addVariable("ku_\(g.tag)_\(t.rawValue)", lower: 0, upper: Double(late / max(1, p.cohortMin)))
+            objective.add(fixed, k)
+            cohorts[t] = k
+            allCohorts.add(1, k)
+        }
+        for (i, l) in g.late.enumerated() {
+            let later = p.startingIn(l.intake).sessions
+            let nearest = s.venues.map { l.zone.location.travelMinutes(to: $0.location) }.min() ?? 0
+            let each = nearest * Double(later.filter { $0.mode == .inPerson && !$0.isEvent }.count) * w.participantTravelPerMinute
+                + DateCosts.release(later, w)
+            let start = m.addVariable("cs_\(g.tag)_\(i)", lower: 0, upper: Double(l.zone.participants))
+            objective.add(each, start)
+            starters[l.intake, default: LinearExpression()].add(1, start)
+            everyone.add(1, start)
+            var out = joined[i] + start
+            if intakes.first.map({ $0 < l.intake }) == true {
+                let join = m.addVariable("cj_\(g.tag)_\(i)", lower: 0, upper: Double(l.zone.participants))
+                objective.add(each, join)
+                everyone.add(1, join)
+                out.add(1, join)
+            }
+            let u = m.addVariable("ul_\(g.tag)_\(i)", lower: 0, upper: Double(l.zone.participants))
+            objective.add(w.unmet, u)
+            out.add(1, u)
+            m.add(out == Double(l.zone.participants))
+        }
+        for t in intakes {
+            guard let k = cohorts[t] else { continue }
+            let own = starters[t] ?? LinearExpression()
+            m.add(own - Double(p.cohortMin) * k >= 0)
+            m.add(own - Double(p.cohortMax) * k <= 0)
+        }
+        m.add(everyone - Double(p.cohortMax) * allCohorts <= 0)
     }
 
     /// Whether a group (a programme's participants in one authority, or the hub's when it
@@ -459,13 +549,15 @@ struct JointBound {
     /// events is left out, which can only lower the bound (docs/model.md, "Intakes").
     var lateStarters: Double {
         let s = ctx.scenario, w = s.weights
+        // Groups model their own late starters (``addCatchUp``).
+        let modelled = Set(groups().flatMap { g in g.late.map { "\(g.programme.id)|\($0.intake.rawValue)|\($0.zone.id)" } })
         var total = 0.0
         for p in s.programmes where !p.sessions.isEmpty {
             for (intake, zones) in ctx.lateZones(programme: p.id) {
                 let later = p.startingIn(intake).sessions
                 let release = DateCosts.release(later, w)
                 let inPerson = Double(later.filter { $0.mode == .inPerson }.count)
-                for z in zones {
+                for z in zones where !modelled.contains("\(p.id)|\(intake.rawValue)|\(z.id)") {
                     let nearest = s.venues.map { z.location.travelMinutes(to: $0.location) }.min() ?? 0
                     total += Double(z.participants) * min(w.unmet, release + nearest * inPerson * w.participantTravelPerMinute)
                 }

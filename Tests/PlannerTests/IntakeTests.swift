@@ -32,6 +32,14 @@ import Testing
         #expect(joiners.map(\.participants).reduce(0, +) == 3)
     }
 
+    /// The bound counts the seats late starters take: twenty starters fill one cohort, so three
+    /// who must join need a second, and the bound prices it (before, it priced one: gap 12.7%).
+    @Test func theBoundCountsTheSeatsLateStartersTake() throws {
+        let plan = try Self.checked(Self.scenario(starters: (12, 8), late: 3))
+        #expect(plan.cohorts.count == 2)
+        #expect(plan.gap < 0.01, "gap \(plan.gap)")
+    }
+
     @Test func aFewLateStartersJoinACohortWithRoomFromTheirIntake() throws {
         let plan = try Self.checked(Self.scenario(starters: (8, 6), late: 3))
         let c = try #require(plan.cohorts.first { $0.schools.contains { $0.from == .ht2 } })

@@ -78,12 +78,25 @@ struct EventGathering {
                 into out: inout Outcome) -> PlanEvent {
         var event = PlanEvent(id: g.id, programme: g.programme.id, session: g.pattern.number, scope: g.scope,
                               cohorts: g.cohorts.map(\.id), participants: g.participants)
-        let ids = Set(g.cohorts.map(\.id)), pat = g.pattern
-        let own = out.sessions.filter { ids.contains($0.cohort) && $0.session == pat.number }
-        if let baseline, own.contains(where: { baseline.isFrozen($0.date) }) {
-            if Set(own.map(\.event)) != [g.id] || own.count < g.cohorts.count { event.notGathered = "held before the freeze date as it was" }
+        let all = Set(g.cohorts.map(\.id)), pat = g.pattern
+        let frozen = out.sessions.filter { all.contains($0.cohort) && $0.session == pat.number }
+        if let baseline, frozen.contains(where: { baseline.isFrozen($0.date) }) {
+            if Set(frozen.map(\.event)) != [g.id] || frozen.count < g.cohorts.count { event.notGathered = "held before the freeze date as it was" }
             return event
         }
+        // No room seats them all: the cohorts the largest room seats gather, the rest meet apart.
+        var g = g
+        if let part = partial(g) {
+            guard part.cohorts.count > 1 else {
+                event.notGathered = reason(g)
+                return event
+            }
+            let apart = g.cohorts.filter { c in !part.cohorts.contains { $0.id == c.id } }.map(\.id)
+            event.notGathered = "\(reason(g)): \(part.participants) gathered, cohort\(apart.count == 1 ? "" : "s") \(apart.joined(separator: ", ")) apart"
+            g = part
+        }
+        let ids = Set(g.cohorts.map(\.id))
+        let own = out.sessions.filter { ids.contains($0.cohort) && $0.session == pat.number }
         let before = diary.state
         for s in own { release(s) }
         guard let choice = best(g, teams: teams, sessions: out.sessions, places: places, current: own.map(\.date)) else {
@@ -91,6 +104,7 @@ struct EventGathering {
             event.notGathered = reason(g)
             return event
         }
+        if event.notGathered != nil { event.participants = g.participants }
         let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
         for f in choice.staff {
             diary.book(f, choice.day, pat.parts, days: pat.facilitatorDays)
@@ -110,6 +124,19 @@ struct EventGathering {
             return false
         }
         return event
+    }
+
+    /// When no room seats all an in-person event's participants: the most of its cohorts, largest
+    /// first, that the largest room seats; nil when a room seats them all.
+    func partial(_ g: Group) -> Group? {
+        guard g.pattern.mode == .inPerson, let largest = ctx.scenario.venues.flatMap(\.rooms).map(\.capacity).max(),
+              g.participants > largest else { return nil }
+        var kept: [CohortStage.Cohort] = [], seated = 0
+        for c in g.cohorts.sorted(by: { ($0.size(at: g.pattern.halfTerm), $1.id) > ($1.size(at: g.pattern.halfTerm), $0.id) }) {
+            let n = c.size(at: g.pattern.halfTerm)
+            if seated + n <= largest { kept.append(c); seated += n }
+        }
+        return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: kept.sorted { $0.id < $1.id })
     }
 
     /// Frees a separate session's people and room.

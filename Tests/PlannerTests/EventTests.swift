@@ -39,6 +39,27 @@ import Testing
         #expect(plan.boundParts.values.reduce(0, +) <= plan.objective + 0.01)
     }
 
+    /// A hall of 40 cannot seat all 50: the largest cohorts it seats gather, the rest meet
+    /// apart, the event says so, and only those apart pay the penalty.
+    @Test func whenNoRoomSeatsAllTheLargestCohortsThatFitGather() throws {
+        var s = Self.scenario(gathering: true)
+        s.venues[0].rooms[0].capacity = 40
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty, "\(PlanChecker(scenario: s).check(plan))")
+        // Largest first, while the hall has seats.
+        var fitted = 0
+        for n in plan.cohorts.map(\.participants).sorted(by: >) where fitted + n <= 40 { fitted += n }
+        let event = try #require(plan.events?.first)
+        #expect(event.participants == fitted)
+        #expect(event.notGathered?.hasPrefix("no room seats all 50 participants: \(fitted) gathered, cohort") == true)
+        let first = plan.sessions.filter { $0.session == 1 }
+        #expect(first.filter { $0.event == "P-1-hub" }.count == 2)
+        #expect(first.filter { $0.event == "P-1-hub" }.map(\.participants).reduce(0, +) == fitted)
+        #expect(first.filter { $0.event == nil }.map(\.participants).reduce(0, +) == 50 - fitted)
+        #expect(plan.costs[.eventsApart] == Double(50 - fitted) * s.weights.eventApart)
+        #expect(plan.bound <= plan.objective + 0.01)
+    }
+
     /// Two facilitator days and one hire for the event, against a day and a hire for each
     /// of three cohorts apart: the priced plan says so, term by term.
     @Test func anEventIsPaidOnce() throws {

@@ -54,6 +54,13 @@ enum OracleScenarios {
         s.enrolment = Dictionary(grouping: s.enrolment, by: { "\($0.school)|\($0.programme)" }).values
             .map { rows in Enrolment(school: rows[0].school, programme: rows[0].programme, participants: rows.reduce(0) { $0 + $1.participants }) }
             .sorted { ($0.school, $0.programme) < ($1.school, $1.programme) }
+        // Nor events: each cohort meets its first day on its own (EventTests covers events).
+        for i in s.programmes.indices {
+            for k in s.programmes[i].sessions.indices {
+                s.programmes[i].sessions[k].gathers = nil
+                s.programmes[i].sessions[k].perFacilitator = nil
+            }
+        }
         var tags: [String] = [several ? "3 LAs" : "1 LA"]
         let chosen = programmeSets[index % programmeSets.count]
 

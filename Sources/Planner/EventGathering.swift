@@ -50,9 +50,9 @@ struct EventGathering {
 
     func run(_ sessions: [PlanSession], unmet: [UnmetItem], cohorts: [CohortStage.Cohort], teams: [String: [String]]) -> Outcome {
         var out = Outcome(sessions: sessions, unmet: unmet, events: [])
-        let places = Dictionary(cohorts.map { ($0.id, Self.places($0)) }, uniquingKeysWith: { a, _ in a })
+        let byId = Dictionary(cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for group in groups(cohorts) {
-            out.events.append(gather(group, teams: teams, places: places, into: &out))
+            out.events.append(gather(group, teams: teams, cohorts: byId, into: &out))
         }
         out.sessions.sort { ($0.cohort, $0.session) < ($1.cohort, $1.session) }
         return out
@@ -74,8 +74,7 @@ struct EventGathering {
     }
 
     /// Places one event, or says why it cannot be placed (the separate sessions then stand).
-    func gather(_ g: Group, teams: [String: [String]], places: [String: [(school: String, participants: Int, from: HalfTerm)]],
-                into out: inout Outcome) -> PlanEvent {
+    func gather(_ g: Group, teams: [String: [String]], cohorts: [String: CohortStage.Cohort], into out: inout Outcome) -> PlanEvent {
         var event = PlanEvent(id: g.id, programme: g.programme.id, session: g.pattern.number, scope: g.scope,
                               cohorts: g.cohorts.map(\.id), participants: g.participants)
         let all = Set(g.cohorts.map(\.id)), pat = g.pattern
@@ -99,7 +98,7 @@ struct EventGathering {
         let own = out.sessions.filter { ids.contains($0.cohort) && $0.session == pat.number }
         let before = diary.state
         for s in own { release(s) }
-        guard let choice = best(g, teams: teams, sessions: out.sessions, places: places, current: own.map(\.date)) else {
+        guard let choice = best(g, teams: teams, sessions: out.sessions, cohorts: cohorts, current: own.map(\.date)) else {
             diary.restore(before)
             event.notGathered = reason(g)
             return event
@@ -147,14 +146,9 @@ struct EventGathering {
         }
     }
 
-    /// A cohort's participants by school, late joiners with the half-term they join in.
-    static func places(_ c: CohortStage.Cohort) -> [(school: String, participants: Int, from: HalfTerm)] {
-        c.schools.map { (school: $0.0, participants: $0.1, from: HalfTerm.ht1) } + c.joiners
-    }
-
     /// The cheapest day, room and staff for an event, or nil when none fits.
     func best(_ g: Group, teams: [String: [String]], sessions: [PlanSession],
-              places all: [String: [(school: String, participants: Int, from: HalfTerm)]], current: [Day]) -> Choice? {
+              cohorts: [String: CohortStage.Cohort], current: [Day]) -> Choice? {
         let pat = g.pattern, w = ctx.scenario.weights
         let need = g.programme.facilitatorsNeeded(for: g.participants, at: pat)
         let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
@@ -165,9 +159,9 @@ struct EventGathering {
         let middle = current.sorted().dropFirst(current.count / 2).first ?? days.first
         let venues: [Venue?] = pat.mode == .inPerson
             ? ctx.scenario.venues.filter { v in v.rooms.contains { $0.capacity >= g.participants } } : [nil]
-        let places = g.cohorts.flatMap { c in (all[c.id] ?? []).filter { $0.from <= pat.halfTerm }.map { (school: $0.school, participants: $0.participants) } }
+        let places = g.cohorts.flatMap { $0.places(at: pat.halfTerm) }.map { (school: $0.0, participants: $0.1) }
         let avoid = Dictionary(grouping: ctx.scenario.calendar.closures.filter(\.isAvoided), by: \.day)
-        let dated = DatedNeighbours(g, sessions: sessions, places: all, w: w)
+        let dated = DatedNeighbours(g, sessions: sessions, cohorts: cohorts, w: w)
         var best: Choice?
         for d in days {
             let asked = avoid[d].map { DateCosts.teachersAsked(places, $0, schools: ctx.schoolById) } ?? 0
@@ -216,7 +210,7 @@ struct EventGathering {
         let released: [Day: Int]
         let releases: Bool
 
-        init(_ g: Group, sessions: [PlanSession], places: [String: [(school: String, participants: Int, from: HalfTerm)]], w: ObjectiveWeights) {
+        init(_ g: Group, sessions: [PlanSession], cohorts all: [String: CohortStage.Cohort], w: ObjectiveWeights) {
             self.w = w
             let pat = g.pattern, ids = Set(g.cohorts.map(\.id))
             cohorts = g.cohorts.map { c in
@@ -225,11 +219,11 @@ struct EventGathering {
                         own.filter { $0.session < pat.number }.max { $0.session < $1.session }?.date,
                         own.filter { $0.session > pat.number }.min { $0.session < $1.session }?.date)
             }
-            let schools = Set(g.cohorts.flatMap { c in (places[c.id] ?? []).filter { $0.from <= pat.halfTerm }.map(\.school) })
+            let schools = Set(g.cohorts.flatMap { $0.places(at: pat.halfTerm).map(\.0) })
             var out: [Day: Set<String>] = [:]
             for s in sessions where !(ids.contains(s.cohort) && s.session == pat.number)
                 && DateCosts.releaseDays(start: s.start, hours: s.hours, online: s.online) > 0 {
-                for p in places[s.cohort] ?? [] where p.from <= s.halfTerm && schools.contains(p.school) { out[s.date, default: []].insert(p.school) }
+                for (school, _) in all[s.cohort]?.places(at: s.halfTerm) ?? [] where schools.contains(school) { out[s.date, default: []].insert(school) }
             }
             released = out.mapValues(\.count)
             releases = DateCosts.releaseDays(start: pat.start, hours: pat.hours, online: pat.mode == .online) > 0

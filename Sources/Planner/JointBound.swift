@@ -276,7 +276,7 @@ struct JointBound {
     private func addCatchUp(_ g: Group, joined: [LinearExpression], to m: inout Model, objective: inout LinearExpression) {
         let s = ctx.scenario, w = s.weights, p = g.programme
         guard !g.late.isEmpty else { return }
-        let perDay = max(0, (g.qualified.map { s.facilitators[$0].dayRate }.min() ?? 0) * w.staffDays - imbalanceWeight)
+        let perDay = max(0, cheapestDay(p))
         let hire = s.venues.filter { $0.largestRoom > 0 }.map(\.dayCost).min() ?? 0
         let intakes = Array(Set(g.late.map(\.intake))).sorted()
         var cohorts: [HalfTerm: Variable] = [:], starters: [HalfTerm: LinearExpression] = [:]
@@ -285,7 +285,7 @@ struct JointBound {
             // An event's staff are shared with the cohorts it gathers: left out.
             let later = p.startingIn(t).sessions.filter { !$0.isEvent }
             let fixed = later.reduce(0) { $0 + $1.facilitatorDays * perDay }
-                + Double(later.filter { $0.mode == .inPerson && !$0.isEvent }.count) * hire * w.venueHire
+                + Double(later.filter { $0.mode == .inPerson }.count) * hire * w.venueHire
             // No more cohorts than the intake's starters fill to the smallest size: none when they are
             // fewer (kept continuous, which keeps the groups' models quick; the bound is what counts).
             let late = g.late.filter { $0.intake == t }.reduce(0) { $0 + $1.zone.participants }
@@ -356,7 +356,7 @@ struct JointBound {
         guard total > 0 else { return [] }
         var work: [Work] = []
         let served = placed.reduce(LinearExpression(), +)
-        let perDay = (g.qualified.map { s.facilitators[$0].dayRate }.min() ?? 0) * w.staffDays - imbalanceWeight
+        let perDay = cheapestDay(p)
         let rooms = s.venues.filter { $0.largestRoom > 0 }
         let hire = rooms.map { $0.dayCost * w.venueHire }
         for e in events where !(e.gathers == .hub && !p.crossAuthority) {
@@ -451,6 +451,13 @@ struct JointBound {
         return cost.indices.filter(kept.contains)
     }
 
+    /// A day of the programme's cheapest qualified facilitator less the imbalance weight: what a
+    /// day outside the facilitators' work costs at least, since it may even out the loads the
+    /// joint model sees by as much.
+    private func cheapestDay(_ p: Programme) -> Double {
+        ctx.cheapestRate(p) * ctx.scenario.weights.staffDays - imbalanceWeight
+    }
+
     /// Imbalance is priced only when no plan can lower it by leaving work out more
     /// cheaply than the work costs (docs/model.md): every day costs at least its weight.
     private var imbalanceWeight: Double {
@@ -537,7 +544,7 @@ struct JointBound {
             best = max(best, l.bound)
         }
         // Only a proven bound counts; shaved by a hair for floating-point error.
-        best += lateStarters
+        best += lateStarters(outside: groups)
         var out = Outcome(bound: max(0, best - 1e-7 * abs(best) - 1e-6), stats: stats)
         if integer && r.status.hasSolution { out.places = places.mapValues { Int(r.value($0).rounded()) } }
         return out
@@ -547,10 +554,10 @@ struct JointBound {
     /// their intake — released for each, and travelling to each in-person one at least as far as
     /// the nearest venue — or is unmet, whichever is less. What they add to cohorts, places and
     /// events is left out, which can only lower the bound (docs/model.md, "Intakes").
-    var lateStarters: Double {
+    private func lateStarters(outside groups: [Group]) -> Double {
         let s = ctx.scenario, w = s.weights
         // Groups model their own late starters (``addCatchUp``).
-        let modelled = Set(groups().flatMap { g in g.late.map { "\(g.programme.id)|\($0.intake.rawValue)|\($0.zone.id)" } })
+        let modelled = Set(groups.flatMap { g in g.late.map { "\(g.programme.id)|\($0.intake.rawValue)|\($0.zone.id)" } })
         var total = 0.0
         for p in s.programmes where !p.sessions.isEmpty {
             for (intake, zones) in ctx.lateZones(programme: p.id) {

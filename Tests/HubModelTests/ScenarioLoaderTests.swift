@@ -216,7 +216,9 @@ import Testing
     @Test func anEventIsReadWrittenAndReadBack() throws {
         let copy = try ScenarioCopy()
         defer { copy.remove() }
-        try copy.replace("scenario.yaml", "title: \"Welcome conference\"}", "title: \"Welcome conference\", gathers: authority, perFacilitator: 40}")
+        // The reference gathers its welcome conferences; a copy gathers them by 40s.
+        try copy.replace("scenario.yaml", "title: \"Welcome conference\", gathers: authority, perFacilitator: 30}",
+                         "title: \"Welcome conference\", gathers: authority, perFacilitator: 40}")
         let (s, _) = try ScenarioLoader.load(copy.url)
         let first = try #require(s.programmes.first { $0.id == "ECT1" }?.sessions.first)
         #expect(first.gathers == .authority && first.perFacilitator == 40)
@@ -231,10 +233,10 @@ import Testing
     func reportsABadEvent(added: String, message: String) throws {
         let copy = try ScenarioCopy()
         defer { copy.remove() }
-        try copy.replace("scenario.yaml", "title: \"Welcome conference\"}", "title: \"Welcome conference\"" + added)
+        try copy.replace("scenario.yaml", "title: \"Seminar: subject and curriculum\"}", "title: \"Seminar: subject and curriculum\"" + added)
         let d = copy.diagnostics()
         #expect(d.count == 1)
-        #expect(d.first?.hasPrefix("scenario.yaml:16:") == true && d.first?.contains(message) == true, "\(d)")
+        #expect(d.first?.hasPrefix("scenario.yaml:19:") == true && d.first?.contains(message) == true, "\(d)")
     }
 
     @Test func anIntakeIsReadWrittenAndReadBack() throws {
@@ -276,8 +278,9 @@ import Testing
     @Test func reportsSessionsOutOfOrder() throws {
         let copy = try ScenarioCopy()
         defer { copy.remove() }
-        try copy.replace("scenario.yaml", "      - {halfTerm: HT6, mode: online, hours: 1.5, start: \"15:45\", title: \"Twilight: year review\"}",
-                         "      - {halfTerm: HT2, mode: online, hours: 1.5, start: \"15:45\", title: \"Twilight: year review\"}")
+        // ECT2's last session (ECT1's would also put its January and April intakes after it).
+        try copy.replace("scenario.yaml", "      - {halfTerm: HT6, mode: online, hours: 1.5, start: \"15:45\", title: \"Twilight: next steps\"}",
+                         "      - {halfTerm: HT2, mode: online, hours: 1.5, start: \"15:45\", title: \"Twilight: next steps\"}")
         let d = copy.diagnostics()
         #expect(d.count == 1)
         #expect(d.first?.contains("HT2 comes before the previous session's HT5") == true)

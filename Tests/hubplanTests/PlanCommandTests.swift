@@ -199,7 +199,7 @@ extension ConcurrentRunTests {
         let run = try CLI.run(["plan", scenario.path, "--out", dir.path, "--memory-limit", "40"])
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("scenario too large for this machine"))
-        #expect(run.stderr.contains("1000 enrolment rows × 47 facilitators"))
+        #expect(run.stderr.contains("1021 enrolment rows × 47 facilitators"))
         #expect(run.stderr.contains("40 MB is available"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
     }

@@ -73,7 +73,7 @@ public struct ScenarioGenerator {
         let schools = makeSchools(sites, &rng)
         var programmes = Self.programmes()
         let scale = Double(schools.count) / 292
-        let enrolment = makeEnrolment(schools, programmes, scale: scale, year: year, &rng)
+        let enrolment = makeEnrolment(schools, programmes, scale: scale, year: year, intakeSeed: seed &+ 0x1A7E, &rng)
         // A small hub runs an NPQ with fewer starters than a usual cohort as one small group
         // (of three at least) rather than none: one borough has a handful on each.
         for i in programmes.indices where programmes[i].kind.isNPQ {
@@ -127,8 +127,11 @@ public struct ScenarioGenerator {
         typealias S = (HalfTerm, DeliveryMode, Double, String)
         func make(_ id: String, _ name: String, _ kind: ProgrammeKind, _ min: Int, _ max: Int, _ ppf: Int, cross: Bool, _ s: [S]) -> Programme {
             let sessions = s.enumerated().map { i, x in
-                SessionPattern(number: i + 1, halfTerm: x.0, mode: x.1, hours: x.2,
-                               start: x.1 == .online ? "15:45" : (x.2 > 3.5 ? "09:00" : "13:00"), title: x.3)
+                var session = SessionPattern(number: i + 1, halfTerm: x.0, mode: x.1, hours: x.2,
+                                             start: x.1 == .online ? "15:45" : (x.2 > 3.5 ? "09:00" : "13:00"), title: x.3)
+                session.gathers = Self.events[x.3]
+                if session.gathers != nil { session.perFacilitator = Self.eventPerFacilitator }
+                return session
             }
             // The second year of a two-year programme carries on the first year's cohorts.
             let first = ["ECT2": "ECT1", "MENT2": "MENT1"][id]
@@ -184,6 +187,15 @@ public struct ScenarioGenerator {
             make("AB", "Appropriate Body inductions", .appropriateBody, 1, 500, 500, cross: true, []),
         ]
     }
+
+    /// The days hubs run as one large event (docs/domain.md): each borough's ECT welcome
+    /// conference and mentor induction day, and each NPQ's launch for the whole hub.
+    static let events: [String: Gathering] = ["Welcome conference": .authority, "Mentor induction day": .authority,
+                                              "Launch conference": .hub]
+    /// An event's facilitators: one per this many participants (an estimate).
+    static let eventPerFacilitator = 30
+    /// The share of a school's year-1 ECTs who start in January and in April (an estimate).
+    static let lateStarts: [(HalfTerm, Double)] = [(.ht3, 0.06), (.ht5, 0.03)]
 
     /// ECTs at the reference hub's scale (292 schools): 310 in their first year, 290 in their second.
     static let ectTotals: [(String, Int)] = [("ECT1", 310), ("ECT2", 290)]
@@ -257,7 +269,8 @@ public struct ScenarioGenerator {
     /// Enrolment school by school, each school's figures agreeing: its ECTs first, then the
     /// mentors and inductions they bring; NPQ starters as the history's trend gives them, and
     /// the leadership NPQs' second-year participants from the starters of the November before.
-    func makeEnrolment(_ schools: [School], _ programmes: [Programme], scale: Double, year: Int, _ rng: inout SeededRandom) -> [Enrolment] {
+    func makeEnrolment(_ schools: [School], _ programmes: [Programme], scale: Double, year: Int, intakeSeed: UInt64,
+                       _ rng: inout SeededRandom) -> [Enrolment] {
         // Secondaries employ more teachers, so they have more ECTs and NPQ participants.
         func weight(_ s: School, _ p: String) -> Double {
             let size: Double = s.phase == .secondary ? 4 : (s.phase == .primary ? 1 : 0.7)
@@ -282,9 +295,25 @@ public struct ScenarioGenerator {
         counts["AB"] = zip(ect1, ect2).map { binomial($0 + $1, Self.inductionShare) }
         for p in programmes where p.kind.isNPQ { counts[p.id] = draw(p.id, Self.npqParticipants(p, year: year, scale: scale)) }
         var out: [Enrolment] = []
+        // A stream of its own, so adding intakes left every other table as it was.
+        var intakeRandom = SeededRandom(seed: intakeSeed)
         for p in programmes {
             for (s, n) in zip(schools, counts[p.id] ?? []) where n > 0 {
-                out.append(Enrolment(school: s.id, programme: p.id, participants: n))
+                var late: [(HalfTerm, Int)] = []
+                if p.id == "ECT1" {
+                    // Each year-1 ECT starts in September, January or April.
+                    var left = n
+                    late = Self.lateStarts.map { window, share in
+                        let k = (0..<left).reduce(0) { k, _ in intakeRandom.unit() < share ? k + 1 : k }
+                        left -= k
+                        return (window, k)
+                    }
+                }
+                let starters = n - late.reduce(0) { $0 + $1.1 }
+                if starters > 0 { out.append(Enrolment(school: s.id, programme: p.id, participants: starters)) }
+                for (window, k) in late where k > 0 {
+                    out.append(Enrolment(school: s.id, programme: p.id, participants: k, intake: window))
+                }
             }
         }
         return out

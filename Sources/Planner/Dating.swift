@@ -103,7 +103,7 @@ struct SessionDating {
         var unmet: [UnmetItem]
     }
 
-    func run(_ cohorts: [CohortStage.Cohort], teams: [String: [String]]) -> Outcome {
+    func run(_ cohorts: [CohortStage.Cohort], teams: [String: [String]], crews: FacilitatorStage.EventCrews = .init()) -> Outcome {
         struct Pending {
             var cohort: CohortStage.Cohort
             var pattern: SessionPattern
@@ -111,14 +111,17 @@ struct SessionDating {
             var count: Int         // the cohort's sessions in this half-term
             var days: [Day]        // teaching days for the cohort, venue open
         }
-        // Team members first take their full load for the year (stage B planned it).
+        // Team members and events' crews first take their full load for the year (stage B planned it).
         for c in cohorts {
             for f in teams[c.id] ?? [] {
                 for ht in HalfTerm.allCases {
-                    let d = FacilitatorStage.days(c.programme, ht)
+                    let d = crews.teamDays(c, ht)
                     if d > 0 { diary.addLoad(f, ht, d) }
                 }
             }
+        }
+        for (pattern, crew) in crews.crews.values {
+            for f in crew { diary.addLoad(f, pattern.halfTerm, pattern.facilitatorDays) }
         }
         var preference = DayPreference(ctx)
         var sessions: [PlanSession] = []

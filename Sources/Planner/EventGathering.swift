@@ -12,15 +12,36 @@ import HubModel
 /// a tie), the participants' travel, and what the date costs as ``DateCosts`` prices it;
 /// nearer the sessions' own dates wins a tie. Cohorts whose session found no date join the event too (their unmet item goes).
 ///
-/// Team members carry the load of the pattern for each of their cohorts (stage B
-/// planned it); anyone else on an event's staff takes it on within their limits, so no one
-/// works more days than the load rules allow. When nothing fits, the cohorts keep their separate sessions and
-/// the event says why (``PlanEvent/notGathered``).
+/// Stage B planned who carries each event's load: for an event expected to gather
+/// (``expected(_:)``), a crew it reserved, its cohorts' teams freed of that session; for
+/// any other, each team member, for each of their cohorts. Anyone else on an event's staff
+/// takes it on within their limits, so no one works more days than the load rules allow.
+/// When nothing fits, the cohorts keep their separate sessions and the event says why
+/// (``PlanEvent/notGathered``); the planner then plans the teams again with that event
+/// theirs (``FacilitatorStage/EventCrews/missed(in:)``).
 struct EventGathering {
     let ctx: PlanningContext
     let diary: Diary
     /// Re-planning: sessions held before the freeze date stay as they were, events or not.
     var baseline: Baseline? = nil
+    /// The crews stage B reserved for the events it expected to gather.
+    var crews = FacilitatorStage.EventCrews()
+
+    /// The events stage B may expect to gather: each group, or when no room seats it all the
+    /// cohorts the largest room seats (two at least, as ``gather(_:teams:cohorts:into:)`` asks);
+    /// none when re-planning (held events stay as they were).
+    func expected(_ cohorts: [CohortStage.Cohort]) -> [Group] {
+        guard baseline == nil else { return [] }
+        return groups(cohorts).compactMap { g in
+            guard let part = partial(g) else { return g }
+            return part.cohorts.count > 1 ? part : nil
+        }
+    }
+
+    /// Who has the event's days planned: its reserved crew, or its cohorts' teams.
+    func carriers(_ g: Group, teams: [String: [String]]) -> Set<String> {
+        crews.crews[g.id].map { Set($0.crew) } ?? Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
+    }
 
     struct Outcome {
         var sessions: [PlanSession]
@@ -104,10 +125,10 @@ struct EventGathering {
             return event
         }
         if event.notGathered != nil { event.participants = g.participants }
-        let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
+        let carriers = carriers(g, teams: teams)
         for f in choice.staff {
             diary.book(f, choice.day, pat.parts, days: pat.facilitatorDays)
-            if !team.contains(f) { diary.addLoad(f, pat.halfTerm, pat.facilitatorDays) }
+            if !carriers.contains(f) { diary.addLoad(f, pat.halfTerm, pat.facilitatorDays) }
         }
         if let v = choice.venue, let r = choice.room { diary.bookRoom(v, r, choice.day, pat.parts) }
         out.sessions.removeAll { ids.contains($0.cohort) && $0.session == pat.number }
@@ -151,9 +172,9 @@ struct EventGathering {
               cohorts: [String: CohortStage.Cohort], current: [Day]) -> Choice? {
         let pat = g.pattern, w = ctx.scenario.weights
         let need = g.programme.facilitatorsNeeded(for: g.participants, at: pat)
-        let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] })
+        let team = Set(g.cohorts.flatMap { teams[$0.id] ?? [] }), carriers = carriers(g, teams: teams)
         // Others qualified may stand in where the teams are too few, busy or dearer, within their load.
-        let staff = ctx.scenario.facilitators.filter { team.contains($0.id) || $0.qualifications.contains(g.programme.id) }
+        let staff = ctx.scenario.facilitators.filter { team.contains($0.id) || carriers.contains($0.id) || $0.qualifications.contains(g.programme.id) }
         guard staff.count >= need else { return nil }
         let days = window(g, sessions: sessions)
         let middle = current.sorted().dropFirst(current.count / 2).first ?? days.first
@@ -167,7 +188,7 @@ struct EventGathering {
             let asked = avoid[d].map { DateCosts.teachersAsked(places, $0, schools: ctx.schoolById) } ?? 0
             let free = staff.filter { f in
                 diary.isFree(f.id, d, pat.parts, days: pat.facilitatorDays)
-                    && (team.contains(f.id) || diary.hasCapacity(f, pat.halfTerm, pat.facilitatorDays))
+                    && (carriers.contains(f.id) || diary.hasCapacity(f, pat.halfTerm, pat.facilitatorDays))
             }
             guard free.count >= need else { continue }
             let dateCost = Double(asked) * w.avoidDay + dated.cost(on: d)
@@ -180,8 +201,8 @@ struct EventGathering {
                 func staffCost(_ f: Facilitator) -> Double {
                     f.dayRate * pat.facilitatorDays * w.staffDays + (v.map { f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0)
                 }
-                // The cheapest who are free; the cohorts' own facilitators on a tie (their days are planned).
-                let priced: [(f: Facilitator, cost: Double, rank: Int)] = free.map { ($0, staffCost($0), team.contains($0.id) ? 0 : 1) }
+                // The cheapest who are free; those whose days are planned for it on a tie.
+                let priced: [(f: Facilitator, cost: Double, rank: Int)] = free.map { ($0, staffCost($0), carriers.contains($0.id) ? 0 : 1) }
                 let crew = priced.sorted { ($0.cost, $0.rank, $0.f.id) < ($1.cost, $1.rank, $1.f.id) }.prefix(need)
                 var cost = crew.reduce(0) { $0 + $1.cost } + dateCost
                 if let v {

@@ -18,6 +18,9 @@ struct FacilitatorStage {
     /// A lower bound on what the rest of the plan costs (advisers, Appropriate Body work):
     /// the team model's gap is the plan's to spend, so it is measured against the whole.
     var otherCosts: Double = 0
+    /// Events whose cohorts are expected to gather (``EventGathering/expected(_:_:)``): their
+    /// teams do not work the event's session; a crew reserved here does, once for all of them.
+    var events: [EventGathering.Group] = []
 
     struct Outcome {
         /// The cohorts as staffed: a cohort whose team could not be filled is made
@@ -30,6 +33,30 @@ struct FacilitatorStage {
         /// Groups (CohortStage.groupKey) with a cohort made smaller or given up for want of facilitators.
         var shortGroups: Set<String> = []
         var shortOfFacilitators: Bool { !shortGroups.isEmpty }
+        /// The events planned to gather, with their reserved crews.
+        var crews = EventCrews()
+    }
+
+    /// Events planned to gather: each cohort's team leaves the event's session to the event's
+    /// crew, whose days are reserved with the teams' (docs/model.md, "Events").
+    struct EventCrews {
+        /// Event id → its pattern and the facilitators reserved for it.
+        var crews: [String: (pattern: SessionPattern, crew: [String])] = [:]
+        /// Cohort id → the event (id, pattern) its team does not work.
+        var gathered: [String: (event: String, pattern: SessionPattern)] = [:]
+
+        /// Facilitator days of a cohort's sessions in a half-term that its team works.
+        func teamDays(_ c: CohortStage.Cohort, _ ht: HalfTerm) -> Double {
+            let skip = gathered[c.id]?.pattern.number
+            return c.programme.sessions.filter { $0.halfTerm == ht && $0.number != skip }.reduce(0) { $0 + $1.facilitatorDays }
+        }
+
+        /// Events planned to gather whose cohorts, those in the plan, did not all gather.
+        func missed(in plan: Plan) -> Set<String> {
+            let held = Set(plan.sessions.filter { $0.event != nil }.map { "\($0.cohort)|\($0.session)" })
+            let planned = Set(plan.cohorts.map(\.id))
+            return Set(gathered.filter { planned.contains($0.key) && !held.contains("\($0.key)|\($0.value.pattern.number)") }.map(\.value.event))
+        }
     }
 
     /// A way to staff a cohort with fewer places than its size needs: keep
@@ -52,17 +79,17 @@ struct FacilitatorStage {
         }
     }
 
-    /// Facilitator days of a cohort's sessions in a half-term.
-    static func days(_ p: Programme, _ ht: HalfTerm) -> Double {
-        p.sessions.filter { $0.halfTerm == ht }.reduce(0) { $0 + $1.facilitatorDays }
-    }
-
     func run(_ cohorts: [CohortStage.Cohort]) throws -> Outcome {
-        // Build → solve → decode.
+        // Build → solve → decode; an event no crew can be found for is left to its teams.
         guard !cohorts.isEmpty else { return Outcome(cohorts: [], teams: [:], unmet: [], stats: nil) }
-        let built = build(cohorts)
-        let r = try solve(built)
-        return decode(r, built)
+        var stage = self
+        while true {
+            let built = stage.build(cohorts)
+            let r = try stage.solve(built)
+            let short = Set(built.crews.filter { r.value($0.short) > 0.5 }.map(\.group.id))
+            guard !short.isEmpty else { return stage.decode(r, built) }
+            stage.events.removeAll { short.contains($0.id) }
+        }
     }
 
     /// The team model and what decoding it needs.
@@ -79,6 +106,12 @@ struct FacilitatorStage {
         let imbalance: [Int: Variable]
         let mean: Double
         let started: Date
+        /// Per expected event: its crew's (facilitator index, variable), each one's cost, and the places no one takes.
+        var crews: [(group: EventGathering.Group, r: [(Int, Variable)], costs: [Double], short: Variable)] = []
+        /// The cohorts whose teams leave an event's session to its crew.
+        var planned = EventCrews()
+        /// Cohort index → participants it leaves out for want of its event's crew.
+        var drops: [Int: Variable] = [:]
     }
 
     func build(_ cohorts: [CohortStage.Cohort]) -> Built {
@@ -94,17 +127,22 @@ struct FacilitatorStage {
         var costs: [[Double]] = []       // per cohort: each candidate's objective coefficient
         var imbalance: [Int: Variable] = [:]  // facilitator index → load above the mean
         var options: [[(Shortfall, Variable)]] = []  // per cohort: ways to be smaller
+        var drops: [Int: Variable] = [:]  // cohort index → participants left out for want of an event's crew
         var load = Array(repeating: LinearExpression(), count: facilitators.count)
         var loadByTerm = Array(repeating: Array(repeating: LinearExpression(), count: 6), count: facilitators.count)
         var objective = LinearExpression()
         var totalDemand = 0.0
+        let planned = plannedCrews(cohorts)
         for (ci, c) in cohorts.enumerated() {
             let p = c.programme
             let need = p.facilitatorsNeeded(for: c.size)
-            let total = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
+            // The team works every session but the event's when its cohort gathers.
+            let skip = planned.gathered[c.id]?.pattern.number
+            let worked = p.sessions.filter { $0.number != skip }
+            let total = worked.reduce(0) { $0 + $1.facilitatorDays }
             totalDemand += Double(need) * total
             let terms = Set(p.sessions.map(\.halfTerm))
-            let inPerson = Double(p.sessions.filter { $0.mode == .inPerson }.count)
+            let inPerson = Double(worked.filter { $0.mode == .inPerson }.count)
             var row: [(Int, Variable)] = []
             var rowCosts: [Double] = []
             var team = LinearExpression()
@@ -120,7 +158,7 @@ struct FacilitatorStage {
                 rowCosts.append(cost)
                 load[fi].add(total, v)
                 for ht in HalfTerm.allCases {
-                    let d = Self.days(p, ht)
+                    let d = planned.teamDays(c, ht)
                     if d > 0 { loadByTerm[fi][ht.index].add(d, v) }
                 }
             }
@@ -141,11 +179,55 @@ struct FacilitatorStage {
                 let dropped = Double(c.size - short.kept)
                 objective.add(dropped * (w.unmet - perParticipant) - (short.kept == 0 ? hire : 0), z)
             }
+            // A cohort whose event's crew is short may keep its places and leave some participants
+            // unmet instead (down to its smallest size), when no shortfall makes it smaller already.
+            if planned.gathered[c.id] != nil && c.size > p.cohortMin {
+                let d = m.addVariable("drop_\(ci)", lower: 0, upper: Double(c.size - p.cohortMin), kind: .integer)
+                objective.add(w.unmet - perParticipant, d)
+                m.add(LinearExpression(d) + Double(c.size - p.cohortMin) * oneWay <= Double(c.size - p.cohortMin), name: "drop_\(c.id)")
+                drops[ci] = d
+            }
             m.add(oneWay <= 1, name: "shortfall_\(c.id)")
             m.add(team == Double(need), name: "team_\(c.id)")
             options.append(ways)
             a.append(row)
             costs.append(rowCosts)
+        }
+        // Each event's crew: qualified and free in its half-term, one per so many of the
+        // participants its cohorts keep; places no one takes cost more than any plan.
+        let index = Dictionary(cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var crews: [(group: EventGathering.Group, r: [(Int, Variable)], costs: [Double], short: Variable)] = []
+        for g in events where planned.crews[g.id] != nil {
+            let pat = g.pattern, ht = pat.halfTerm
+            let per = Double(max(1, pat.perFacilitator ?? g.programme.participantsPerFacilitator))
+            // The venue is chosen later: the nearest that seats them prices the trip.
+            let venues = ctx.scenario.venues.filter { $0.largestRoom >= g.participants }
+            var crew = LinearExpression(), row: [(Int, Variable)] = [], rowCosts: [Double] = []
+            for (fi, f) in facilitators.enumerated() where f.qualifications.contains(g.programme.id) && ctx.availableDays(facilitator: f.id, ht) > 0 {
+                let v = m.addBinary("crew_\(crews.count)_\(f.id)")
+                let trip = pat.mode == .inPerson ? (venues.map { f.home.travelMinutes(to: $0.location) }.min() ?? 0) : 0
+                let cost = pat.facilitatorDays * f.dayRate * w.staffDays + trip * w.staffTravelPerMinute
+                objective.add(cost, v)
+                load[fi].add(pat.facilitatorDays, v)
+                loadByTerm[fi][ht.index].add(pat.facilitatorDays, v)
+                crew.add(per, v)
+                row.append((fi, v))
+                rowCosts.append(cost)
+            }
+            let short = m.addVariable("crew_short_\(crews.count)", lower: 0, kind: .integer)
+            crew.add(per, short)
+            objective.add(w.unmet * Double(g.participants + 1), short)
+            totalDemand += Double(g.programme.facilitatorsNeeded(for: g.participants, at: pat)) * pat.facilitatorDays
+            // per · (crew + short) ≥ the participants kept: a cohort made smaller keeps fewer.
+            var kept = LinearExpression()
+            for c in g.cohorts {
+                guard let ci = index[c.id] else { continue }
+                let n = c.size(at: ht)
+                for (way, z) in options[ci] { kept.add(-Double(n - min(n, way.kept)), z) }
+                if let d = drops[ci] { kept.add(-1, d) }
+            }
+            m.add(crew - kept >= Double(g.participants), name: "crew_\(g.id)")
+            crews.append((g, row, rowCosts, short))
         }
         let mean = totalDemand / Double(max(1, facilitators.count))
         for (fi, f) in facilitators.enumerated() where !load[fi].terms.isEmpty {
@@ -159,7 +241,19 @@ struct FacilitatorStage {
             objective.add(w.loadImbalance, e)
         }
         m.setObjective(.minimize, objective)
-        return Built(model: m, cohorts: cohorts, a: a, costs: costs, options: options, imbalance: imbalance, mean: mean, started: modelStarted)
+        return Built(model: m, cohorts: cohorts, a: a, costs: costs, options: options, imbalance: imbalance, mean: mean, started: modelStarted,
+                     crews: crews, planned: planned, drops: drops)
+    }
+
+    /// The expected events' cohorts, each leaving the event's session to a crew (crews not yet chosen).
+    func plannedCrews(_ cohorts: [CohortStage.Cohort]) -> EventCrews {
+        var out = EventCrews()
+        let ids = Set(cohorts.map(\.id))
+        for g in events where g.cohorts.allSatisfy({ ids.contains($0.id) }) {
+            out.crews[g.id] = (g.pattern, [])
+            for c in g.cohorts { out.gathered[c.id] = (g.id, g.pattern) }
+        }
+        return out
     }
 
     /// GLPK from the greedy start, so a time limit always ends with teams.
@@ -169,8 +263,7 @@ struct FacilitatorStage {
         // The greedy start follows the LP relaxation where it can: on L, cheapest-first ends 3.2% above the
         // bound and GLPK then dives 240 nodes (9 s) before it finds better; led by the LP it starts 0.9% above.
         let lp = try? hooks.solve(built.model.relaxation(), SolveOptions(timeLimit: options.timeLimit.map { $0 / 4 }))
-        let start = greedyStart(built.model, built.cohorts, built.a, built.costs, built.options, built.imbalance, mean: built.mean,
-                                lp: lp?.status.hasSolution == true ? lp?.values : nil)
+        let start = greedyStart(built, lp: lp?.status.hasSolution == true ? lp?.values : nil)
         solveOptions.start = start
         let startCost = built.model.objective.value(at: start)
         // The plan's gap is the goal; after five nodes (the root and a few more) the team model may stop at its share of it.
@@ -209,7 +302,9 @@ struct FacilitatorStage {
         var staffed: [CohortStage.Cohort] = []
         var shortGroups: Set<String> = []
         for (ci, c) in cohorts.enumerated() {
+            let left = built.drops[ci].map { Int(r.value($0).rounded()) } ?? 0
             let short = options[ci].first { r.value($0.1) > 0.5 }?.0
+                ?? (left > 0 ? Shortfall(missing: 0, places: c.programme.facilitatorsNeeded(for: c.size), kept: c.size - left) : nil)
             let team = a[ci].filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()
             guard let short else {
                 teams[c.id] = team
@@ -229,7 +324,11 @@ struct FacilitatorStage {
                 staffed.append(kept)
             }
         }
-        return Outcome(cohorts: staffed, teams: teams, unmet: unmet, stats: stats, shortGroups: shortGroups)
+        var crews = plannedCrews(cohorts)
+        for e in built.crews {
+            crews.crews[e.group.id] = (e.group.pattern, e.r.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted())
+        }
+        return Outcome(cohorts: staffed, teams: teams, unmet: unmet, stats: stats, shortGroups: shortGroups, crews: crews)
     }
 
     /// A cohort cut to `size` participants (those who travel furthest leave first),
@@ -275,17 +374,33 @@ struct FacilitatorStage {
     /// that a time limit always ends with teams: cohorts with the fewest candidates
     /// go first and take their cheapest candidates with days left in every half-term
     /// and in the year; places nobody can fill are left to the slack.
-    func greedyStart(_ m: Model, _ cohorts: [CohortStage.Cohort], _ a: [[(Int, Variable)]], _ costs: [[Double]],
-                     _ shortfalls: [[(Shortfall, Variable)]], _ imbalance: [Int: Variable], mean: Double, lp: [Double]? = nil) -> [Double] {
+    func greedyStart(_ built: Built, lp: [Double]? = nil) -> [Double] {
+        let m = built.model, cohorts = built.cohorts, a = built.a, costs = built.costs, shortfalls = built.options
         let facilitators = ctx.scenario.facilitators
         var x = Array(repeating: 0.0, count: m.variables.count)
         var year = Array(repeating: 0.0, count: facilitators.count)
         var term = Array(repeating: Array(repeating: 0.0, count: 6), count: facilitators.count)
+        // Events' crews first (a few people each): the cheapest with the day left; places no one
+        // takes to the slack.
+        for e in built.crews {
+            let pat = e.group.pattern, d = pat.facilitatorDays, ht = pat.halfTerm.index
+            var need = e.group.programme.facilitatorsNeeded(for: e.group.participants, at: pat)
+            for k in e.r.indices.sorted(by: { (e.costs[$0], $0) < (e.costs[$1], $1) }) where need > 0 {
+                let (fi, v) = e.r[k]
+                let f = facilitators[fi]
+                guard FacilitatorYearLoad.allows(f, days: year[fi] + d), FacilitatorTermLoad.allows(f, days: term[fi][ht] + d) else { continue }
+                x[v.index] = 1
+                year[fi] += d
+                term[fi][ht] += d
+                need -= 1
+            }
+            x[e.short.index] = Double(need)
+        }
         let order = cohorts.indices.sorted { (a[$0].count, $0) < (a[$1].count, $1) }
         for ci in order {
             let p = cohorts[ci].programme
-            let total = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
-            let byTerm = HalfTerm.allCases.map { Self.days(p, $0) }
+            let byTerm = HalfTerm.allCases.map { built.planned.teamDays(cohorts[ci], $0) }
+            let total = byTerm.reduce(0, +)
             let places = p.facilitatorsNeeded(for: cohorts[ci].size)
             var need = places
             var taken: [(Int, Int)] = []  // (facilitator index, variable index)
@@ -315,7 +430,7 @@ struct FacilitatorStage {
             }
         }
         // Each imbalance variable at its smallest feasible value.
-        for (fi, e) in imbalance { x[e.index] = max(0, year[fi] - mean) }
+        for (fi, e) in built.imbalance { x[e.index] = max(0, year[fi] - built.mean) }
         return x
     }
 

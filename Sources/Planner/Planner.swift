@@ -77,8 +77,8 @@ public struct Planner {
         let advisers = try run.adviserStage.run()
         let inductions = try run.assessorStage.run()
         run.otherCosts = max(0, advisers.bound) + max(0, inductions.bound)
-        let teams = try run.staff(cohorts.cohorts)
-        var plan = assemble(cohorts, teams, advisers: advisers, inductions: inductions, run)
+        let (teams, first) = try staffed(cohorts, options: nil, advisers: advisers, inductions: inductions, run)
+        var plan = first
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
         plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, inductions: inductions, run)
         let bound = try self.bound(plan, advisers: advisers, inductions: inductions, jointLP: jointLP.wait(), run)
@@ -115,6 +115,7 @@ public struct Planner {
         /// programme's smallest cohort, so the bound lets every cohort of their programmes be.
         let boundCtx: PlanningContext
         let stop: StopToken?
+        let baseline: Baseline?
         /// A lower bound on the advisers' and assessors' part of the plan, once solved.
         var otherCosts: Double = 0
 
@@ -137,6 +138,7 @@ public struct Planner {
             hooks = SolveHooks(stop: nil, progress: settings.progress)
             stoppable = SolveHooks(stop: settings.stop, progress: settings.progress)
             stop = settings.stop
+            self.baseline = baseline
             let context = ctx
             let continuation = settings.lastYear.map { Continuation(ctx: context, previous: $0).run() }
             self.continuation = continuation
@@ -175,18 +177,20 @@ public struct Planner {
             return out
         }
 
-        /// Stage B on some cohorts, with the team model's time left now.
-        func staff(_ cohorts: [CohortStage.Cohort], options: SolveOptions? = nil) throws -> FacilitatorStage.Outcome {
+        /// Stage B on some cohorts, with the team model's time left now; the events expected to
+        /// gather, but those `excluding` names, get crews and free their cohorts' teams.
+        func staff(_ cohorts: [CohortStage.Cohort], options: SolveOptions? = nil, excluding: Set<String> = []) throws -> FacilitatorStage.Outcome {
             let options = options ?? teamOptions
+            let events = EventGathering(ctx: ctx, diary: Diary(ctx), baseline: baseline).expected(cohorts).filter { !excluding.contains($0.id) }
             do {
                 return try FacilitatorStage(ctx: ctx, options: options, exporter: exporter, hooks: stoppable, previousTeams: previousTeams,
-                                            otherCosts: otherCosts).run(cohorts)
+                                            otherCosts: otherCosts, events: events).run(cohorts)
             } catch PlannerError.stageFailed(_) where stopped {
                 // Stopped before any solution: take the first one GLPK finds instead.
                 var quick = options
                 quick.timeLimit = 1
                 quick.relativeGap = 0.5
-                return try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams).run(cohorts)
+                return try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams, events: events).run(cohorts)
             }
         }
 
@@ -196,6 +200,24 @@ public struct Planner {
             options.timeLimit = max(floor, budget.forTeams())
             return options
         }
+    }
+
+    /// Stages B and C on stage A's cohorts. An event planned to gather whose cohorts could not
+    /// all gather is given back to its teams and both stages run again; after two such rounds,
+    /// every event is the teams' (their days then cover every separate session).
+    private func staffed(_ a: CohortStage.Outcome, options: SolveOptions?, advisers: AdviserStage.Outcome,
+                         inductions: AssessorStage.Outcome, _ run: Run) throws -> (FacilitatorStage.Outcome, Plan) {
+        var b = try run.staff(a.cohorts, options: options)
+        var plan = assemble(a, b, advisers: advisers, inductions: inductions, run)
+        var excluded: Set<String> = []
+        for round in 1...3 {
+            let missed = b.crews.missed(in: plan)
+            guard !missed.isEmpty else { break }
+            excluded.formUnion(round < 3 ? missed : Set(b.crews.crews.keys))
+            b = try run.staff(a.cohorts, options: run.laterTeamOptions(atLeast: 1), excluding: excluded)
+            plan = assemble(a, b, advisers: advisers, inductions: inductions, run)
+        }
+        return (b, plan)
     }
 
     /// Short of facilitators: the cohorts were formed before anyone knew. Form the short
@@ -213,8 +235,7 @@ public struct Planner {
             caps.merge(placesLeft(last.1, shortIn: last.1.shortGroups, ctx: run.ctx)) { _, new in new }
             capped.placeCaps = caps
             let a2 = try run.withLateStarters(capped.run())
-            let b2 = try run.staff(a2.cohorts, options: run.laterTeamOptions())
-            var next = assemble(a2, b2, advisers: advisers, inductions: inductions, run)
+            var (b2, next) = try staffed(a2, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
             let suffix = "_round\(round + 1)"
             next.models = plan.models + next.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
             plan = cheaper(plan, next)
@@ -266,8 +287,7 @@ public struct Planner {
             }
         })
         let a3 = try run.withLateStarters(hinted.run())
-        let b3 = try run.staff(a3.cohorts, options: run.laterTeamOptions(atLeast: 1))
-        var next = assemble(a3, b3, advisers: advisers, inductions: inductions, run)
+        var (b3, next) = try staffed(a3, options: run.laterTeamOptions(atLeast: 1), advisers: advisers, inductions: inductions, run)
         next.models = plan.models + bound.models + a3.models.map { $0.renamed($0.name + "_joint") }
             + [b3.stats].compactMap { $0 }.map { $0.renamed($0.name + "_joint") }
         bound.jointPlan = next
@@ -308,26 +328,43 @@ public struct Planner {
     private func placesLeft(_ b: FacilitatorStage.Outcome, shortIn groups: Set<String>, ctx: PlanningContext) -> [String: CohortStage.PlaceCap] {
         var year: [String: Double] = [:], term: [String: Double] = [:]
         var programmeOf: [String: Programme] = [:]
+        // A group whose event gathered: its teams leave the event to a crew (whose days stay taken).
+        var gathering: [String: SessionPattern] = [:]
+        var reformed: Set<String> = []  // events of the short groups: their crews are chosen again too
         for c in b.cohorts {
             let key = CohortStage.groupKey(c.programme, authority: c.authority)
             programmeOf[key] = c.programme
+            if let e = b.crews.gathered[c.id] {
+                gathering[key] = e.pattern
+                if groups.contains(key) { reformed.insert(e.event) }
+            }
             guard !groups.contains(key) else { continue }
             for f in b.teams[c.id] ?? [] {
-                year[f, default: 0] += c.programme.sessions.reduce(0) { $0 + $1.facilitatorDays }
-                for ht in HalfTerm.allCases { term["\(f)|\(ht.rawValue)", default: 0] += FacilitatorStage.days(c.programme, ht) }
+                for ht in HalfTerm.allCases {
+                    let d = b.crews.teamDays(c, ht)
+                    year[f, default: 0] += d
+                    term["\(f)|\(ht.rawValue)", default: 0] += d
+                }
+            }
+        }
+        for (event, (pattern, crew)) in b.crews.crews where !reformed.contains(event) {
+            for f in crew {
+                year[f, default: 0] += pattern.facilitatorDays
+                term["\(f)|\(pattern.halfTerm.rawValue)", default: 0] += pattern.facilitatorDays
             }
         }
         var caps: [String: CohortStage.PlaceCap] = [:]
         for key in groups {
             guard let p = programmeOf[key] ?? scenario.programmes.first(where: { key.hasPrefix("\($0.id)|") }) else { continue }
-            let meets = Set(p.sessions.map(\.halfTerm))
-            let total = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
+            let worked = p.sessions.filter { $0.number != gathering[key]?.number }
+            let meets = Set(worked.map(\.halfTerm))
+            let total = worked.reduce(0) { $0 + $1.facilitatorDays }
             var places: [Int] = []
             for f in scenario.facilitators where f.qualifications.contains(p.id)
                 && meets.allSatisfy({ ctx.availableDays(facilitator: f.id, $0) > 0 }) {
                 var n = total > 0 ? Int(((FacilitatorYearLoad.limit(f) - (year[f.id] ?? 0)) / total + 1e-9).rounded(.down)) : 0
                 for ht in meets {
-                    let d = FacilitatorStage.days(p, ht)
+                    let d = worked.filter { $0.halfTerm == ht }.reduce(0) { $0 + $1.facilitatorDays }
                     if d > 0 { n = min(n, Int(((FacilitatorTermLoad.limit(f) - (term["\(f.id)|\(ht.rawValue)"] ?? 0)) / d + 1e-9).rounded(.down))) }
                 }
                 if n > 0 { places.append(n) }
@@ -342,7 +379,7 @@ public struct Planner {
                           inductions: AssessorStage.Outcome, _ run: Run) -> Plan {
         let baseline = settings.baseline, ctx = run.ctx
         let diary = Diary(ctx)
-        var dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams)
+        var dating = SessionDating(ctx: ctx, diary: diary, baseline: baseline).run(b.cohorts, teams: b.teams, crews: b.crews)
         // A new plan's dates are then priced and improved by a model; re-planning keeps them near the old ones.
         var datingModels: [ModelStats] = []
         if baseline == nil {
@@ -356,7 +393,8 @@ public struct Planner {
         }
         let forums = run.forumStage.run(diary: diary, chosen: advisers.forums, supportDays: advisers.supportDays(ctx), baseline: baseline)
         let (visits, visitUnmet) = VisitDating(ctx: ctx, baseline: baseline).run(advisers.primary, diary: diary)
-        let gathered = EventGathering(ctx: ctx, diary: diary, baseline: baseline).run(dating.sessions, unmet: dating.unmet, cohorts: b.cohorts, teams: b.teams)
+        let gathered = EventGathering(ctx: ctx, diary: diary, baseline: baseline, crews: b.crews)
+            .run(dating.sessions, unmet: dating.unmet, cohorts: b.cohorts, teams: b.teams)
         let cohorts = b.cohorts.map { c in
             var cohort = PlanCohort(id: c.id, programme: c.programme.id, authority: c.authority, venue: c.venue?.id,
                        facilitators: b.teams[c.id] ?? [],

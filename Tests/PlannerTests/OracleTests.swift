@@ -66,7 +66,8 @@ import Testing
             out.append(u.what)
         }
         let teams = Dictionary(plan.cohorts.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
-        for s in plan.sessions where Set(s.facilitators) != teams[s.cohort] {
+        // An event's crew is not its cohorts' teams.
+        for s in plan.sessions where s.event == nil && Set(s.facilitators) != teams[s.cohort] {
             out.append("cohort \(s.cohort) session \(s.session): substitute(s)")
         }
         return out
@@ -76,6 +77,9 @@ import Testing
     static func assertAll(_ r: Row) {
         let oracle = r.oracle.total
         print("oracle case: \(r.line)")
+        if ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_SHOW"] == "1" {
+            print("oracle cohorts: \(r.oracle.cohorts) events: \(r.oracle.events.map { "\($0.programme) \($0.scope) at \($0.venue ?? "-") crew \($0.crew) gathers \($0.cohorts) apart \($0.apart)" })")
+        }
         #expect(r.oracle.isOptimal, "\(r.name): the oracle was not proven optimal (\(r.oracle.status.rawValue)); its bound is \(r.oracle.totalBound)")
         #expect(r.violations.isEmpty, "\(r.name): \(r.violations)")
         // The oracle's optimum, dated, is a plan the checker accepts at the oracle's cost:
@@ -163,6 +167,13 @@ import Testing
         Self.assertAll(try Self.run(name, s))
     }
 
+    /// Events: several cohorts an event, rooms that seat some of them, apart at £0–£100.
+    @Test(arguments: 0..<OracleScenarios.eventCases)
+    func eventScenario(_ index: Int) throws {
+        let (name, s) = OracleScenarios.eventCase(index)
+        Self.assertAll(try Self.run(name, s))
+    }
+
     /// Supply cover priced (£200 a participant-day): the bound prices it on every participant
     /// served and must stay below the oracle, which prices it the same way; on the hard case too.
     @Test(arguments: [0, 1])
@@ -220,16 +231,22 @@ import Testing
     func table() throws {
         var cases = [("S7 F14 2/2, F15 3/3", try OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", try OracleScenarios.smallTeamsECT1())]
         cases += (0..<OracleScenarios.generatedCases).map { OracleScenarios.generated($0) }
-        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked | adviser split saves | oracle s |",
-                     "|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|"]
+        cases += (0..<OracleScenarios.eventCases).map { OracleScenarios.eventCase($0) }
+        var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked | adviser split saves | events: oracle gathered / apart, plan gathered / apart | oracle s |",
+                     "|---|---:|---:|---:|---:|---:|---|---|---|---:|---|---:|"]
         for (name, s) in cases {
             let r = try Self.run(name, s)
-            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ | %.2f | %.1f |", r.name, r.oracle.total,
+            // Cohorts gathered into events and held apart, in the oracle's optimum and in the plan.
+            let oracleEvents = "\(r.oracle.events.reduce(0) { $0 + $1.cohorts.count }) / \(r.oracle.events.reduce(0) { $0 + $1.apart.count })"
+            let gathering = Set(s.programmes.flatMap { p in p.sessions.filter { $0.gathers != nil }.map { "\(p.id)|\($0.number)" } })
+            let atEvents = r.plan.sessions.filter { gathering.contains("\($0.programme)|\($0.session)") }
+            let planEvents = "\(atEvents.filter { $0.event != nil }.count) / \(atEvents.filter { $0.event == nil }.count)"
+            lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ | %.2f | %@ | %.1f |", r.name, r.oracle.total,
                                 r.oracle.isOptimal ? "" : " (unproven)", r.plan.objective, r.plan.bound, 100 * r.trueGap, 100 * r.plan.gap,
                                 r.plan.bound <= r.oracle.total + 1e-6 * abs(r.oracle.total) ? "yes" : "NO",
                                 r.shape.isEmpty ? "yes" : "no (\(r.shape.count))",
                                 r.realised == nil ? "not dated" : (r.realisedViolations.isEmpty ? "yes" : "NO"),
-                                r.oracle.advisers - r.oracle.splitAdvisers, r.oracle.seconds))
+                                r.oracle.advisers - r.oracle.splitAdvisers, oracleEvents + ", " + planEvents, r.oracle.seconds))
             #expect(r.oracle.isOptimal)
         }
         print(lines.joined(separator: "\n"))
@@ -241,15 +258,17 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_DUMP"] != nil))
     func writeCases() throws {
         let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_DUMP"]!)
-        for i in 0..<OracleScenarios.generatedCases {
-            var (_, s) = OracleScenarios.generated(i)
+        let cases = (0..<OracleScenarios.generatedCases).map { ("G\($0)", OracleScenarios.generated($0).scenario) }
+            + (0..<OracleScenarios.eventCases).map { ("E\($0)", OracleScenarios.eventCase($0).scenario) }
+        for (name, generated) in cases {
+            var s = generated
             // The cases are cut down in memory; drop what refers to what was cut, as files must.
             let programmes = Set(s.programmes.map(\.id))
             let people = Set(s.facilitators.map(\.id) + s.advisers.map(\.id) + s.venues.map(\.id))
             s.history = s.history.filter { programmes.contains($0.programme) }
             s.unavailability = s.unavailability.filter { people.contains($0.who) }
             for k in s.facilitators.indices { s.facilitators[k].qualifications.formIntersection(programmes) }
-            let dir = root.appendingPathComponent("G\(i)")
+            let dir = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try ScenarioWriter.write(s, to: dir)
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("scenario.yaml").path))

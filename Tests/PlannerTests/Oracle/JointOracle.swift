@@ -129,8 +129,25 @@ struct JointOracle {
         /// zone id ("authority/town") → participants.
         var zones: [String: Int]
         var team: [String]
+        /// The session numbers of the events it is gathered into (the rest of its sessions it meets on its own).
+        var joined: [Int] = []
         var size: Int { zones.values.reduce(0, +) }
         var description: String { "\(programme)@\(venue ?? "online") \(size) \(team)" }
+    }
+
+    /// An event of the optimum: one per (programme, gathering session, scope) with cohorts of
+    /// the programme in the scope; `venue` nil when none of them gathers.
+    struct Event {
+        var programme: String
+        var session: Int
+        /// Authority id, or `hub`.
+        var scope: String
+        var venue: String?
+        var crew: [String]
+        /// Indices into `Result.cohorts` of the cohorts it gathers.
+        var cohorts: [Int]
+        /// Indices of the scope's cohorts that meet apart.
+        var apart: [Int]
     }
 
     struct Result {
@@ -146,6 +163,7 @@ struct JointOracle {
         /// The adviser part when splits and partial service are allowed (see the type's comment).
         var splitAdvisers: Double
         var cohorts: [Cohort]
+        var events: [Event]
         /// Focus School → adviser, in the continuity model's optimum.
         var adviserOf: [String: String]
         var forumChoices: [ForumChoice]
@@ -165,7 +183,7 @@ struct JointOracle {
         let forumCost = advisers.forumChoices.reduce(0) { $0 + $1.cost }
         return Result(status: teams.status, adviserStatus: advisers.status, cohortsAndTeams: teams.objective,
                       cohortsAndTeamsBound: teams.bound, advisers: advisers.objective - forumCost, forums: forumCost,
-                      splitAdvisers: split.objective - split.forumChoices.reduce(0) { $0 + $1.cost }, cohorts: teams.cohorts,
+                      splitAdvisers: split.objective - split.forumChoices.reduce(0) { $0 + $1.cost }, cohorts: teams.cohorts, events: teams.events,
                       adviserOf: advisers.adviserOf, forumChoices: advisers.forumChoices, unmetParticipants: teams.unmet,
                       seconds: Date().timeIntervalSince(started))
     }
@@ -220,7 +238,28 @@ struct JointOracle {
         var objective: Double
         var bound: Double
         var cohorts: [Cohort]
+        var events: [Event] = []
         var unmet: Int
+    }
+
+    /// One event's decisions: its venue (at most one), its crew and who it gathers.
+    struct EventVars {
+        var programme: Programme
+        var pattern: SessionPattern
+        var scope: String
+        var venues: [(Venue, Variable)]
+        var crew: [(Int, Variable)]
+        /// Participants gathered (Σ over its bases' zones).
+        var gathered = LinearExpression()
+        /// (slot index, joins) of every slot in the scope.
+        var joins: [(Int, Variable)] = []
+    }
+
+    /// The scope of a base's cohorts' event, as the checker's `EventGathered` finds it: the hub, the
+    /// cohort's authority, or for a cohort that may mix authorities its venue's.
+    static func eventScope(_ pattern: SessionPattern, _ p: Programme, groupAuthority: String, venue: Venue) -> String {
+        guard pattern.gathers == .authority else { return "hub" }
+        return p.crossAuthority ? venue.authority : groupAuthority
     }
 
     func solveCohortsAndTeams() throws -> TeamsOutcome {
@@ -244,8 +283,14 @@ struct JointOracle {
             var size: Variable
             var a: [(Int, Variable)]
             var base: String
+            /// Whether the slot is gathered into its event (nil: its programme has none).
+            var joins: Variable?
         }
         var slots: [Slot] = []
+        var events: [String: EventVars] = [:]
+        var eventOrder: [String] = []
+        // Per base: each zone's participants gathered into the event, when the programme has one.
+        var gatheredAt: [String: [String: Variable]] = [:]
         var placedAt: [String: [(Zone, Variable)]] = [:]
         var zoneUnmet: [Variable] = []
 
@@ -266,11 +311,56 @@ struct JointOracle {
             let daysIn = sessionsIn.map { $0.reduce(0.0) { $0 + Self.days($1.hours) } }
             let daysTotal = daysIn.reduce(0, +)
             let meets = HalfTerm.allCases.filter { !sessionsIn[$0.index].isEmpty }
+            // The session that gathers p's cohorts into an event, if any (one at most: the read-back
+            // below fills a cohort from one pool of gathered participants per base).
+            let gatheringSessions = p.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }
+            guard gatheringSessions.count <= 1 else { throw OracleError.unsupported("\(p.id) has more than one session that gathers") }
+            let event = gatheringSessions.first
+            let eventDays = event.map { Self.days($0.hours) } ?? 0
+            // Who could be on a team: the limits of the sessions a member works whatever happens
+            // (not the event's: a gathered cohort's team does not work it). The rows below hold the rest.
+            let own = p.sessions.filter { $0.number != event?.number }
+            let ownIn = HalfTerm.allCases.map { ht in own.filter { $0.halfTerm == ht } }
+            let ownDays = ownIn.map { $0.reduce(0.0) { $0 + Self.days($1.hours) } }
+            let ownMeets = HalfTerm.allCases.filter { !ownIn[$0.index].isEmpty }
             let candidates = facilitators.indices.filter { fi in
                 let f = facilitators[fi]
-                return f.qualifications.contains(p.id) && meets.allSatisfy { free[fi][$0.index] >= 1 }
-                    && meets.allSatisfy { daysIn[$0.index] <= f.daysPerHalfTerm + 1e-9 && sessionsIn[$0.index].count <= free[fi][$0.index] }
-                    && daysTotal <= f.daysPerYear + 1e-9
+                return f.qualifications.contains(p.id) && ownMeets.allSatisfy { free[fi][$0.index] >= 1 }
+                    && ownMeets.allSatisfy { ownDays[$0.index] <= f.daysPerHalfTerm + 1e-9 && ownIn[$0.index].count <= free[fi][$0.index] }
+                    && ownDays.reduce(0, +) <= f.daysPerYear + 1e-9
+            }
+            // An event's venue (at most one), crew and their costs and loads, made on first use.
+            func eventVars(_ e: SessionPattern, scope: String) -> String {
+                let key = "\(p.id)_\(e.number)_\(scope)"
+                guard events[key] == nil else { return key }
+                let ht = e.halfTerm
+                var ev = EventVars(programme: p, pattern: e, scope: scope, venues: [], crew: [])
+                for v in scenario.venues where v.largestRoom >= 1 && teaching[ht]!.contains(where: { venueOpen(v, $0) }) {
+                    let open = m.addBinary(Self.name("E_\(key)_\(v.id)"))
+                    objective.add(v.dayCost * w.venueHire, open)
+                    ev.venues.append((v, open))
+                }
+                m.add(LinearExpression(sum: ev.venues.map(\.1)) <= 1)
+                for fi in facilitators.indices {
+                    let f = facilitators[fi]
+                    guard f.qualifications.contains(p.id), free[fi][ht.index] >= 1,
+                          eventDays <= f.daysPerHalfTerm + 1e-9, eventDays <= f.daysPerYear + 1e-9 else { continue }
+                    let c = m.addBinary(Self.name("c_\(key)_\(f.id)"))
+                    objective.add(eventDays * f.dayRate * w.staffDays, c)
+                    termDays[fi][ht.index].add(eventDays, c)
+                    termSessions[fi][ht.index].add(1, c)
+                    yearDays[fi].add(eventDays, c)
+                    // The crew member's trip to the venue chosen: cv ≥ c + E_v − 1.
+                    for (v, open) in ev.venues {
+                        let trip = m.addVariable(Self.name("cv_\(key)_\(f.id)_\(v.id)"), lower: 0)
+                        objective.add(f.home.travelMinutes(to: v.location) * w.staffTravelPerMinute, trip)
+                        m.add(LinearExpression(trip) - c - open >= -1)
+                    }
+                    ev.crew.append((fi, c))
+                }
+                events[key] = ev
+                eventOrder.append(key)
+                return key
             }
             // Every zone's participants: in some cohort or unmet.
             var placedOf: [String: LinearExpression] = [:]
@@ -319,6 +409,32 @@ struct JointOracle {
                         placedOf[z.id, default: LinearExpression()].add(1, x)
                         if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
                         if supplyCover > 0 { objective.add(supplyCover, x) }
+                    }
+                    // The base's cohorts' event: of each zone's participants here, xg are gathered
+                    // (travelling to the event's venue, q per venue, instead of the base once), and
+                    // the rest meet apart at w.eventApart each.
+                    let eventKey = event.flatMap { e in v.map { eventVars(e, scope: Self.eventScope(e, p, groupAuthority: group[0].authority, venue: $0)) } }
+                    var gatheredHere = LinearExpression(), joinedSizes = LinearExpression()
+                    if let eventKey, let v {
+                        var gz: [String: Variable] = [:]
+                        for (z, x) in xs {
+                            let g = m.addVariable(Self.name("xg_\(base)_\(z.id)"), lower: 0, upper: Double(z.participants), kind: .integer)
+                            m.add(LinearExpression(g) - x <= 0)
+                            gatheredHere.add(1, g)
+                            events[eventKey]!.gathered.add(1, g)
+                            objective.add(w.eventApart, x)
+                            objective.add(-w.eventApart - z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, g)
+                            var there = LinearExpression()
+                            for (venue, open) in events[eventKey]!.venues {
+                                let q = m.addVariable(Self.name("q_\(base)_\(z.id)_\(venue.id)"), lower: 0)
+                                objective.add(z.centre.travelMinutes(to: venue.location) * w.participantTravelPerMinute, q)
+                                m.add(LinearExpression(q) - Double(z.participants) * open <= 0)
+                                there.add(1, q)
+                            }
+                            m.add(there - g == 0)
+                            gz[z.id] = g
+                        }
+                        gatheredAt[base] = gz
                     }
                     var sizes = LinearExpression()
                     var previous: (open: Variable, size: Variable)?
@@ -377,9 +493,36 @@ struct JointOracle {
                         }
                         m.add(team - places == 0)
                         groupPlaces.add(1, places)
-                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base))
+                        // Gathered or not: a gathered cohort's whole size goes to the event (sg = size),
+                        // and its team, room and hire for that session are not needed (aj = a ∧ j).
+                        var joins: Variable?
+                        if let eventKey, let e = event, let v {
+                            let j = m.addBinary("j_\(tag)")
+                            m.add(LinearExpression(j) - open <= 0)
+                            let sg = m.addVariable("sg_\(tag)", lower: 0, upper: Double(cap), kind: .integer)
+                            m.add(LinearExpression(sg) - sizeVar <= 0)
+                            m.add(LinearExpression(sg) - Double(cap) * j <= 0)
+                            m.add(LinearExpression(sg) - sizeVar - Double(cap) * j >= -Double(cap))
+                            joinedSizes.add(1, sg)
+                            objective.add(-v.dayCost * w.venueHire, j)
+                            for (fi, a) in aVars {
+                                let f = facilitators[fi]
+                                let aj = m.addBinary("aj_\(tag)_\(f.id)")
+                                m.add(LinearExpression(aj) - a <= 0)
+                                m.add(LinearExpression(aj) - j <= 0)
+                                m.add(LinearExpression(aj) - a - j >= -1)
+                                objective.add(-(eventDays * f.dayRate * w.staffDays + f.home.travelMinutes(to: v.location) * w.staffTravelPerMinute), aj)
+                                termDays[fi][e.halfTerm.index].add(-eventDays, aj)
+                                termSessions[fi][e.halfTerm.index].add(-1, aj)
+                                yearDays[fi].add(-eventDays, aj)
+                            }
+                            events[eventKey]!.joins.append((slots.count, j))
+                            joins = j
+                        }
+                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base, joins: joins))
                     }
                     m.add(sizes - here == 0)
+                    if eventKey != nil { m.add(joinedSizes - gatheredHere == 0) }
                     placedAt[base] = xs
                 }
                 // At most ⌊N/cmin⌋ cohorts in the group (valid: each takes cmin of its N).
@@ -398,6 +541,20 @@ struct JointOracle {
             for z in zones {
                 m.add((placedOf[z.id] ?? LinearExpression()) + unmetOf[z.id]! == Double(z.participants))
             }
+        }
+        // Each event: its room seats everyone gathered, one crew member per perFacilitator of
+        // them (at least one when it is held), no crew when it is not.
+        for key in eventOrder {
+            let ev = events[key]!
+            let perFacilitator = Double(max(1, ev.pattern.perFacilitator ?? ev.programme.participantsPerFacilitator))
+            let held = LinearExpression(sum: ev.venues.map(\.1))
+            var seats = LinearExpression()
+            for (v, open) in ev.venues { seats.add(Double(v.largestRoom), open) }
+            m.add(ev.gathered - seats <= 0)
+            let crew = LinearExpression(sum: ev.crew.map(\.1))
+            m.add(perFacilitator * crew - ev.gathered >= 0)
+            m.add(crew - held >= 0)
+            for (_, c) in ev.crew { m.add(LinearExpression(c) - held <= 0) }
         }
         // Loads and imbalance.
         var total = LinearExpression()
@@ -422,23 +579,48 @@ struct JointOracle {
         guard r.status.hasSolution, let value = r.objective else {
             throw OracleError.noSolution("cohorts and teams: GLPK returned \(r.status.rawValue)")
         }
-        // Cohorts: each base's participants fill its open slots in order.
+        // Cohorts: each base's participants fill its open slots in order, the gathered ones the
+        // slots that join the event and the rest the others.
         var cohorts: [Cohort] = []
-        var left = placedAt.mapValues { xs in xs.map { ($0.0.id, Int(r.value($0.1).rounded())) } }
-        for s in slots where r.value(s.open) > 0.5 {
-            var need = Int(r.value(s.size).rounded())
+        var cohortOfSlot: [Int: Int] = [:]
+        func count(_ x: Variable) -> Int { Int(r.value(x).rounded()) }
+        var gatheredPool: [String: [(String, Int)]] = [:], apartPool: [String: [(String, Int)]] = [:]
+        for (base, xs) in placedAt {
+            let gathered = xs.map { z, _ in gatheredAt[base]?[z.id].map(count) ?? 0 }
+            gatheredPool[base] = zip(xs, gathered).map { ($0.0.id, $1) }
+            apartPool[base] = zip(xs, gathered).map { ($0.0.id, count($0.1) - $1) }
+        }
+        for (si, s) in slots.enumerated() where r.value(s.open) > 0.5 {
+            let joined = s.joins.map { r.value($0) > 0.5 } ?? false
+            var need = count(s.size)
             var zones: [String: Int] = [:]
-            for i in left[s.base]!.indices where need > 0 {
-                let take = min(need, left[s.base]![i].1)
-                if take > 0 { zones[left[s.base]![i].0, default: 0] += take }
-                left[s.base]![i].1 -= take
-                need -= take
+            func fill(_ pool: inout [(String, Int)]) {
+                for i in pool.indices where need > 0 {
+                    let take = min(need, pool[i].1)
+                    if take > 0 { zones[pool[i].0, default: 0] += take }
+                    pool[i].1 -= take
+                    need -= take
+                }
             }
+            if joined { fill(&gatheredPool[s.base]!) } else { fill(&apartPool[s.base]!) }
+            cohortOfSlot[si] = cohorts.count
             cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones,
-                                  team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()))
+                                  team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted(),
+                                  joined: joined ? s.programme.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }.map(\.number) : []))
+        }
+        var held: [Event] = []
+        for key in eventOrder {
+            let ev = events[key]!
+            guard ev.joins.contains(where: { cohortOfSlot[$0.0] != nil }) else { continue }
+            held.append(Event(programme: ev.programme.id, session: ev.pattern.number, scope: ev.scope,
+                              venue: ev.venues.first { r.value($0.1) > 0.5 }?.0.id,
+                              crew: ev.crew.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted(),
+                              cohorts: ev.joins.filter { r.value($0.1) > 0.5 }.compactMap { cohortOfSlot[$0.0] },
+                              apart: ev.joins.filter { r.value($0.1) <= 0.5 }.compactMap { cohortOfSlot[$0.0] }))
         }
         let unmet = Int(zoneUnmet.reduce(0.0) { $0 + r.value($1) }.rounded())
-        return TeamsOutcome(status: r.status, objective: value, bound: min(value, r.bound ?? -.infinity), cohorts: cohorts, unmet: unmet)
+        return TeamsOutcome(status: r.status, objective: value, bound: min(value, r.bound ?? -.infinity), cohorts: cohorts,
+                            events: held, unmet: unmet)
     }
 
     // MARK: - Advisers
@@ -627,7 +809,12 @@ struct JointOracle {
 
 enum OracleError: Error, CustomStringConvertible {
     case noSolution(String)
+    /// A scenario with something the oracle does not model.
+    case unsupported(String)
     var description: String {
-        switch self { case .noSolution(let why): return "oracle: \(why)" }
+        switch self {
+        case .noSolution(let why): return "oracle: \(why)"
+        case .unsupported(let what): return "oracle: not modelled: \(what)"
+        }
     }
 }

@@ -40,6 +40,12 @@ struct OracleRealisation {
         }
         var cohorts: [PlanCohort] = []
         var sessions: [PlanSession] = []
+        // Events: each is dated when its first cohort reaches it, on a day all its cohorts' authorities
+        // teach, its crew is free and a room of its venue seats everyone it gathers.
+        let eventOf = Dictionary(oracle.events.enumerated().flatMap { k, e in e.cohorts.map { ($0, k) } }, uniquingKeysWith: { a, _ in a })
+        var eventDay: [Int: (Day, Room)] = [:]
+        func authoritiesOf(_ c: JointOracle.Cohort) -> Set<String> { Set(c.zones.keys.map { String($0.split(separator: "/")[0]) }) }
+        func eventId(_ e: JointOracle.Event) -> String { PlanEvent.id(programme: e.programme, session: e.session, scope: e.scope) }
         for (i, c) in oracle.cohorts.enumerated() {
             guard let p = programmes[c.programme] else { return nil }
             var places: [SchoolPlaces] = []
@@ -61,6 +67,30 @@ struct OracleRealisation {
                                       venue: c.venue, facilitators: c.team, schools: places))
             var previous: Day?
             for pat in p.sessions.sorted(by: { $0.number < $1.number }) {
+                if c.joined.contains(pat.number), let k = eventOf[i] {
+                    let e = oracle.events[k]
+                    guard let vid = e.venue, let v = venues[vid] else { return nil }
+                    if eventDay[k] == nil {
+                        let all = e.cohorts.reduce(into: Set<String>()) { $0.formUnion(authoritiesOf(oracle.cohorts[$1])) }.sorted()
+                        let seats = e.cohorts.reduce(0) { $0 + oracle.cohorts[$1].size }
+                        guard let (d, r) = s.calendar.commonTeachingDays(authorities: all, halfTerm: pat.halfTerm).lazy
+                            .filter({ d in previous.map { d > $0 } ?? true })
+                            .compactMap({ d in e.crew.allSatisfy { free($0, d) } ? room(v, d, seats: seats).map { (d, $0) } : nil }).first
+                        else { return nil }
+                        for f in e.crew { booked.insert("\(f)|\(d)") }
+                        booked.insert("\(v.id)|\(r.id)|\(d)")
+                        eventDay[k] = (d, r)
+                    }
+                    let (d, r) = eventDay[k]!
+                    guard previous.map({ d > $0 }) ?? true else { return nil }
+                    var session = PlanSession(programme: p.id, cohort: id, session: pat.number, halfTerm: pat.halfTerm, date: d,
+                                              start: pat.start, hours: pat.hours, venue: v.id, room: r.id, facilitators: e.crew,
+                                              participants: c.size, online: false)
+                    session.event = eventId(e)
+                    sessions.append(session)
+                    previous = d
+                    continue
+                }
                 let days = s.calendar.commonTeachingDays(authorities: authorities, halfTerm: pat.halfTerm)
                 var placed = false
                 for d in days where previous.map({ d > $0 }) ?? true {
@@ -129,8 +159,15 @@ struct OracleRealisation {
                 }
             }
         }
-        let plan = Plan(scenario: s.name, year: s.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
+        var plan = Plan(scenario: s.name, year: s.yearLabel, status: .noProof, objective: 0, bound: 0, gap: 0, seconds: 0, costs: [:],
                         cohorts: cohorts, sessions: sessions, forums: forums, adviserAssignments: visits, unmet: unmet, models: [])
+        if !oracle.events.isEmpty {
+            plan.events = oracle.events.map { e in
+                PlanEvent(id: eventId(e), programme: e.programme, session: e.session, scope: e.scope, cohorts: e.cohorts.map { cohorts[$0].id },
+                          participants: e.cohorts.reduce(0) { $0 + oracle.cohorts[$1].size },
+                          notGathered: e.apart.isEmpty ? nil : "apart in the oracle's optimum")
+            }
+        }
         // Priced term by term, so the costs of its dates (which the oracle does not model) can be told apart.
         return PlanCosts(scenario: s).priced(plan)
     }

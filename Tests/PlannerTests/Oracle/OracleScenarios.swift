@@ -45,8 +45,35 @@ enum OracleScenarios {
         ["MENT1", "MENT2"], ["NPQLT", "NPQLTD", "NPQLBC"], ["ECT2", "MENT1", "MENT2"], ["NPQH", "NPQEL"],
     ]
 
+    /// Cases that stress events (`eventCase`).
+    static let eventCases = 8
+
+    /// A generated case with more participants a programme (40–90, so several cohorts meet at
+    /// each event), an event size of 10–40 a facilitator, small rooms more often, and the price of
+    /// meeting apart £0, £25 or £100 a participant: events held whole, in part (no room seats
+    /// all), or not at all.
+    static func eventCase(_ index: Int) -> (name: String, scenario: Scenario) {
+        var (name, s) = generated(100 + index, participants: 40...90)
+        var rng = SeededRandom(seed: 0xE7E47 + UInt64(index) &* 104_729)
+        var tags: [String] = []
+        for i in s.programmes.indices {
+            for k in s.programmes[i].sessions.indices where s.programmes[i].sessions[k].gathers != nil {
+                s.programmes[i].sessions[k].perFacilitator = rng.int(10...40)
+                tags.append("\(s.programmes[i].id) event \(s.programmes[i].sessions[k].perFacilitator!) a facilitator")
+            }
+        }
+        s.weights.eventApart = [0, 25, 100][index % 3]
+        tags.append("apart £\(Int(s.weights.eventApart))")
+        if let i = s.venues.indices.first, rng.unit() < 0.5 {
+            let seats = rng.int(30...60)
+            s.venues[i].rooms = [Room(id: "Hall", capacity: seats)]
+            tags.append("\(s.venues[i].id) hall \(seats)")
+        }
+        return ("E\(index) " + name + ", " + tags.joined(separator: ", "), s)
+    }
+
     /// A generated case: what it stresses, and the scenario.
-    static func generated(_ index: Int) -> (name: String, scenario: Scenario) {
+    static func generated(_ index: Int, participants: ClosedRange<Int> = 12...50) -> (name: String, scenario: Scenario) {
         var rng = SeededRandom(seed: 0x0AC1E + UInt64(index) &* 7919)
         let several = index % 3 == 2
         var s = ScenarioGenerator(size: several ? .m : .s, seed: UInt64(100 + index)).scenarios()[0].scenario
@@ -54,13 +81,6 @@ enum OracleScenarios {
         s.enrolment = Dictionary(grouping: s.enrolment, by: { "\($0.school)|\($0.programme)" }).values
             .map { rows in Enrolment(school: rows[0].school, programme: rows[0].programme, participants: rows.reduce(0) { $0 + $1.participants }) }
             .sorted { ($0.school, $0.programme) < ($1.school, $1.programme) }
-        // Nor events: each cohort meets its first day on its own (EventTests covers events).
-        for i in s.programmes.indices {
-            for k in s.programmes[i].sessions.indices {
-                s.programmes[i].sessions[k].gathers = nil
-                s.programmes[i].sessions[k].perFacilitator = nil
-            }
-        }
         var tags: [String] = [several ? "3 LAs" : "1 LA"]
         let chosen = programmeSets[index % programmeSets.count]
 
@@ -73,8 +93,14 @@ enum OracleScenarios {
                 tags.append("\(p.id) ppf \(s.programmes[i].participantsPerFacilitator)")
             }
             if rng.unit() < 0.25 {
-                for k in s.programmes[i].sessions.indices { s.programmes[i].sessions[k].mode = .online }
+                // Online throughout, so no event gathers it.
+                for k in s.programmes[i].sessions.indices {
+                    s.programmes[i].sessions[k].mode = .online
+                    (s.programmes[i].sessions[k].gathers, s.programmes[i].sessions[k].perFacilitator) = (nil, nil)
+                }
                 tags.append("\(p.id) online")
+            } else if let e = s.programmes[i].sessions.first(where: { $0.gathers != nil }) {
+                tags.append("\(p.id) event \(e.gathers!.rawValue)")
             }
             if several && rng.unit() < 0.35 {
                 s.programmes[i].crossAuthority.toggle()
@@ -86,7 +112,7 @@ enum OracleScenarios {
         for p in s.programmes {
             var rows = s.enrolment.filter { $0.programme == p.id }
             shuffle(&rows, &rng)
-            var left = rng.int(12...50)
+            var left = rng.int(participants)
             for var e in rows where left > 0 {
                 e.participants = min(e.participants, left)
                 left -= e.participants

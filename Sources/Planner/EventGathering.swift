@@ -146,17 +146,106 @@ struct EventGathering {
         return event
     }
 
-    /// When no room seats all an in-person event's participants: the most of its cohorts, largest
-    /// first, that the largest room seats; nil when a room seats them all.
+    /// When no room seats all an in-person event's participants: the cohorts that seat the most of
+    /// them in the largest room (fewer cohorts on a tie); nil when a room seats them all.
     func partial(_ g: Group) -> Group? {
-        guard g.pattern.mode == .inPerson, let largest = ctx.scenario.venues.flatMap(\.rooms).map(\.capacity).max(),
-              g.participants > largest else { return nil }
-        var kept: [CohortStage.Cohort] = [], seated = 0
-        for c in g.cohorts.sorted(by: { ($0.size(at: g.pattern.halfTerm), $1.id) > ($1.size(at: g.pattern.halfTerm), $0.id) }) {
-            let n = c.size(at: g.pattern.halfTerm)
-            if seated + n <= largest { kept.append(c); seated += n }
+        guard g.pattern.mode == .inPerson, let largest = largestRoom, g.participants > largest else { return nil }
+        let ht = g.pattern.halfTerm
+        // best[t]: the fewest cohorts (and which) seating exactly t, over the cohorts in id order.
+        var best: [[Int]?] = Array(repeating: nil, count: largest + 1)
+        best[0] = []
+        for (k, c) in g.cohorts.enumerated() {
+            let n = c.size(at: ht)
+            guard n <= largest else { continue }
+            for t in stride(from: largest, through: n, by: -1) {
+                guard let from = best[t - n], best[t].map({ from.count + 1 < $0.count }) ?? true else { continue }
+                best[t] = from + [k]
+            }
         }
-        return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: kept.sorted { $0.id < $1.id })
+        let seated = (0...largest).last { best[$0] != nil } ?? 0
+        return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: (best[seated] ?? []).map { g.cohorts[$0] })
+    }
+
+    /// The largest room of any venue.
+    var largestRoom: Int? { ctx.scenario.venues.flatMap(\.rooms).map(\.capacity).max() }
+
+    /// Stage A's cohorts, sized so that more of them fit their event when no room seats it all:
+    /// at each venue, the fewest cohorts that hold the most participants the largest room
+    /// seats hand their excess to the venue's other cohorts, which take it within their largest
+    /// size and places. Only who sits in which of a venue's cohorts changes: travel, hire and
+    /// places do not (fewer places at most).
+    func fitted(_ cohorts: [CohortStage.Cohort]) -> [CohortStage.Cohort] {
+        guard baseline == nil, let largest = largestRoom else { return cohorts }
+        var out = cohorts
+        let index = Dictionary(cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for g in groups(cohorts) where g.pattern.mode == .inPerson && g.participants > largest {
+            let seated = partial(g)?.participants ?? 0
+            let ht = g.pattern.halfTerm, p = g.programme
+            for venue in Set(g.cohorts.compactMap(\.venue?.id)).sorted() {
+                let here = g.cohorts.filter { $0.venue?.id == venue }.compactMap { index[$0.id] }.map { out[$0] }
+                guard here.count >= 3, let moved = rebalanced(here, room: largest, ht: ht, p) else { continue }
+                let trial = Group(programme: p, pattern: g.pattern, scope: g.scope,
+                                  cohorts: g.cohorts.map { c in moved.first { $0.id == c.id } ?? c })
+                guard (partial(trial)?.participants ?? 0) > seated else { continue }
+                for c in moved { out[index[c.id]!] = c }
+                break
+            }
+        }
+        return out
+    }
+
+    /// A venue's cohorts with the m smallest cut to seat `room` between them (m as large as fits
+    /// the smallest cohort size), their excess starters moved into the others; nil when it cannot be done.
+    func rebalanced(_ cohorts: [CohortStage.Cohort], room: Int, ht: HalfTerm, _ p: Programme) -> [CohortStage.Cohort]? {
+        let sorted = cohorts.sorted { ($0.size(at: ht), $0.id) < ($1.size(at: ht), $1.id) }
+        let capacity = min(p.cohortMax, sorted[0].venue?.largestRoom ?? p.cohortMax)
+        for m in stride(from: min(sorted.count - 1, room / max(1, p.cohortMin)), through: 2, by: -1) {
+            var gather = Array(sorted.prefix(m)), others = Array(sorted.dropFirst(m))
+            var excess = gather.reduce(0) { $0 + $1.size(at: ht) } - room
+            guard excess > 0 else { return nil }
+            // Room in the others: up to their largest size, with no more places than they have.
+            let spare = others.map { c in min(capacity, p.facilitatorsNeeded(for: c.size) * p.participantsPerFacilitator) - c.size }
+            guard spare.reduce(0, +) >= excess else { continue }
+            // Cut the largest of the gathered first, never below the smallest cohort size.
+            var cuts = Array(repeating: 0, count: m)
+            while excess > 0, let k = gather.indices.filter({ gather[$0].schools.reduce(0) { $0 + $1.1 } - cuts[$0] > p.cohortMin })
+                    .max(by: { (gather[$0].size(at: ht) - cuts[$0], $1) < (gather[$1].size(at: ht) - cuts[$1], $0) }) {
+                cuts[k] += 1
+                excess -= 1
+            }
+            guard excess == 0 else { continue }
+            var pool: [(String, Int)] = []
+            for k in gather.indices { pool += take(cuts[k], from: &gather[k]) }
+            for k in others.indices where !pool.isEmpty {
+                var room = spare[k]
+                while room > 0, !pool.isEmpty {
+                    let n = min(room, pool[0].1)
+                    others[k].schools.append((pool[0].0, n))
+                    pool[0].1 -= n
+                    room -= n
+                    if pool[0].1 == 0 { pool.removeFirst() }
+                }
+            }
+            return (gather + others).map { c in
+                var c = c
+                c.schools = Dictionary(c.schools.map { ($0.0, $0.1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                return c
+            }
+        }
+        return nil
+    }
+
+    /// Takes `n` starters from a cohort, last schools first: (school, participants) taken.
+    func take(_ n: Int, from c: inout CohortStage.Cohort) -> [(String, Int)] {
+        var left = n, out: [(String, Int)] = []
+        for k in c.schools.indices.reversed() where left > 0 {
+            let t = min(left, c.schools[k].1)
+            out.append((c.schools[k].0, t))
+            c.schools[k].1 -= t
+            left -= t
+        }
+        c.schools.removeAll { $0.1 == 0 }
+        return out
     }
 
     /// Frees a separate session's people and room.

@@ -171,7 +171,8 @@ public struct Planner {
         func withLateStarters(_ a: CohortStage.Outcome) throws -> CohortStage.Outcome {
             let late = try IntakeStage(ctx: ctx, options: small, hooks: hooks, exporter: exporter).run(a.cohorts)
             var out = a
-            out.cohorts = late.cohorts
+            // Sized so that more of them fit their events' rooms.
+            out.cohorts = EventGathering(ctx: ctx, diary: Diary(ctx), baseline: baseline).fitted(late.cohorts)
             out.unmet += late.unmet
             out.models += late.models
             return out

@@ -131,7 +131,14 @@ struct JointOracle {
         var team: [String]
         /// The session numbers of the events it is gathered into (the rest of its sessions it meets on its own).
         var joined: [Int] = []
+        /// Late starters who join it: "zone id|intake" → participants.
+        var joiners: [String: Int] = [:]
+        /// Its starters.
         var size: Int { zones.values.reduce(0, +) }
+        /// Those at its sessions of a half-term: the starters and the joiners whose intake has come.
+        func present(at ht: HalfTerm) -> Int {
+            size + joiners.filter { HalfTerm(rawValue: String($0.key.split(separator: "|")[1]))! <= ht }.values.reduce(0, +)
+        }
         var description: String { "\(programme)@\(venue ?? "online") \(size) \(team)" }
     }
 
@@ -285,6 +292,8 @@ struct JointOracle {
             var base: String
             /// Whether the slot is gathered into its event (nil: its programme has none).
             var joins: Variable?
+            /// Late starters who join it, by intake.
+            var joiners: [(HalfTerm, Variable)] = []
         }
         var slots: [Slot] = []
         var events: [String: EventVars] = [:]
@@ -292,17 +301,41 @@ struct JointOracle {
         // Per base: each zone's participants gathered into the event, when the programme has one.
         var gatheredAt: [String: [String: Variable]] = [:]
         var placedAt: [String: [(Zone, Variable)]] = [:]
+        // Per base and intake: each zone's late starters joining its cohorts.
+        var joiningAt: [String: [HalfTerm: [(Zone, Variable)]]] = [:]
         var zoneUnmet: [Variable] = []
 
         for p in scenario.programmes where !p.sessions.isEmpty {
-            // Zones of p.
+            // Zones of p: its starters, and by intake its late starters (who join a cohort with
+            // room from their intake or are unmet; a catch-up cohort of their own is not modelled).
+            let first = p.sessions.map(\.halfTerm).min() ?? .ht1
             var byZone: [String: Zone] = [:]
+            var lateByZone: [HalfTerm: [String: Zone]] = [:]
             for e in scenario.enrolment where e.programme == p.id && e.participants > 0 {
                 guard let s = schools[e.school] else { continue }
                 let id = "\(s.authority)/\(s.town)"
-                byZone[id, default: Zone(id: id, authority: s.authority, centre: centres[id]!, participants: 0)].participants += e.participants
+                let zone = Zone(id: id, authority: s.authority, centre: centres[id]!, participants: 0)
+                if let t = e.intake, t > first {
+                    lateByZone[t, default: [:]][id, default: zone].participants += e.participants
+                } else {
+                    byZone[id, default: zone].participants += e.participants
+                }
             }
             let zones = byZone.values.sorted { $0.id < $1.id }
+            let lateZones = lateByZone.mapValues { $0.values.sorted { $0.id < $1.id } }
+            var latePlaced: [String: LinearExpression] = [:]
+            var lateUnmet: [String: (Int, Variable)] = [:]
+            for (t, zs) in lateZones {
+                for z in zs {
+                    let u = m.addVariable(Self.name("ul_\(p.id)_\(z.id)_\(t.rawValue)"), lower: 0, upper: Double(z.participants))
+                    lateUnmet["\(z.id)|\(t.rawValue)"] = (z.participants, u)
+                    zoneUnmet.append(u)
+                    objective.add(w.unmet, u)
+                }
+            }
+            defer {
+                for (key, (n, u)) in lateUnmet { m.add((latePlaced[key] ?? LinearExpression()) + u == Double(n)) }
+            }
             guard !zones.isEmpty else { continue }
             let inPerson = p.sessions.filter { $0.mode == .inPerson }
             // Supply cover per participant served: in-person sessions before 15:00, a day from 3.5 hours, else half.
@@ -316,6 +349,9 @@ struct JointOracle {
             let gatheringSessions = p.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }
             guard gatheringSessions.count <= 1 else { throw OracleError.unsupported("\(p.id) has more than one session that gathers") }
             let event = gatheringSessions.first
+            if let event, lateZones.keys.contains(where: { $0 <= event.halfTerm }) {
+                throw OracleError.unsupported("\(p.id): late starters before its event")
+            }
             let eventDays = event.map { Self.days($0.hours) } ?? 0
             // Who could be on a team: the limits of the sessions a member works whatever happens
             // (not the event's: a gathered cohort's team does not work it). The rows below hold the rest.
@@ -410,6 +446,23 @@ struct JointOracle {
                         if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
                         if supplyCover > 0 { objective.add(supplyCover, x) }
                     }
+                    // Late starters at this base, by intake: they travel to, and are released for, the
+                    // sessions from their intake on.
+                    var joining: [HalfTerm: [(Zone, Variable)]] = [:]
+                    for (t, zs) in lateZones {
+                        let from = inPerson.filter { $0.halfTerm >= t }
+                        let cover = from.filter { $0.start < "15:00" }.map { $0.hours > 3.5 ? 1.0 : 0.5 }.reduce(0, +) * w.releasePerDay
+                        for z in zs where (p.crossAuthority || z.authority == group[0].authority)
+                            && (v.map { z.centre.travelMinutes(to: $0.location) <= scenario.solver.maxTravelMinutes + 1e-9 } ?? true) {
+                            let x = m.addVariable(Self.name("xj_\(base)_\(z.id)_\(t.rawValue)"), lower: 0, upper: Double(z.participants), kind: .integer)
+                            joining[t, default: []].append((z, x))
+                            latePlaced["\(z.id)|\(t.rawValue)", default: LinearExpression()].add(1, x)
+                            if let v { objective.add(Double(from.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
+                            if cover > 0 { objective.add(cover, x) }
+                        }
+                    }
+                    joiningAt[base] = joining
+                    var joinedBy = joining.mapValues { _ in LinearExpression() }
                     // The base's cohorts' event: of each zone's participants here, xg are gathered
                     // (travelling to the event's venue, q per venue, instead of the base once), and
                     // the rest meet apart at w.eventApart each.
@@ -446,8 +499,17 @@ struct JointOracle {
                         let sizeVar = m.addVariable("s_\(tag)", lower: 0, upper: Double(cap), kind: .integer)
                         let size = LinearExpression(sizeVar)
                         sizes.add(1, sizeVar)
+                        // Its largest: the starters and every late starter who joins (cohortMin is the starters').
+                        var largestSize = LinearExpression(sizeVar)
+                        var joiners: [(HalfTerm, Variable)] = []
+                        for t in joining.keys.sorted() {
+                            let j = m.addVariable("j_\(tag)_\(t.rawValue)", lower: 0, upper: Double(cap), kind: .integer)
+                            largestSize.add(1, j)
+                            joinedBy[t]!.add(1, j)
+                            joiners.append((t, j))
+                        }
                         m.add(size - Double(p.cohortMin) * open >= 0)
-                        m.add(size - Double(cap) * open <= 0)
+                        m.add(largestSize - Double(cap) * open <= 0)
                         if let previous {
                             m.add(LinearExpression(previous.open) - open >= 0)
                             m.add(LinearExpression(previous.size) - size >= 0)
@@ -455,7 +517,7 @@ struct JointOracle {
                         previous = (open, sizeVar)
                         // Places: enough for the size, at least one, none when closed.
                         let places = m.addVariable("k_\(tag)", lower: 0, upper: maxPlaces, kind: .integer)
-                        m.add(Double(p.participantsPerFacilitator) * places - size >= 0)
+                        m.add(Double(p.participantsPerFacilitator) * places - largestSize >= 0)
                         m.add(LinearExpression(places) - open >= 0)
                         m.add(LinearExpression(places) - maxPlaces * open <= 0)
                         // Which team size the slot has (one binary each, Σ = open): the slot's
@@ -472,7 +534,7 @@ struct JointOracle {
                             }
                             m.add(choice - open == 0)
                             m.add(count - places == 0)
-                            m.add(size - fits <= 0)
+                            m.add(largestSize - fits <= 0)
                         }
                         var team = LinearExpression()
                         var aVars: [(Int, Variable)] = []
@@ -519,9 +581,10 @@ struct JointOracle {
                             events[eventKey]!.joins.append((slots.count, j))
                             joins = j
                         }
-                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base, joins: joins))
+                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base, joins: joins, joiners: joiners))
                     }
                     m.add(sizes - here == 0)
+                    for (t, joined) in joinedBy { m.add(joined - LinearExpression(sum: joining[t]!.map(\.1)) == 0) }
                     if eventKey != nil { m.add(joinedSizes - gatheredHere == 0) }
                     placedAt[base] = xs
                 }
@@ -590,6 +653,7 @@ struct JointOracle {
             gatheredPool[base] = zip(xs, gathered).map { ($0.0.id, $1) }
             apartPool[base] = zip(xs, gathered).map { ($0.0.id, count($0.1) - $1) }
         }
+        var joinPool = joiningAt.mapValues { byIntake in byIntake.mapValues { xs in xs.map { ($0.0.id, count($0.1)) } } }
         for (si, s) in slots.enumerated() where r.value(s.open) > 0.5 {
             let joined = s.joins.map { r.value($0) > 0.5 } ?? false
             var need = count(s.size)
@@ -603,10 +667,21 @@ struct JointOracle {
                 }
             }
             if joined { fill(&gatheredPool[s.base]!) } else { fill(&apartPool[s.base]!) }
+            var joiners: [String: Int] = [:]
+            for (t, j) in s.joiners {
+                var want = count(j)
+                for k in (joinPool[s.base]?[t] ?? []).indices where want > 0 {
+                    let take = min(want, joinPool[s.base]![t]![k].1)
+                    if take > 0 { joiners["\(joinPool[s.base]![t]![k].0)|\(t.rawValue)", default: 0] += take }
+                    joinPool[s.base]![t]![k].1 -= take
+                    want -= take
+                }
+            }
             cohortOfSlot[si] = cohorts.count
             cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones,
                                   team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted(),
-                                  joined: joined ? s.programme.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }.map(\.number) : []))
+                                  joined: joined ? s.programme.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }.map(\.number) : [],
+                                  joiners: joiners))
         }
         var held: [Event] = []
         for key in eventOrder {

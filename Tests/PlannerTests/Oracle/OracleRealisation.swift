@@ -33,10 +33,22 @@ struct OracleRealisation {
         }
 
         // Schools per (programme, zone), filled into cohorts in order.
+        // Late starters' rows are pooled by intake too: "programme|zone|intake".
         var pool: [String: [(String, Int)]] = [:]
         for e in s.enrolment where e.participants > 0 {
-            guard let school = schools[e.school] else { continue }
-            pool["\(e.programme)|\(school.authority)/\(school.town)", default: []].append((e.school, e.participants))
+            guard let school = schools[e.school], let p = programmes[e.programme] else { continue }
+            let late = e.intake.flatMap { t in t > (p.sessions.map(\.halfTerm).min() ?? .ht1) ? "|\(t.rawValue)" : nil } ?? ""
+            pool["\(e.programme)|\(school.authority)/\(school.town)\(late)", default: []].append((e.school, e.participants))
+        }
+        func take(_ key: String, _ n: Int, from: HalfTerm? = nil) -> [SchoolPlaces]? {
+            var need = n, out: [SchoolPlaces] = []
+            for k in pool[key, default: []].indices where need > 0 {
+                let t = min(need, pool[key]![k].1)
+                if t > 0 { out.append(SchoolPlaces(school: pool[key]![k].0, participants: t, from: from)) }
+                pool[key]![k].1 -= t
+                need -= t
+            }
+            return need > 0 ? nil : out
         }
         var cohorts: [PlanCohort] = []
         var sessions: [PlanSession] = []
@@ -50,15 +62,13 @@ struct OracleRealisation {
             guard let p = programmes[c.programme] else { return nil }
             var places: [SchoolPlaces] = []
             for (zone, n) in c.zones.sorted(by: { $0.key < $1.key }) {
-                var need = n
-                let key = "\(p.id)|\(zone)"
-                for k in pool[key, default: []].indices where need > 0 {
-                    let take = min(need, pool[key]![k].1)
-                    if take > 0 { places.append(SchoolPlaces(school: pool[key]![k].0, participants: take)) }
-                    pool[key]![k].1 -= take
-                    need -= take
-                }
-                if need > 0 { return nil }
+                guard let got = take("\(p.id)|\(zone)", n) else { return nil }
+                places += got
+            }
+            for (key, n) in c.joiners.sorted(by: { $0.key < $1.key }) {
+                guard let t = HalfTerm(rawValue: String(key.split(separator: "|")[1])),
+                      let got = take("\(p.id)|\(key)", n, from: t) else { return nil }
+                places += got
             }
             let authorities = Set(places.compactMap { schools[$0.school]?.authority }).sorted()
             let venue = c.venue.flatMap { venues[$0] }
@@ -97,7 +107,7 @@ struct OracleRealisation {
                     guard c.team.allSatisfy({ free($0, d) }) else { continue }
                     var r: Room?
                     if pat.mode == .inPerson {
-                        guard let v = venue, let fit = room(v, d, seats: c.size) else { continue }
+                        guard let v = venue, let fit = room(v, d, seats: c.present(at: pat.halfTerm)) else { continue }
                         r = fit
                         booked.insert("\(v.id)|\(fit.id)|\(d)")
                     }
@@ -105,7 +115,7 @@ struct OracleRealisation {
                     sessions.append(PlanSession(programme: p.id, cohort: id, session: pat.number, halfTerm: pat.halfTerm,
                                                 date: d, start: pat.start, hours: pat.hours,
                                                 venue: pat.mode == .inPerson ? c.venue : nil, room: r?.id,
-                                                facilitators: c.team, participants: c.size, online: pat.mode == .online))
+                                                facilitators: c.team, participants: c.present(at: pat.halfTerm), online: pat.mode == .online))
                     previous = d
                     placed = true
                     break

@@ -62,6 +62,19 @@ enum OracleScenarios {
                 tags.append("\(s.programmes[i].id) event \(s.programmes[i].sessions[k].perFacilitator!) a facilitator")
             }
         }
+        // Late starters: of some schools' rows, a quarter start in January or April (after the events).
+        var late = 0
+        s.enrolment = s.enrolment.flatMap { e -> [Enrolment] in
+            guard let p = s.programmes.first(where: { $0.id == e.programme }), p.continues == nil, e.participants > 1,
+                  let last = p.sessions.map(\.halfTerm).max(), last >= .ht3, rng.unit() < 0.3 else { return [e] }
+            let k = max(1, e.participants / 4)
+            let intake: HalfTerm = last >= .ht5 && rng.unit() < 0.4 ? .ht5 : .ht3
+            late += k
+            var starters = e
+            starters.participants -= k
+            return [starters, Enrolment(school: e.school, programme: e.programme, participants: k, intake: intake)]
+        }
+        if late > 0 { tags.append("\(late) late starters") }
         s.weights.eventApart = [0, 25, 100][index % 3]
         tags.append("apart £\(Int(s.weights.eventApart))")
         if let i = s.venues.indices.first, rng.unit() < 0.5 {
@@ -77,10 +90,6 @@ enum OracleScenarios {
         var rng = SeededRandom(seed: 0x0AC1E + UInt64(index) &* 7919)
         let several = index % 3 == 2
         var s = ScenarioGenerator(size: several ? .m : .s, seed: UInt64(100 + index)).scenarios()[0].scenario
-        // The joint oracle has no intakes: late starters start with the rest (IntakeTests covers intakes).
-        s.enrolment = Dictionary(grouping: s.enrolment, by: { "\($0.school)|\($0.programme)" }).values
-            .map { rows in Enrolment(school: rows[0].school, programme: rows[0].programme, participants: rows.reduce(0) { $0 + $1.participants }) }
-            .sorted { ($0.school, $0.programme) < ($1.school, $1.programme) }
         var tags: [String] = [several ? "3 LAs" : "1 LA"]
         let chosen = programmeSets[index % programmeSets.count]
 

@@ -178,7 +178,8 @@ struct EventGathering {
         guard baseline == nil, let largest = largestRoom else { return cohorts }
         var out = cohorts
         let index = Dictionary(cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for g in groups(cohorts) where g.pattern.mode == .inPerson && g.participants > largest {
+        // A programme that carries on last year's cohorts keeps their members together.
+        for g in groups(cohorts) where g.pattern.mode == .inPerson && g.participants > largest && g.programme.continues == nil {
             let seated = partial(g)?.participants ?? 0
             let ht = g.pattern.halfTerm, p = g.programme
             for venue in Set(g.cohorts.compactMap(\.venue?.id)).sorted() {

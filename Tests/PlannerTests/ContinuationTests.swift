@@ -50,6 +50,22 @@ import Testing
         #expect(carried.allSatisfy { $0.left == 0 && $0.joined == 0 && $0.teamLeft.isEmpty })
     }
 
+    /// A continuing programme's first session gathers its cohorts in a hall that seats only some:
+    /// the cohorts are not re-sized to fit it (their members stay together), and the checker agrees.
+    @Test func continuedCohortsAreNotResizedForAnEvent() throws {
+        let last = try Self.plan(Self.yearOne, lastYear: nil)
+        var s = Self.yearTwo([20, 15, 15])
+        s.programmes[0].sessions[0].gathers = .hub
+        s.programmes[0].sessions[0].perFacilitator = 25
+        s.venues[0].rooms[0].capacity = 30
+        let plan = try Self.plan(s, lastYear: last)
+        #expect(PlanChecker(scenario: s, lastYear: last).check(plan).isEmpty, "\(PlanChecker(scenario: s, lastYear: last).check(plan))")
+        for old in last.cohorts {
+            let new = try #require(plan.cohorts.first { $0.continues == old.id })
+            #expect(Self.placed(new) == Self.placed(old))
+        }
+    }
+
     /// Two of S1's twenty have left: the cohort that held S1 is smaller and nobody else moves.
     @Test func leaversLeaveTheirCohortSmaller() throws {
         let last = try Self.plan(Self.yearOne, lastYear: nil)

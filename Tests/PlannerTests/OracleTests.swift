@@ -65,8 +65,6 @@ import Testing
         for u in plan.unmet where u.what.contains("facilitator places") || u.what.contains(": session ") || u.what.contains(" day in ") {
             out.append(u.what)
         }
-        // The oracle's late starters join cohorts or are unmet; a catch-up cohort of their own is another shape.
-        for c in plan.cohorts where c.starts != nil { out.append("cohort \(c.id): a catch-up cohort") }
         let teams = Dictionary(plan.cohorts.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
         // An event's crew is not its cohorts' teams.
         for s in plan.sessions where s.event == nil && Set(s.facilitators) != teams[s.cohort] {
@@ -176,6 +174,21 @@ import Testing
         Self.assertAll(try Self.run(name, s))
     }
 
+    /// Late starters against the oracle on the tiny intake scenarios: twelve who cannot join
+    /// form a catch-up cohort, three join a cohort with room, three with no room and too few
+    /// for a cohort of their own are unmet; the oracle decides each of these too.
+    @Test(arguments: [(12, 8, 12, 5), (8, 6, 3, 5), (12, 8, 3, 20)])
+    func lateStarters(_ a: Int, _ b: Int, _ late: Int, _ cohortMin: Int) throws {
+        var s = IntakeTests.scenario(starters: (a, b), late: late)
+        s.programmes[0].cohortMin = cohortMin
+        let r = try Self.run("tiny, starters \(a)+\(b), \(late) late from HT2, cohorts from \(cohortMin)", s)
+        Self.assertAll(r)
+        let catchUp = r.oracle.cohorts.filter { $0.starts != nil }.reduce(0) { $0 + $1.size }
+        let joined = r.oracle.cohorts.reduce(0) { $0 + $1.joiners.values.reduce(0, +) }
+        #expect(catchUp + joined + r.oracle.unmetParticipants == late)
+        #expect(catchUp == r.plan.cohorts.filter { $0.starts != nil }.reduce(0) { $0 + $1.starters })
+    }
+
     /// Supply cover priced (£200 a participant-day): the bound prices it on every participant
     /// served and must stay below the oracle, which prices it the same way; on the hard case too.
     @Test(arguments: [0, 1])
@@ -243,7 +256,10 @@ import Testing
             let gathering = Set(s.programmes.flatMap { p in p.sessions.filter { $0.gathers != nil }.map { "\(p.id)|\($0.number)" } })
             let atEvents = r.plan.sessions.filter { gathering.contains("\($0.programme)|\($0.session)") }
             let planEvents = "\(atEvents.filter { $0.event != nil }.count) / \(atEvents.filter { $0.event == nil }.count)"
-                + "; late starters joined: oracle \(r.oracle.cohorts.reduce(0) { $0 + $1.joiners.values.reduce(0, +) }), plan \(r.plan.cohorts.reduce(0) { $0 + $1.schools.filter { $0.from != nil }.reduce(0) { $0 + $1.participants } })"
+                + "; late starters joined / in catch-up cohorts: oracle \(r.oracle.cohorts.reduce(0) { $0 + $1.joiners.values.reduce(0, +) })"
+                + " / \(r.oracle.cohorts.filter { $0.starts != nil }.reduce(0) { $0 + $1.size }), plan"
+                + " \(r.plan.cohorts.reduce(0) { $0 + $1.schools.filter { $0.from != nil }.reduce(0) { $0 + $1.participants } })"
+                + " / \(r.plan.cohorts.filter { $0.starts != nil }.reduce(0) { $0 + $1.starters })"
             lines.append(String(format: "| %@ | %.2f%@ | %.2f | %.2f | %.3f%% | %.3f%% | %@ | %@ | %@ | %.2f | %@ | %.1f |", r.name, r.oracle.total,
                                 r.oracle.isOptimal ? "" : " (unproven)", r.plan.objective, r.plan.bound, 100 * r.trueGap, 100 * r.plan.gap,
                                 r.plan.bound <= r.oracle.total + 1e-6 * abs(r.oracle.total) ? "yes" : "NO",

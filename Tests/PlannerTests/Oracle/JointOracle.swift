@@ -61,6 +61,22 @@ import Solver
 ///   still open after 60 s; with all, both are proven optimal in 4–55 s.
 /// - Programmes without sessions are left out: nothing is delivered, the
 ///   planner neither places nor lists their participants, so they cost 0.
+/// - Events (`EventGathered`, `PlanCosts`): per event and scope (the hub, the
+///   cohorts' authority, or a cross-authority cohort's venue's), at most one
+///   venue `E_v` (its largest room seats all gathered) and a crew `c_f` of
+///   qualified facilitators free in its half-term, `N · Σc ≥ gathered`, each
+///   paying the day, counted in their limits, and the trip to the venue
+///   chosen. A slot gathers or not (`j`); of each zone's participants at a base,
+///   `xg` are gathered and travel to the event's venue instead of the base once,
+///   the rest pay `w.eventApart`; a gathered slot's team does not work the
+///   session (`aj = a ∧ j` takes back its day, trip and load) and its hire is
+///   saved. One gathering session a programme at most.
+/// - Late starters (`Enrolment.intake`): of each zone and intake, some join a
+///   slot from their intake (the slot's size and places count them; they pay
+///   travel and supply cover for the sessions from then on), some start a
+///   catch-up cohort — slots of the programme from that half-term on, with that
+///   intake's late starters as their starters and later intakes as joiners —
+///   and the rest are unmet. An intake at or before an event is not modelled.
 ///
 /// ## Advisers (one MIP, independent of the first)
 ///
@@ -133,6 +149,8 @@ struct JointOracle {
         var joined: [Int] = []
         /// Late starters who join it: "zone id|intake" → participants.
         var joiners: [String: Int] = [:]
+        /// A catch-up cohort's first half-term: its starters are that intake's late starters.
+        var starts: HalfTerm? = nil
         /// Its starters.
         var size: Int { zones.values.reduce(0, +) }
         /// Those at its sessions of a half-term: the starters and the joiners whose intake has come.
@@ -294,6 +312,8 @@ struct JointOracle {
             var joins: Variable?
             /// Late starters who join it, by intake.
             var joiners: [(HalfTerm, Variable)] = []
+            /// A catch-up cohort's first half-term.
+            var starts: HalfTerm? = nil
         }
         var slots: [Slot] = []
         var events: [String: EventVars] = [:]
@@ -305,13 +325,13 @@ struct JointOracle {
         var joiningAt: [String: [HalfTerm: [(Zone, Variable)]]] = [:]
         var zoneUnmet: [Variable] = []
 
-        for p in scenario.programmes where !p.sessions.isEmpty {
-            // Zones of p: its starters, and by intake its late starters (who join a cohort with
-            // room from their intake or are unmet; a catch-up cohort of their own is not modelled).
-            let first = p.sessions.map(\.halfTerm).min() ?? .ht1
+        for whole in scenario.programmes where !whole.sessions.isEmpty {
+            // Zones of the programme: its starters, and by intake its late starters (who join a
+            // cohort with room from their intake, start a catch-up cohort, or are unmet).
+            let first = whole.sessions.map(\.halfTerm).min() ?? .ht1
             var byZone: [String: Zone] = [:]
             var lateByZone: [HalfTerm: [String: Zone]] = [:]
-            for e in scenario.enrolment where e.programme == p.id && e.participants > 0 {
+            for e in scenario.enrolment where e.programme == whole.id && e.participants > 0 {
                 guard let s = schools[e.school] else { continue }
                 let id = "\(s.authority)/\(s.town)"
                 let zone = Zone(id: id, authority: s.authority, centre: centres[id]!, participants: 0)
@@ -321,13 +341,13 @@ struct JointOracle {
                     byZone[id, default: zone].participants += e.participants
                 }
             }
-            let zones = byZone.values.sorted { $0.id < $1.id }
-            let lateZones = lateByZone.mapValues { $0.values.sorted { $0.id < $1.id } }
+            let starterZones = byZone.values.sorted { $0.id < $1.id }
+            let allLate = lateByZone.mapValues { $0.values.sorted { $0.id < $1.id } }
             var latePlaced: [String: LinearExpression] = [:]
             var lateUnmet: [String: (Int, Variable)] = [:]
-            for (t, zs) in lateZones {
+            for (t, zs) in allLate {
                 for z in zs {
-                    let u = m.addVariable(Self.name("ul_\(p.id)_\(z.id)_\(t.rawValue)"), lower: 0, upper: Double(z.participants))
+                    let u = m.addVariable(Self.name("ul_\(whole.id)_\(z.id)_\(t.rawValue)"), lower: 0, upper: Double(z.participants))
                     lateUnmet["\(z.id)|\(t.rawValue)"] = (z.participants, u)
                     zoneUnmet.append(u)
                     objective.add(w.unmet, u)
@@ -336,6 +356,13 @@ struct JointOracle {
             defer {
                 for (key, (n, u)) in lateUnmet { m.add((latePlaced[key] ?? LinearExpression()) + u == Double(n)) }
             }
+            // The programme from its start, then a catch-up cohort's from each intake on: its
+            // starters that intake's late starters (shared with joining and unmet), later ones may join.
+            for catchUp in [nil] + allLate.keys.sorted().map({ Optional($0) }) {
+            let p = catchUp.map { whole.startingIn($0) } ?? whole
+            let zones = catchUp.map { allLate[$0]! } ?? starterZones
+            let lateZones = allLate.filter { t, _ in catchUp.map { t > $0 } ?? true }
+            let tag = catchUp.map { "\(p.id)_from\($0.rawValue)" } ?? p.id
             guard !zones.isEmpty else { continue }
             let inPerson = p.sessions.filter { $0.mode == .inPerson }
             // Supply cover per participant served: in-person sessions before 15:00, a day from 3.5 hours, else half.
@@ -398,10 +425,10 @@ struct JointOracle {
                 eventOrder.append(key)
                 return key
             }
-            // Every zone's participants: in some cohort or unmet.
+            // Every zone's participants: in some cohort or unmet (a catch-up's: the late starters' rows).
             var placedOf: [String: LinearExpression] = [:]
             var unmetOf: [String: Variable] = [:]
-            for z in zones {
+            for z in zones where catchUp == nil {
                 let u = m.addVariable(Self.name("u_\(p.id)_\(z.id)"), lower: 0, upper: Double(z.participants))
                 unmetOf[z.id] = u
                 zoneUnmet.append(u)
@@ -432,7 +459,7 @@ struct JointOracle {
                     let count = reachable / max(1, p.cohortMin)
                     guard count > 0 else { continue }
                     let maxPlaces = Double((cap + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
-                    let base = "\(p.id)_\(group[0].authority)_\(v?.id ?? "online")"
+                    let base = "\(tag)_\(group[0].authority)_\(v?.id ?? "online")"
                     // Participants of each zone at this base. Which cohort of the base they join
                     // changes no cost and no rule (the group's zones may mix), so only the
                     // cohorts' sizes are decided per slot: exact, and far smaller than x per slot.
@@ -442,7 +469,11 @@ struct JointOracle {
                         let x = m.addVariable(Self.name("x_\(base)_\(z.id)"), lower: 0, upper: Double(z.participants), kind: .integer)
                         xs.append((z, x))
                         here.add(1, x)
-                        placedOf[z.id, default: LinearExpression()].add(1, x)
+                        if let t = catchUp {
+                            latePlaced["\(z.id)|\(t.rawValue)", default: LinearExpression()].add(1, x)
+                        } else {
+                            placedOf[z.id, default: LinearExpression()].add(1, x)
+                        }
                         if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
                         if supplyCover > 0 { objective.add(supplyCover, x) }
                     }
@@ -581,7 +612,8 @@ struct JointOracle {
                             events[eventKey]!.joins.append((slots.count, j))
                             joins = j
                         }
-                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base, joins: joins, joiners: joiners))
+                        slots.append(Slot(programme: p, venue: v, open: open, size: sizeVar, a: aVars, base: base, joins: joins, joiners: joiners,
+                                          starts: catchUp))
                     }
                     m.add(sizes - here == 0)
                     for (t, joined) in joinedBy { m.add(joined - LinearExpression(sum: joining[t]!.map(\.1)) == 0) }
@@ -589,8 +621,9 @@ struct JointOracle {
                     placedAt[base] = xs
                 }
                 // At most ⌊N/cmin⌋ cohorts in the group (valid: each takes cmin of its N).
-                if !groupOpen.terms.isEmpty {
-                    m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin)))
+                if !groupOpen.terms.isEmpty { m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin))) }
+                // The cuts below count the starters' unmet alone: a catch-up's late starters may join other cohorts.
+                if !groupOpen.terms.isEmpty && catchUp == nil {
                     // Chvátal–Gomory cuts, valid for the same reason as docs/model.md's: each
                     // cohort takes at most `largest` participants and needs one place per ppf,
                     // so Σ open + Σ u ≥ ⌈N/largest⌉ and Σ places + Σ u ≥ ⌈N/ppf⌉. They close
@@ -601,8 +634,9 @@ struct JointOracle {
                     m.add(groupPlaces + groupUnmet >= ceilDiv(groupTotal, p.participantsPerFacilitator))
                 }
             }
-            for z in zones {
+            for z in zones where catchUp == nil {
                 m.add((placedOf[z.id] ?? LinearExpression()) + unmetOf[z.id]! == Double(z.participants))
+            }
             }
         }
         // Each event: its room seats everyone gathered, one crew member per perFacilitator of
@@ -681,7 +715,7 @@ struct JointOracle {
             cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones,
                                   team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted(),
                                   joined: joined ? s.programme.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }.map(\.number) : [],
-                                  joiners: joiners))
+                                  joiners: joiners, starts: s.starts))
         }
         var held: [Event] = []
         for key in eventOrder {

@@ -61,8 +61,10 @@ struct OracleRealisation {
         for (i, c) in oracle.cohorts.enumerated() {
             guard let p = programmes[c.programme] else { return nil }
             var places: [SchoolPlaces] = []
+            // A catch-up cohort's starters are its intake's late starters.
+            let startersKey = { (zone: String) in "\(p.id)|\(zone)" + (c.starts.map { "|\($0.rawValue)" } ?? "") }
             for (zone, n) in c.zones.sorted(by: { $0.key < $1.key }) {
-                guard let got = take("\(p.id)|\(zone)", n) else { return nil }
+                guard let got = take(startersKey(zone), n) else { return nil }
                 places += got
             }
             for (key, n) in c.joiners.sorted(by: { $0.key < $1.key }) {
@@ -73,10 +75,12 @@ struct OracleRealisation {
             let authorities = Set(places.compactMap { schools[$0.school]?.authority }).sorted()
             let venue = c.venue.flatMap { venues[$0] }
             let id = "O\(i + 1)-\(p.id)"
-            cohorts.append(PlanCohort(id: id, programme: p.id, authority: venue?.authority ?? authorities.first ?? "",
-                                      venue: c.venue, facilitators: c.team, schools: places))
+            var cohort = PlanCohort(id: id, programme: p.id, authority: venue?.authority ?? authorities.first ?? "",
+                                    venue: c.venue, facilitators: c.team, schools: places)
+            cohort.starts = c.starts
+            cohorts.append(cohort)
             var previous: Day?
-            for pat in p.sessions.sorted(by: { $0.number < $1.number }) {
+            for pat in p.sessions.sorted(by: { $0.number < $1.number }) where pat.halfTerm >= (c.starts ?? .ht1) {
                 if c.joined.contains(pat.number), let k = eventOf[i] {
                     let e = oracle.events[k]
                     guard let vid = e.venue, let v = venues[vid] else { return nil }

@@ -29,10 +29,17 @@ struct EventGathering {
 
     /// The events stage B may expect to gather: each group, or when no room seats it all the
     /// cohorts the largest room seats (two at least, as ``gather(_:teams:cohorts:into:)`` asks);
-    /// none when re-planning (held events stay as they were).
+    /// when re-planning, not those held before the freeze date (they stay as they were, their
+    /// teams carrying them as before).
     func expected(_ cohorts: [CohortStage.Cohort]) -> [Group] {
-        guard baseline == nil else { return [] }
-        return groups(cohorts).compactMap { g in
+        groups(cohorts).compactMap { g in
+            if let baseline {
+                let ids = Set(g.cohorts.map(\.id))
+                let held = baseline.plan.sessions.contains { s in
+                    s.programme == g.programme.id && s.session == g.pattern.number && ids.contains(s.cohort) && baseline.isFrozen(s.date)
+                }
+                if held { return nil }
+            }
             guard let part = partial(g) else { return g }
             return part.cohorts.count > 1 ? part : nil
         }

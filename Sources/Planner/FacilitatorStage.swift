@@ -15,6 +15,8 @@ struct FacilitatorStage {
     var hooks = SolveHooks()
     /// When re-planning: cohort id → its previous team, kept unless that costs more than the change penalty.
     var previousTeams: [String: [String]] = [:]
+    /// When re-planning: event id → who staffed it, kept on its crew in the same way.
+    var previousCrews: [String: Set<String>] = [:]
     /// A lower bound on what the rest of the plan costs (advisers, Appropriate Body work):
     /// the team model's gap is the plan's to spend, so it is measured against the whole.
     var otherCosts: Double = 0
@@ -209,7 +211,9 @@ struct FacilitatorStage {
             for (fi, f) in facilitators.enumerated() where f.qualifications.contains(g.programme.id) && ctx.availableDays(facilitator: f.id, ht) > 0 {
                 let v = m.addBinary("crew_\(crews.count)_\(f.id)")
                 let trip = pat.mode == .inPerson ? (venues.map { f.home.travelMinutes(to: $0.location) }.min() ?? 0) : 0
-                let cost = pat.facilitatorDays * f.dayRate * w.staffDays + trip * w.staffTravelPerMinute
+                // Keeping who staffed it before saves the change penalty, as for teams.
+                let keepBonus = previousCrews[g.id]?.contains(f.id) == true ? w.brokenContinuity : 0
+                let cost = pat.facilitatorDays * f.dayRate * w.staffDays + trip * w.staffTravelPerMinute - keepBonus
                 objective.add(cost, v)
                 load[fi].add(pat.facilitatorDays, v)
                 loadByTerm[fi][ht.index].add(pat.facilitatorDays, v)

@@ -110,6 +110,7 @@ public struct Planner {
         let assessorStage: AssessorStage
         let forumStage: ForumStage
         let previousTeams: [String: [String]]
+        let previousCrews: [String: Set<String>]
         let continuation: Continuation.Outcome?
         /// The context the bound is built on: continued cohorts may be smaller than a
         /// programme's smallest cohort, so the bound lets every cohort of their programmes be.
@@ -161,6 +162,8 @@ public struct Planner {
                                                cuts: [.gomory, .mir, .cover, .clique])
             assessorOptions.laterGap = SolveOptions.LaterGap(gap: settings.gap / 4, afterNodes: 20)
             assessorStage = AssessorStage(ctx: ctx, options: assessorOptions, exporter: exporter, lpTimeLimit: budget.forSmallModels(), hooks: hooks)
+            previousCrews = Dictionary(grouping: (baseline?.plan.sessions ?? []).filter { $0.event != nil }, by: { $0.event ?? "" })
+                .mapValues { Set($0.flatMap(\.facilitators)) }
             previousTeams = Dictionary((baseline?.plan.cohorts ?? []).map { ($0.id, $0.facilitators) }, uniquingKeysWith: { x, _ in x })
                 .merging(continuation?.teams ?? [:]) { kept, _ in kept }
         }
@@ -185,13 +188,14 @@ public struct Planner {
             let events = EventGathering(ctx: ctx, diary: Diary(ctx), baseline: baseline).expected(cohorts).filter { !excluding.contains($0.id) }
             do {
                 return try FacilitatorStage(ctx: ctx, options: options, exporter: exporter, hooks: stoppable, previousTeams: previousTeams,
-                                            otherCosts: otherCosts, events: events).run(cohorts)
+                                            previousCrews: previousCrews, otherCosts: otherCosts, events: events).run(cohorts)
             } catch PlannerError.stageFailed(_) where stopped {
                 // Stopped before any solution: take the first one GLPK finds instead.
                 var quick = options
                 quick.timeLimit = 1
                 quick.relativeGap = 0.5
-                return try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams, events: events).run(cohorts)
+                return try FacilitatorStage(ctx: ctx, options: quick, hooks: hooks, previousTeams: previousTeams, previousCrews: previousCrews,
+                                            events: events).run(cohorts)
             }
         }
 

@@ -8,7 +8,9 @@ import Solver
 /// authorities): integer participants x[z,v] from zone z to venue v, integer
 /// cohorts y[v] and an open flag o[v] per venue, with the tight linking
 /// x[z,v] ≤ n_z·o[v]. Its cost is a valid lower bound of the same terms in
-/// any plan (docs/model.md), so its bound feeds the plan's bound.
+/// any plan (docs/model.md), so its bound feeds the plan's bound. For a
+/// programme that carries on last year's cohorts, the newcomers may also take
+/// the continued cohorts' free places (``FreePlaces``), decided in the same model.
 struct CohortStage {
     let ctx: PlanningContext
     let options: SolveOptions
@@ -67,6 +69,25 @@ struct CohortStage {
         var unmet: [UnmetItem]
         var objective: Double
         var models: [ModelStats]
+        /// Continued cohort id → the newcomers who join it, (school, participants).
+        var joined: [String: [(String, Int)]] = [:]
+    }
+
+    /// A continued cohort's free places: up to the programme's largest cohort and its room.
+    /// Newcomers who join it travel to its venue, and each `participantsPerFacilitator`
+    /// beyond what its members already need costs a place.
+    struct FreePlaces {
+        var cohort: String
+        var venue: Venue?
+        var members: Int
+        var room: Int
+
+        init(_ c: Cohort) {
+            cohort = c.id
+            venue = c.venue
+            members = c.size
+            room = max(0, min(c.programme.cohortMax, c.venue?.largestRoom ?? c.programme.cohortMax) - c.size)
+        }
     }
 
     /// A programme's cohorts in one authority (or hub-wide), solved as one model.
@@ -76,6 +97,8 @@ struct CohortStage {
         let zones: [PlanningContext.Zone]
         /// Re-planning keeps this programme's previous cohorts: solve for the bound only.
         let keep: Bool
+        /// Continued cohorts' free places its newcomers may take.
+        var free: [FreePlaces] = []
     }
 
     /// What goes into the outcome, in order: cohorts kept from a previous plan, or a group's solution.
@@ -101,13 +124,15 @@ struct CohortStage {
                 : Dictionary(grouping: zones, by: \.authority).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (authority, groupZones) in byAuthority {
                 steps.append(.group(groups.count))
+                let free = (carried ?? []).filter { p.crossAuthority || $0.authority == authority }.map(FreePlaces.init).filter { $0.room > 0 }
                 groups.append(Group(programme: roomForLateStarters(p, authority: authority, starters: groupZones),
-                                    authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty))
+                                    authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty, free: free))
             }
         }
         let solved = try solveConcurrently(groups)
 
         var out = Outcome(cohorts: [], unmet: [], objective: 0, models: [])
+        var joined: [String: [(String, Int)]] = [:]
         for step in steps {
             switch step {
             case .kept(let cohorts):
@@ -124,6 +149,16 @@ struct CohortStage {
                 out.unmet += part.unmet
                 out.objective += part.objective
                 out.models += part.models
+                joined.merge(part.joined) { $0 + $1 }
+            }
+        }
+        for i in out.cohorts.indices {
+            for (school, n) in joined[out.cohorts[i].id] ?? [] {
+                if let k = out.cohorts[i].schools.firstIndex(where: { $0.0 == school }) { out.cohorts[i].schools[k].1 += n }
+                else { out.cohorts[i].schools.append((school, n)) }
+                if let la = ctx.schoolById[school]?.authority, !out.cohorts[i].authorities.contains(la) {
+                    out.cohorts[i].authorities = (out.cohorts[i].authorities + [la]).sorted()
+                }
             }
         }
         return out
@@ -158,7 +193,7 @@ struct CohortStage {
             let (stage, groups) = shared.value
             let g = groups[i]
             let cap = stage.placeCaps[Self.groupKey(g.programme, authority: g.authority)]
-            results.set(i, Result { try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: cap) })
+            results.set(i, Result { try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: cap, free: g.free) })
         }
         return try results.values.map { try $0!.get() }
     }
@@ -171,14 +206,14 @@ struct CohortStage {
     ///   cohort (when the team stage found fewer qualified people or days than the
     ///   cohorts needed); nil for no cap.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
-              placeCap: PlaceCap? = nil) throws -> Outcome {
+              placeCap: PlaceCap? = nil, free: [FreePlaces] = []) throws -> Outcome {
         let label = authority.map { "\(p.id) \($0)" } ?? p.id
         if !p.sessions.contains(where: { $0.mode == .inPerson }) {
             return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: ctx.cheapestRate(p),
-                              days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap)
+                              days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap, free: free)
         }
         // Build → solve → decode.
-        let built = build(p, label: label, zones: zones, placeCap: placeCap)
+        let built = build(p, label: label, zones: zones, placeCap: placeCap, free: free)
         if placeCap == nil { exporter?(built.model) }
         let r = try solve(built, label: label)
         return decode(r, built, authority: authority, numbering: numbering)
@@ -193,13 +228,16 @@ struct CohortStage {
         let placeCap: PlaceCap?
         /// x[zone][venue]: participants sent (nil where the venue is out of reach).
         let x: [[Variable?]]
+        let free: [FreePlaces]
+        /// joins[zone][k]: newcomers who take free places in `free[k]` (nil where out of reach).
+        let joins: [[Variable?]]
         /// Cohorts opened per venue.
         let y: [Variable]
         let unmetVars: [Variable]
         let started: Date
     }
 
-    func build(_ p: Programme, label: String, zones: [PlanningContext.Zone], placeCap: PlaceCap?) -> Built {
+    func build(_ p: Programme, label: String, zones: [PlanningContext.Zone], placeCap: PlaceCap?, free: [FreePlaces] = []) -> Built {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
@@ -239,22 +277,46 @@ struct CohortStage {
             objective.add(facilitatorDays * rate * w.staffDays, fac[j])
         }
         if let placeCap { m.add(LinearExpression(sum: fac) <= Double(placeCap.total), name: "place_cap") }
+        // Continued cohorts' free places: newcomers within reach of the cohort's venue may take them,
+        // paying a place for each ppf beyond the places its members need: ppf·(base + extra) ≥ members + joined.
+        var joins: [[Variable?]] = Array(repeating: Array(repeating: nil, count: free.count), count: zones.count)
+        var room = 0
+        for (k, f) in free.enumerated() {
+            guard let v = f.venue else { continue }
+            var joined = LinearExpression()
+            for (i, z) in zones.enumerated() {
+                let t = z.location.travelMinutes(to: v.location)
+                guard t <= maxTravel else { continue }
+                let xv = m.addVariable("join_\(i)_\(k)", lower: 0, upper: Double(min(z.participants, f.room)), kind: .integer)
+                joins[i][k] = xv
+                joined.add(1, xv)
+                objective.add(t * Double(inPerson) * w.participantTravelPerMinute, xv)
+            }
+            guard !joined.terms.isEmpty else { continue }
+            room += f.room
+            m.add(joined <= Double(f.room), name: "room_\(k)")
+            let extra = m.addVariable("extra_\(k)", lower: 0, kind: .integer)
+            let slack = p.facilitatorsNeeded(for: f.members) * p.participantsPerFacilitator - f.members
+            m.add(Double(p.participantsPerFacilitator) * extra - joined >= Double(-slack), name: "extra_\(k)")
+            objective.add(facilitatorDays * rate * w.staffDays, extra)
+        }
         var unmetVars: [Variable] = []
         for (i, z) in zones.enumerated() {
             let u = m.addVariable("u_\(i)", lower: 0, upper: Double(z.participants), kind: .integer)
             unmetVars.append(u)
             var e = LinearExpression(u)
             for j in venues.indices { if let xv = x[i][j] { e.add(1, xv) } }
+            for k in free.indices { if let xv = joins[i][k] { e.add(1, xv) } }
             m.add(e == Double(z.participants), name: "demand_\(i)")
             objective.add(w.unmet, u)
         }
-        // Chvátal–Gomory cut: Σy + Σu/cmax ≥ N/cmax and u ≥ u/cmax give Σy + Σu ≥ ⌈N/cmax⌉.
+        // Chvátal–Gomory cut: Σy·cmax + Σu ≥ N − (free places), and u ≥ u/cmax, give Σy + Σu ≥ ⌈(N − room)/cmax⌉.
         var cohortsOrUnmet = LinearExpression(sum: y)
         for u in unmetVars { cohortsOrUnmet.add(1, u) }
-        m.add(cohortsOrUnmet >= Double((total + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
+        m.add(cohortsOrUnmet >= Double((max(0, total - room) + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
         m.setObjective(.minimize, objective)
-        return Built(model: m, programme: p, zones: zones, venues: venues, placeCap: placeCap, x: x, y: y, unmetVars: unmetVars,
-                     started: modelStarted)
+        return Built(model: m, programme: p, zones: zones, venues: venues, placeCap: placeCap, x: x, free: free, joins: joins, y: y,
+                     unmetVars: unmetVars, started: modelStarted)
     }
 
     func solve(_ built: Built, label: String) throws -> SolveResult {
@@ -276,6 +338,28 @@ struct CohortStage {
         var cohorts: [Cohort] = []
         var unmet: [UnmetItem] = []
         var taken: [String: Int] = [:]  // participants of each (zone, school) placed so far
+        // The zone's next `count` participants, school by school.
+        func take(_ z: PlanningContext.Zone, _ count: Int) -> [(String, Int)] {
+            var flows: [(String, Int)] = [], take = count
+            for (school, n) in z.schools where take > 0 {
+                let already = taken[z.id + school] ?? 0
+                let k = min(n - already, take)
+                if k > 0 {
+                    flows.append((school, k))
+                    taken[z.id + school] = already + k
+                    take -= k
+                }
+            }
+            return flows
+        }
+        var joined: [String: [(String, Int)]] = [:]
+        for (k, f) in built.free.enumerated() {
+            for (i, z) in zones.enumerated() {
+                guard let xv = built.joins[i][k] else { continue }
+                let n = Int(r.value(xv).rounded())
+                if n > 0 { joined[f.cohort, default: []] += take(z, n) }
+            }
+        }
         for (j, v) in venues.enumerated() {
             let count = Int(r.value(y[j]).rounded())
             guard count > 0 else { continue }
@@ -283,17 +367,9 @@ struct CohortStage {
             var authorities: Set<String> = []
             for (i, z) in zones.enumerated() {
                 guard let xv = x[i][j] else { continue }
-                var take = Int(r.value(xv).rounded())
-                if take > 0 { authorities.insert(z.authority) }
-                for (school, n) in z.schools where take > 0 {
-                    let already = taken[z.id + school] ?? 0
-                    let k = min(n - already, take)
-                    if k > 0 {
-                        flows.append((school, k))
-                        taken[z.id + school] = already + k
-                        take -= k
-                    }
-                }
+                let n = Int(r.value(xv).rounded())
+                if n > 0 { authorities.insert(z.authority) }
+                flows += take(z, n)
             }
             let sizes = CohortSizes(programme: p, capacity: largest(p, room: v.largestRoom, placeCap))
                 .split(flows.reduce(0) { $0 + $1.1 }, into: count)
@@ -312,15 +388,19 @@ struct CohortStage {
                 unmet.append(UnmetItem(.participants(programme: p.id, authority: z.authority, town: z.town), amount: Double(u), reason: why))
             }
         }
-        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, models: [stats])
+        return Outcome(cohorts: cohorts, unmet: unmet, objective: r.objective ?? 0, models: [stats], joined: joined)
     }
 
     /// Cohorts of a programme whose sessions are all online: no venue, sized for the fewest places.
     func onlineOnly(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int, rate: Double,
-                    days: Double, placeCap: PlaceCap? = nil) -> Outcome {
+                    days: Double, placeCap: PlaceCap? = nil, free: [FreePlaces] = []) -> Outcome {
         var flows = zones.flatMap(\.schools)
-        var total = flows.reduce(0) { $0 + $1.1 }
         let w = ctx.scenario.weights
+        // Newcomers to a continuing programme first take the free places that cost least.
+        let joining = OnlineJoining(programme: p, free: free, placeCost: days * rate * w.staffDays, unmet: w.unmet)
+        let (joined, rest) = joining.join(flows)
+        flows = rest
+        var total = flows.reduce(0) { $0 + $1.1 }
         var dropped: [(String, Int)] = []
         // Capped: serve only as many as the places can take (whole cohorts of at least cmin).
         if let placeCap {
@@ -335,7 +415,7 @@ struct CohortStage {
                 ? .facilitatorDaysForCohorts(authority: nil, programme: nil, more: false)
                 : .tooFewForOnlineCohort(enrolled: all, cohortMin: p.cohortMin)
             return Outcome(cohorts: [], unmet: all > 0 ? [UnmetItem(what, amount: Double(all), reason: why)] : [],
-                           objective: Double(all) * w.unmet, models: [])
+                           objective: Double(all) * w.unmet, models: [], joined: joined)
         }
         let biggest = largest(p, room: p.cohortMax, placeCap)
         let count = (total + biggest - 1) / biggest
@@ -349,7 +429,7 @@ struct CohortStage {
         let left = dropped.reduce(0) { $0 + $1.1 }
         let unmet = left > 0 ? [UnmetItem(what, amount: Double(left), reason: .facilitatorDaysForCohorts(authority: nil, programme: nil, more: true))] : []
         return Outcome(cohorts: cohorts, unmet: unmet, objective: Double(facilitators) * days * rate * w.staffDays + Double(left) * w.unmet,
-                       models: [])
+                       models: [], joined: joined)
     }
 
     /// The largest cohort of the programme a room seats and its facilitators can staff.

@@ -5,10 +5,11 @@ import HubModel
 ///
 /// Each of last year's cohorts goes on with its members still enrolled, at its
 /// venue while that still seats and reaches them, and is offered its team again
-/// (the team model's continuity reward). Joiners take a free place in a continued
-/// cohort they can reach, nearest first; those left over form new cohorts in the
-/// cohort model. A continued cohort may fall below the programme's smallest
-/// cohort: its members started together, and a hub keeps them together.
+/// (the team model's continuity reward). Joiners (the newcomers) are left to the
+/// cohort model, which decides who takes a continued cohort's free places and who
+/// forms new cohorts (``CohortStage/FreePlaces``). A continued cohort may fall
+/// below the programme's smallest cohort: its members started together, and a hub
+/// keeps them together.
 struct Continuation {
     let ctx: PlanningContext
     let previous: Plan
@@ -78,7 +79,6 @@ struct Continuation {
             out.continues[id] = c.id
             out.teams[id] = c.facilitators
         }
-        seatJoiners(p, &carried, &left)
         out.cohorts[p.id] = carried
         out.newcomers[p.id] = left.filter { $0.value > 0 }.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { ($0.key, $0.value) }
     }
@@ -98,28 +98,5 @@ struct Continuation {
         }
         if let was, let v = ctx.venueById[was], travel(v) != nil { return v }
         return ctx.scenario.venues.compactMap { v in travel(v).map { (v, $0) } }.min { ($0.1, $0.0.id) < ($1.1, $1.0.id) }?.0
-    }
-
-    /// Joiners take free places in continued cohorts they may join and reach, nearest
-    /// first; schools with most joiners choose first.
-    private func seatJoiners(_ p: Programme, _ cohorts: inout [CohortStage.Cohort], _ left: inout [String: Int]) {
-        for (school, _) in left.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) {
-            guard let s = ctx.schoolById[school], let origin = ctx.origin(ofSchool: school) else { continue }
-            let options: [(Int, Double)] = cohorts.indices.compactMap { k in
-                let c = cohorts[k]
-                guard p.crossAuthority || c.authority == s.authority else { return nil }
-                let t = c.venue.map { origin.travelMinutes(to: $0.location) } ?? 0
-                return t <= ctx.scenario.solver.maxTravelMinutes ? (k, t) : nil
-            }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            for (k, _) in options where left[school]! > 0 {
-                let room = min(p.cohortMax, cohorts[k].venue?.largestRoom ?? p.cohortMax) - cohorts[k].size
-                let take = min(room, left[school]!)
-                guard take > 0 else { continue }
-                if let i = cohorts[k].schools.firstIndex(where: { $0.0 == school }) { cohorts[k].schools[i].1 += take }
-                else { cohorts[k].schools.append((school, take)) }
-                cohorts[k].authorities = Array(Set(cohorts[k].authorities + [s.authority])).sorted()
-                left[school]! -= take
-            }
-        }
     }
 }

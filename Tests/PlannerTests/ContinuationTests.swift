@@ -116,6 +116,23 @@ import Testing
         #expect(try #require(many.carriedOver).contains { $0.from == nil && $0.cohort == fresh[0].id })
     }
 
+    /// Online, twelve newcomers beside a continued cohort of 10 with room for 10 more (one
+    /// facilitator per 10, cohorts of 8–20): filling its room leaves 2 too few for a cohort of
+    /// their own (unmet), so the cheapest is that 4 join it (a second place) and 8 form a cohort
+    /// (one place) — two places, as for a new cohort of all 12; among equals, the most join.
+    @Test func onlineNewcomersJoinOnlyWhatLeavesTheRestACohort() {
+        var p = Tiny.scenario().programmes[0]
+        (p.cohortMin, p.cohortMax, p.participantsPerFacilitator) = (8, 20, 10)
+        let continued = CohortStage.Cohort(id: "P2-WIG-01", programme: p, authority: "WIG", venue: nil, schools: [("S1", 10)], authorities: ["WIG"])
+        let joining = OnlineJoining(programme: p, free: [CohortStage.FreePlaces(continued)], placeCost: 1_000, unmet: 20_000)
+        #expect(joining.cost(joining: 10, of: 12) == 1_000 + 2 * 20_000)
+        #expect(joining.cost(joining: 4, of: 12) == 2_000)
+        #expect(joining.cost(joining: 0, of: 12) == 2_000)
+        let (joined, rest) = joining.join([("S2", 7), ("S3", 5)])
+        #expect(joined["P2-WIG-01"]?.reduce(0) { $0 + $1.1 } == 4)
+        #expect(rest.reduce(0) { $0 + $1.1 } == 8)
+    }
+
     /// A facilitator who has left the hub is replaced; each one not kept costs brokenContinuity.
     @Test func aTeamMemberWhoLeftIsReplacedAndTheChangeCosted() throws {
         let last = try Self.plan(Self.yearOne, lastYear: nil)

@@ -46,17 +46,27 @@ import Testing
         }
     }
 
-    static func run(_ name: String, _ scenario: Scenario) throws -> Row {
+    /// Plans `scenario` (carrying on `lastYear`'s cohorts when given) and solves the oracle.
+    static func run(_ name: String, _ scenario: Scenario, lastYear: Plan? = nil) throws -> Row {
         // The oracle models cohorts, teams, advisers and forums; Appropriate Body work has
         // its own exact test (AssessorTests), so it is left out here.
         var s = scenario
         s.assessors = []
-        let plan = try Planner(scenario: s, settings: Planner.Settings(timeLimit: 60, gap: s.solver.gap)).plan()
-        let oracle = try JointOracle(scenario: s).solve()
-        let realised = OracleRealisation(scenario: s, oracle: oracle).plan()
-        return Row(name: name, oracle: oracle, plan: plan, violations: PlanChecker(scenario: s).check(plan),
+        var settings = Planner.Settings(timeLimit: 60, gap: s.solver.gap)
+        settings.lastYear = lastYear
+        let plan = try Planner(scenario: s, settings: settings).plan()
+        let oracle = try JointOracle(scenario: s, lastYear: lastYear.map(lastYearCohorts) ?? []).solve()
+        let realised = OracleRealisation(scenario: s, oracle: oracle, lastYear: lastYear).plan()
+        let checker = PlanChecker(scenario: s, lastYear: lastYear)
+        return Row(name: name, oracle: oracle, plan: plan, violations: checker.check(plan),
                    shape: planShapeProblems(plan), realised: realised,
-                   realisedViolations: realised.map { PlanChecker(scenario: s).check($0) } ?? [])
+                   realisedViolations: realised.map { checker.check($0) } ?? [])
+    }
+
+    /// Last year's plan's cohorts as the oracle takes them.
+    static func lastYearCohorts(_ plan: Plan) -> [JointOracle.LastYearCohort] {
+        plan.cohorts.map { .init(id: $0.id, programme: $0.programme, venue: $0.venue, team: $0.facilitators,
+                                 schools: $0.schools.map { ($0.school, $0.participants) }) }
     }
 
     /// Why a plan is outside the oracle's shape (see the suite's comment); empty when inside.
@@ -174,6 +184,19 @@ import Testing
         Self.assertAll(try Self.run(name, s))
     }
 
+    /// Second years: last year's cohorts carried on (their members, venue while it still serves,
+    /// team at w.brokenContinuity a change), newcomers joining them or new cohorts.
+    @Test(arguments: 0..<OracleScenarios.continuedCases)
+    func continuedScenario(_ index: Int) throws {
+        let c = OracleScenarios.continuedCase(index)
+        let last = try Planner(scenario: c.yearOne, settings: Planner.Settings(timeLimit: 60, gap: c.yearOne.solver.gap)).plan()
+        let (name, two) = c.yearTwo(last)
+        let r = try Self.run(name, two, lastYear: last)
+        Self.assertAll(r)
+        // The oracle carries on the cohorts the plan does (those it could not are the same in both).
+        #expect(Set(r.oracle.cohorts.compactMap(\.continues)).count <= Set(r.plan.cohorts.compactMap(\.continues)).count)
+    }
+
     /// Late starters against the oracle on the tiny intake scenarios: twelve who cannot join
     /// form a catch-up cohort, three join a cohort with room, three with no room and too few
     /// for a cohort of their own are unmet; the oracle decides each of these too.
@@ -247,10 +270,18 @@ import Testing
         var cases = [("S7 F14 2/2, F15 3/3", try OracleScenarios.shortFacilitatorDays()), ("S7 ECT1 ppf 10", try OracleScenarios.smallTeamsECT1())]
         cases += (0..<OracleScenarios.generatedCases).map { OracleScenarios.generated($0) }
         cases += (0..<OracleScenarios.eventCases).map { OracleScenarios.eventCase($0) }
+        // Second years: (name, scenario, last year's plan).
+        var runs: [(String, Scenario, Plan?)] = cases.map { ($0.0, $0.1, nil) }
+        for k in 0..<OracleScenarios.continuedCases {
+            let c = OracleScenarios.continuedCase(k)
+            let last = try Planner(scenario: c.yearOne, settings: Planner.Settings(timeLimit: 60, gap: c.yearOne.solver.gap)).plan()
+            let (name, two) = c.yearTwo(last)
+            runs.append((name, two, last))
+        }
         var lines = ["| case | oracle | plan objective | plan bound | true gap | reported gap | bound valid | plan in oracle's shape | oracle dated and checked | adviser split saves | events: oracle gathered / apart, plan gathered / apart; late starters | oracle s |",
                      "|---|---:|---:|---:|---:|---:|---|---|---|---:|---|---:|"]
-        for (name, s) in cases {
-            let r = try Self.run(name, s)
+        for (name, s, lastYear) in runs {
+            let r = try Self.run(name, s, lastYear: lastYear)
             // Cohorts gathered into events and held apart, in the oracle's optimum and in the plan.
             let oracleEvents = "\(r.oracle.events.reduce(0) { $0 + $1.cohorts.count }) / \(r.oracle.events.reduce(0) { $0 + $1.apart.count })"
             let gathering = Set(s.programmes.flatMap { p in p.sessions.filter { $0.gathers != nil }.map { "\(p.id)|\($0.number)" } })

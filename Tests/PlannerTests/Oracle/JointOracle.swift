@@ -77,6 +77,18 @@ import Solver
 ///   catch-up cohort — slots of the programme from that half-term on, with that
 ///   intake's late starters as their starters and later intakes as joiners —
 ///   and the rest are unmet. An intake at or before an event is not modelled.
+/// - Continued cohorts (`lastYear`, docs/model.md "Continuing cohorts"): for a
+///   programme that continues one of last year's, this year's enrolment fills
+///   last year's places school by school (cohorts in id order); each cohort so
+///   carried on keeps those members together at last year's venue while it seats
+///   and reaches them (otherwise at any venue that does, chosen by the model), may
+///   be smaller than `cohortMin`, takes newcomers up to its cap (of its authority
+///   unless the programme mixes them, within reach), and pays `w.brokenContinuity`
+///   for each of last year's team not on this year's; or it is not carried on and
+///   its members are unmet. One whose members span authorities (where they may not
+///   mix) or that no venue seats and reaches is dissolved: its members are newcomers.
+///   The rest of the enrolment are newcomers, who join continued cohorts, form new
+///   ones or are unmet. Late starters and events in a continuing programme are not modelled.
 ///
 /// ## Advisers (one MIP, independent of the first)
 ///
@@ -132,10 +144,24 @@ struct JointOracle {
     let scenario: Scenario
     var timeLimit: Double = 300
     var relativeGap: Double = 1e-6
+    /// Last year's cohorts of the programmes this year's continue (empty: nothing is carried on).
+    var lastYear: [LastYearCohort] = []
 
-    init(scenario: Scenario, timeLimit: Double = 300) {
+    init(scenario: Scenario, timeLimit: Double = 300, lastYear: [LastYearCohort] = []) {
         self.scenario = scenario
         self.timeLimit = timeLimit
+        self.lastYear = lastYear
+    }
+
+    /// One of last year's cohorts, as last year's plan gives it (a plain value, so that the
+    /// oracle needs none of the planner's types).
+    struct LastYearCohort {
+        var id: String
+        var programme: String
+        var venue: String?
+        var team: [String]
+        /// (school, participants) in the plan's order.
+        var schools: [(String, Int)]
     }
 
     /// A cohort of the optimum.
@@ -151,6 +177,9 @@ struct JointOracle {
         var joiners: [String: Int] = [:]
         /// A catch-up cohort's first half-term: its starters are that intake's late starters.
         var starts: HalfTerm? = nil
+        /// Last year's cohort it carries on, and its members from it (school → participants; the rest of `zones` joined).
+        var continues: String? = nil
+        var members: [String: Int] = [:]
         /// Its starters.
         var size: Int { zones.values.reduce(0, +) }
         /// Those at its sessions of a half-term: the starters and the joiners whose intake has come.
@@ -258,6 +287,63 @@ struct JointOracle {
         var participants: Int
     }
 
+    /// One of last year's cohorts carried on this year.
+    struct Carried {
+        var old: LastYearCohort
+        /// Its members: school → participants still enrolled.
+        var members: [String: Int]
+        /// Its members by zone id.
+        var zones: [String: Int]
+        var authority: String
+        var size: Int { members.values.reduce(0, +) }
+        /// Where it may meet: last year's venue while that seats and reaches its members, otherwise
+        /// any venue that does; `[nil]` for an online programme.
+        var venues: [Venue?]
+    }
+
+    /// Last year's cohorts of the programme `p` continues, carried on by docs/model.md's rules
+    /// ("Continuing cohorts"): this year's enrolment (`enrolled`, school → starters) fills last
+    /// year's places school by school, cohort by cohort in id order; a cohort whose members span
+    /// authorities when `p` may not mix them, or that no venue seats and reaches, is dissolved and
+    /// its members are newcomers again. `enrolled` is left holding the newcomers.
+    func carriedOn(_ p: Programme, enrolled: inout [String: Int], teaching: [HalfTerm: Set<Day>],
+                   centres: [String: GeoPoint]) throws -> [Carried] {
+        guard let q = p.continues else { return [] }
+        let schools = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let inPerson = p.sessions.filter { $0.mode == .inPerson }
+        let inPersonTerms = Set(inPerson.map(\.halfTerm))
+        var out: [Carried] = []
+        for old in lastYear.filter({ $0.programme == q }).sorted(by: { $0.id < $1.id }) {
+            var members: [String: Int] = [:]
+            for (school, n) in old.schools {
+                let k = min(n, enrolled[school] ?? 0)
+                if k > 0 { members[school, default: 0] += k; enrolled[school]! -= k }
+            }
+            guard !members.isEmpty else { continue }
+            var zones: [String: Int] = [:]
+            for (school, n) in members { zones["\(schools[school]!.authority)/\(schools[school]!.town)", default: 0] += n }
+            let authorities = Set(members.keys.map { schools[$0]!.authority })
+            let size = members.values.reduce(0, +)
+            guard size <= p.cohortMax else { throw OracleError.unsupported("\(old.id): more members than \(p.id)'s largest cohort") }
+            func seats(_ v: Venue) -> Bool {
+                v.largestRoom >= size
+                    && zones.keys.allSatisfy { centres[$0]!.travelMinutes(to: v.location) <= scenario.solver.maxTravelMinutes + 1e-9 }
+                    && inPersonTerms.allSatisfy { ht in teaching[ht]!.contains { venueOpen(v, $0) } }
+            }
+            var venues: [Venue?] = [nil]
+            if !inPerson.isEmpty {
+                if let was = old.venue, let v = scenario.venues.first(where: { $0.id == was }), seats(v) { venues = [v] }
+                else { venues = scenario.venues.filter(seats) }
+            }
+            guard (p.crossAuthority || authorities.count == 1) && !venues.isEmpty else {
+                for (school, n) in members { enrolled[school]! += n }
+                continue
+            }
+            out.append(Carried(old: old, members: members, zones: zones, authority: authorities.sorted()[0], venues: venues))
+        }
+        return out
+    }
+
     struct TeamsOutcome {
         var status: TerminationStatus
         var objective: Double
@@ -305,7 +391,8 @@ struct JointOracle {
             var programme: Programme
             var venue: Venue?
             var open: Variable
-            var size: Variable
+            /// Its starters (nil for a continued cohort: its members and `newcomers`).
+            var size: Variable?
             var a: [(Int, Variable)]
             var base: String
             /// Whether the slot is gathered into its event (nil: its programme has none).
@@ -314,6 +401,9 @@ struct JointOracle {
             var joiners: [(HalfTerm, Variable)] = []
             /// A catch-up cohort's first half-term.
             var starts: HalfTerm? = nil
+            /// A continued cohort: last year's it carries on, and the newcomers who join it.
+            var carried: Carried? = nil
+            var newcomers: [(Zone, Variable)] = []
         }
         var slots: [Slot] = []
         var events: [String: EventVars] = [:]
@@ -324,6 +414,8 @@ struct JointOracle {
         // Per base and intake: each zone's late starters joining its cohorts.
         var joiningAt: [String: [HalfTerm: [(Zone, Variable)]]] = [:]
         var zoneUnmet: [Variable] = []
+        // Continued cohorts not carried on: (members, whether).
+        var carriedUnmet: [(Int, Variable)] = []
 
         for whole in scenario.programmes where !whole.sessions.isEmpty {
             // Zones of the programme: its starters, and by intake its late starters (who join a
@@ -331,15 +423,28 @@ struct JointOracle {
             let first = whole.sessions.map(\.halfTerm).min() ?? .ht1
             var byZone: [String: Zone] = [:]
             var lateByZone: [HalfTerm: [String: Zone]] = [:]
+            var startersAt: [String: Int] = [:]
+            func zone(_ s: School) -> Zone {
+                let id = "\(s.authority)/\(s.town)"
+                return Zone(id: id, authority: s.authority, centre: centres[id]!, participants: 0)
+            }
             for e in scenario.enrolment where e.programme == whole.id && e.participants > 0 {
                 guard let s = schools[e.school] else { continue }
-                let id = "\(s.authority)/\(s.town)"
-                let zone = Zone(id: id, authority: s.authority, centre: centres[id]!, participants: 0)
                 if let t = e.intake, t > first {
-                    lateByZone[t, default: [:]][id, default: zone].participants += e.participants
+                    lateByZone[t, default: [:]][zone(s).id, default: zone(s)].participants += e.participants
                 } else {
-                    byZone[id, default: zone].participants += e.participants
+                    startersAt[e.school, default: 0] += e.participants
                 }
+            }
+            // Last year's cohorts carried on take their members first; the rest are newcomers.
+            let carried = try carriedOn(whole, enrolled: &startersAt, teaching: teaching, centres: centres)
+            if !carried.isEmpty && !lateByZone.isEmpty { throw OracleError.unsupported("\(whole.id): late starters in a continuing programme") }
+            if !carried.isEmpty && whole.sessions.contains(where: { $0.gathers != nil }) {
+                throw OracleError.unsupported("\(whole.id): an event in a continuing programme")
+            }
+            for (school, n) in startersAt where n > 0 {
+                let s = schools[school]!
+                byZone[zone(s).id, default: zone(s)].participants += n
             }
             let starterZones = byZone.values.sorted { $0.id < $1.id }
             let allLate = lateByZone.mapValues { $0.values.sorted { $0.id < $1.id } }
@@ -363,7 +468,7 @@ struct JointOracle {
             let zones = catchUp.map { allLate[$0]! } ?? starterZones
             let lateZones = allLate.filter { t, _ in catchUp.map { t > $0 } ?? true }
             let tag = catchUp.map { "\(p.id)_from\($0.rawValue)" } ?? p.id
-            guard !zones.isEmpty else { continue }
+            guard !zones.isEmpty || (catchUp == nil && !carried.isEmpty) else { continue }
             let inPerson = p.sessions.filter { $0.mode == .inPerson }
             // Supply cover per participant served: in-person sessions before 15:00, a day from 3.5 hours, else half.
             let supplyCover = inPerson.filter { $0.start < "15:00" }.map { $0.hours > 3.5 ? 1.0 : 0.5 }.reduce(0, +) * w.releasePerDay
@@ -425,6 +530,51 @@ struct JointOracle {
                 eventOrder.append(key)
                 return key
             }
+            // A slot's places and team: enough places for its largest size (one per ppf, at least one
+            // when open, none when closed) and a member binary per candidate, with their days, trips and loads.
+            func staff(_ tag: String, open: Variable, largestSize: LinearExpression, cap: Int, venue v: Venue?) -> (Variable, [(Int, Variable)]) {
+                let maxPlaces = Double((cap + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
+                // Places: enough for the size, at least one, none when closed.
+                let places = m.addVariable("k_\(tag)", lower: 0, upper: maxPlaces, kind: .integer)
+                m.add(Double(p.participantsPerFacilitator) * places - largestSize >= 0)
+                m.add(LinearExpression(places) - open >= 0)
+                m.add(LinearExpression(places) - maxPlaces * open <= 0)
+                // Which team size the slot has (one binary each, Σ = open): the slot's
+                // size then fits the team, `size ≤ Σ_j min(cap, j·ppf) t_j`. The same set
+                // as above, but its LP relaxation is the convex hull of one slot's
+                // choices, where `ppf · k ≥ size` alone lets the LP buy fractional places.
+                if maxPlaces > 1 {
+                    var choice = LinearExpression(), fits = LinearExpression(), count = LinearExpression()
+                    for j in 1...Int(maxPlaces) {
+                        let t = m.addBinary("t_\(tag)_\(j)")
+                        choice.add(1, t)
+                        count.add(Double(j), t)
+                        fits.add(Double(min(cap, j * p.participantsPerFacilitator)), t)
+                    }
+                    m.add(choice - open == 0)
+                    m.add(count - places == 0)
+                    m.add(largestSize - fits <= 0)
+                }
+                var team = LinearExpression()
+                var aVars: [(Int, Variable)] = []
+                for fi in candidates {
+                    let f = facilitators[fi]
+                    let a = m.addBinary("a_\(tag)_\(f.id)")
+                    aVars.append((fi, a))
+                    team.add(1, a)
+                    // Disaggregated (Σ_f a = k ≤ kmax · open holds it only on average).
+                    m.add(LinearExpression(a) - open <= 0)
+                    let trips = v.map { Double(inPerson.count) * f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0
+                    objective.add(daysTotal * f.dayRate * w.staffDays + trips, a)
+                    for ht in meets {
+                        termDays[fi][ht.index].add(daysIn[ht.index], a)
+                        termSessions[fi][ht.index].add(Double(sessionsIn[ht.index].count), a)
+                    }
+                    yearDays[fi].add(daysTotal, a)
+                }
+                m.add(team - places == 0)
+                return (places, aVars)
+            }
             // Every zone's participants: in some cohort or unmet (a catch-up's: the late starters' rows).
             var placedOf: [String: LinearExpression] = [:]
             var unmetOf: [String: Variable] = [:]
@@ -458,7 +608,6 @@ struct JointOracle {
                     let reachable = reach.reduce(0) { $0 + $1.participants }
                     let count = reachable / max(1, p.cohortMin)
                     guard count > 0 else { continue }
-                    let maxPlaces = Double((cap + p.participantsPerFacilitator - 1) / p.participantsPerFacilitator)
                     let base = "\(tag)_\(group[0].authority)_\(v?.id ?? "online")"
                     // Participants of each zone at this base. Which cohort of the base they join
                     // changes no cost and no rule (the group's zones may mix), so only the
@@ -546,45 +695,7 @@ struct JointOracle {
                             m.add(LinearExpression(previous.size) - size >= 0)
                         }
                         previous = (open, sizeVar)
-                        // Places: enough for the size, at least one, none when closed.
-                        let places = m.addVariable("k_\(tag)", lower: 0, upper: maxPlaces, kind: .integer)
-                        m.add(Double(p.participantsPerFacilitator) * places - largestSize >= 0)
-                        m.add(LinearExpression(places) - open >= 0)
-                        m.add(LinearExpression(places) - maxPlaces * open <= 0)
-                        // Which team size the slot has (one binary each, Σ = open): the slot's
-                        // size then fits the team, `size ≤ Σ_j min(cap, j·ppf) t_j`. The same set
-                        // as above, but its LP relaxation is the convex hull of one slot's
-                        // choices, where `ppf · k ≥ size` alone lets the LP buy fractional places.
-                        if maxPlaces > 1 {
-                            var choice = LinearExpression(), fits = LinearExpression(), count = LinearExpression()
-                            for j in 1...Int(maxPlaces) {
-                                let t = m.addBinary("t_\(tag)_\(j)")
-                                choice.add(1, t)
-                                count.add(Double(j), t)
-                                fits.add(Double(min(cap, j * p.participantsPerFacilitator)), t)
-                            }
-                            m.add(choice - open == 0)
-                            m.add(count - places == 0)
-                            m.add(largestSize - fits <= 0)
-                        }
-                        var team = LinearExpression()
-                        var aVars: [(Int, Variable)] = []
-                        for fi in candidates {
-                            let f = facilitators[fi]
-                            let a = m.addBinary("a_\(tag)_\(f.id)")
-                            aVars.append((fi, a))
-                            team.add(1, a)
-                            // Disaggregated (Σ_f a = k ≤ kmax · open holds it only on average).
-                            m.add(LinearExpression(a) - open <= 0)
-                            let trips = v.map { Double(inPerson.count) * f.home.travelMinutes(to: $0.location) * w.staffTravelPerMinute } ?? 0
-                            objective.add(daysTotal * f.dayRate * w.staffDays + trips, a)
-                            for ht in meets {
-                                termDays[fi][ht.index].add(daysIn[ht.index], a)
-                                termSessions[fi][ht.index].add(Double(sessionsIn[ht.index].count), a)
-                            }
-                            yearDays[fi].add(daysTotal, a)
-                        }
-                        m.add(team - places == 0)
+                        let (places, aVars) = staff(tag, open: open, largestSize: largestSize, cap: cap, venue: v)
                         groupPlaces.add(1, places)
                         // Gathered or not: a gathered cohort's whole size goes to the event (sg = size),
                         // and its team, room and hire for that session are not needed (aj = a ∧ j).
@@ -622,8 +733,9 @@ struct JointOracle {
                 }
                 // At most ⌊N/cmin⌋ cohorts in the group (valid: each takes cmin of its N).
                 if !groupOpen.terms.isEmpty { m.add(groupOpen <= Double(groupTotal / max(1, p.cohortMin))) }
-                // The cuts below count the starters' unmet alone: a catch-up's late starters may join other cohorts.
-                if !groupOpen.terms.isEmpty && catchUp == nil {
+                // The cuts below count the starters' unmet alone: a catch-up's late starters may join other
+                // cohorts, and newcomers continued ones.
+                if !groupOpen.terms.isEmpty && catchUp == nil && carried.isEmpty {
                     // Chvátal–Gomory cuts, valid for the same reason as docs/model.md's: each
                     // cohort takes at most `largest` participants and needs one place per ppf,
                     // so Σ open + Σ u ≥ ⌈N/largest⌉ and Σ places + Σ u ≥ ⌈N/ppf⌉. They close
@@ -633,6 +745,46 @@ struct JointOracle {
                     m.add(groupOpen + groupUnmet >= ceilDiv(groupTotal, largest))
                     m.add(groupPlaces + groupUnmet >= ceilDiv(groupTotal, p.participantsPerFacilitator))
                 }
+            }
+            // Last year's cohorts carried on: at one of their venues with their members and the
+            // newcomers who join them (of their authority unless p mixes them, within reach, up to the
+            // cohort's cap), paying w.brokenContinuity for each of last year's team not on this
+            // year's; or not at all, their members unmet. They may be smaller than cohortMin.
+            for (ci, c) in carried.enumerated() where catchUp == nil {
+                var chosen = LinearExpression()
+                for v in c.venues {
+                    let cap = min(p.cohortMax, v?.largestRoom ?? p.cohortMax)
+                    let tag = Self.name("\(p.id)_c\(ci)_\(v?.id ?? "online")")
+                    let open = m.addBinary("o_\(tag)")
+                    chosen.add(1, open)
+                    var fixed = Double(c.size) * supplyCover + Double(c.old.team.count) * w.brokenContinuity
+                    if let v {
+                        fixed += Double(inPerson.count) * v.dayCost * w.venueHire
+                        for (zid, n) in c.zones {
+                            fixed += Double(n * inPerson.count) * centres[zid]!.travelMinutes(to: v.location) * w.participantTravelPerMinute
+                        }
+                    }
+                    objective.add(fixed, open)
+                    var joined = LinearExpression()
+                    var xs: [(Zone, Variable)] = []
+                    for z in zones where (p.crossAuthority || z.authority == c.authority)
+                        && (v.map { z.centre.travelMinutes(to: $0.location) <= scenario.solver.maxTravelMinutes + 1e-9 } ?? true) {
+                        let x = m.addVariable(Self.name("xc_\(tag)_\(z.id)"), lower: 0, upper: Double(min(z.participants, cap - c.size)), kind: .integer)
+                        xs.append((z, x))
+                        joined.add(1, x)
+                        placedOf[z.id, default: LinearExpression()].add(1, x)
+                        if let v { objective.add(Double(inPerson.count) * z.centre.travelMinutes(to: v.location) * w.participantTravelPerMinute, x) }
+                        if supplyCover > 0 { objective.add(supplyCover, x) }
+                    }
+                    m.add(joined - Double(cap - c.size) * open <= 0)
+                    let (_, aVars) = staff(tag, open: open, largestSize: joined + Double(c.size) * open, cap: cap, venue: v)
+                    for (fi, a) in aVars where c.old.team.contains(facilitators[fi].id) { objective.add(-w.brokenContinuity, a) }
+                    slots.append(Slot(programme: p, venue: v, open: open, size: nil, a: aVars, base: tag, joins: nil, carried: c, newcomers: xs))
+                }
+                let gone = m.addBinary(Self.name("gone_\(p.id)_c\(ci)"))
+                objective.add(Double(c.size) * w.unmet, gone)
+                m.add(chosen + gone == 1)
+                carriedUnmet.append((c.size, gone))
             }
             for z in zones where catchUp == nil {
                 m.add((placedOf[z.id] ?? LinearExpression()) + unmetOf[z.id]! == Double(z.participants))
@@ -689,8 +841,16 @@ struct JointOracle {
         }
         var joinPool = joiningAt.mapValues { byIntake in byIntake.mapValues { xs in xs.map { ($0.0.id, count($0.1)) } } }
         for (si, s) in slots.enumerated() where r.value(s.open) > 0.5 {
+            let team = s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted()
+            if let c = s.carried {
+                var zones = c.zones
+                for (z, x) in s.newcomers where count(x) > 0 { zones[z.id, default: 0] += count(x) }
+                cohortOfSlot[si] = cohorts.count
+                cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones, team: team, continues: c.old.id, members: c.members))
+                continue
+            }
             let joined = s.joins.map { r.value($0) > 0.5 } ?? false
-            var need = count(s.size)
+            var need = count(s.size!)
             var zones: [String: Int] = [:]
             func fill(_ pool: inout [(String, Int)]) {
                 for i in pool.indices where need > 0 {
@@ -712,8 +872,7 @@ struct JointOracle {
                 }
             }
             cohortOfSlot[si] = cohorts.count
-            cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones,
-                                  team: s.a.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted(),
+            cohorts.append(Cohort(programme: s.programme.id, venue: s.venue?.id, zones: zones, team: team,
                                   joined: joined ? s.programme.sessions.filter { $0.gathers != nil && $0.mode == .inPerson }.map(\.number) : [],
                                   joiners: joiners, starts: s.starts))
         }
@@ -727,7 +886,7 @@ struct JointOracle {
                               cohorts: ev.joins.filter { r.value($0.1) > 0.5 }.compactMap { cohortOfSlot[$0.0] },
                               apart: ev.joins.filter { r.value($0.1) <= 0.5 }.compactMap { cohortOfSlot[$0.0] }))
         }
-        let unmet = Int(zoneUnmet.reduce(0.0) { $0 + r.value($1) }.rounded())
+        let unmet = Int((zoneUnmet.reduce(0.0) { $0 + r.value($1) } + carriedUnmet.reduce(0.0) { $0 + Double($1.0) * r.value($1.1) }).rounded())
         return TeamsOutcome(status: r.status, objective: value, bound: min(value, r.bound ?? -.infinity), cohorts: cohorts,
                             events: held, unmet: unmet)
     }

@@ -17,6 +17,8 @@ import HubModel
 struct OracleRealisation {
     let scenario: Scenario
     let oracle: JointOracle.Result
+    /// Last year's plan, when the oracle carried on its cohorts (pricing charges their teams' changes).
+    var lastYear: Plan? = nil
 
     func plan() -> Plan? {
         let s = scenario
@@ -50,6 +52,14 @@ struct OracleRealisation {
             }
             return need > 0 ? nil : out
         }
+        // Continued cohorts' members are those schools' places, taken before anyone else's.
+        for c in oracle.cohorts where c.continues != nil {
+            for (school, n) in c.members {
+                guard let sc = schools[school], let k = pool["\(c.programme)|\(sc.authority)/\(sc.town)"]?.firstIndex(where: { $0.0 == school }),
+                      pool["\(c.programme)|\(sc.authority)/\(sc.town)"]![k].1 >= n else { return nil }
+                pool["\(c.programme)|\(sc.authority)/\(sc.town)"]![k].1 -= n
+            }
+        }
         var cohorts: [PlanCohort] = []
         var sessions: [PlanSession] = []
         // Events: each is dated when its first cohort reaches it, on a day all its cohorts' authorities
@@ -60,10 +70,12 @@ struct OracleRealisation {
         func eventId(_ e: JointOracle.Event) -> String { PlanEvent.id(programme: e.programme, session: e.session, scope: e.scope) }
         for (i, c) in oracle.cohorts.enumerated() {
             guard let p = programmes[c.programme] else { return nil }
-            var places: [SchoolPlaces] = []
+            var places = c.members.sorted { $0.key < $1.key }.map { SchoolPlaces(school: $0.key, participants: $0.value) }
+            var newcomers = c.zones
+            for (school, n) in c.members { newcomers["\(schools[school]!.authority)/\(schools[school]!.town)"]! -= n }
             // A catch-up cohort's starters are its intake's late starters.
             let startersKey = { (zone: String) in "\(p.id)|\(zone)" + (c.starts.map { "|\($0.rawValue)" } ?? "") }
-            for (zone, n) in c.zones.sorted(by: { $0.key < $1.key }) {
+            for (zone, n) in newcomers.sorted(by: { $0.key < $1.key }) where n > 0 {
                 guard let got = take(startersKey(zone), n) else { return nil }
                 places += got
             }
@@ -78,6 +90,7 @@ struct OracleRealisation {
             var cohort = PlanCohort(id: id, programme: p.id, authority: venue?.authority ?? authorities.first ?? "",
                                     venue: c.venue, facilitators: c.team, schools: places)
             cohort.starts = c.starts
+            cohort.continues = c.continues
             cohorts.append(cohort)
             var previous: Day?
             for pat in p.sessions.sorted(by: { $0.number < $1.number }) where pat.halfTerm >= (c.starts ?? .ht1) {
@@ -183,6 +196,6 @@ struct OracleRealisation {
             }
         }
         // Priced term by term, so the costs of its dates (which the oracle does not model) can be told apart.
-        return PlanCosts(scenario: s).priced(plan)
+        return PlanCosts(scenario: s, lastYear: lastYear).priced(plan)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HubModel
+import Planner
 
 /// Small scenarios for the oracle, cut down from the generator's S (one
 /// authority) and M (three authorities) hubs, each stressing something the
@@ -83,6 +84,66 @@ enum OracleScenarios {
             tags.append("\(s.venues[i].id) hall \(seats)")
         }
         return ("E\(index) " + name + ", " + tags.joined(separator: ", "), s)
+    }
+
+    /// Second-year cases (`continuedCase`).
+    static let continuedCases = 8
+
+    /// A second year of two-year programmes. Year one is a generated case's first-year
+    /// programmes (ECT1, MENT1); year two is their continuers (ECT2, MENT2, each with its own
+    /// pattern, mode and team size) given year one's plan: last year's participants school by
+    /// school, less some leavers, plus joiners at some schools and new schools; every facilitator
+    /// of the first year qualified for the second. Some cases take a member of last year's teams
+    /// away, make a venue of last year's too small for its cohort, or price a changed team member
+    /// at £0 or £2,000 instead of £500. A continuer whose first year is not in the case
+    /// (ECT2 beside MENT1, MENT2) starts afresh.
+    static func continuedCase(_ index: Int) -> (yearOne: Scenario, yearTwo: (_ lastYear: Plan) -> (name: String, scenario: Scenario)) {
+        let (base, s) = generated([17, 22, 28, 33, 36, 41, 52, 68][index % 8])
+        var one = s
+        one.programmes = s.programmes.filter { $0.continues == nil }
+        one.enrolment = s.enrolment.filter { e in one.programmes.contains { $0.id == e.programme } }
+        let yearOne = one
+        return (yearOne, { last in
+            var rng = SeededRandom(seed: 0xC0471 + UInt64(index) &* 6_007)
+            var two = s
+            var tags: [String] = []
+            two.programmes = s.programmes.filter { $0.continues != nil }
+            for p in two.programmes {
+                guard let q = p.continues, yearOne.programmes.contains(where: { $0.id == q }) else { continue }
+                for k in two.facilitators.indices where two.facilitators[k].qualifications.contains(q) { two.facilitators[k].qualifications.insert(p.id) }
+                // Last year's participants, less leavers, plus joiners.
+                var rows = yearOne.enrolment.filter { $0.programme == q }.map { e -> Enrolment in
+                    var e = e
+                    e.programme = p.id
+                    e.intake = nil
+                    if rng.unit() < 0.3 { e.participants -= rng.int(1...max(1, e.participants / 2)) }
+                    if rng.unit() < 0.15 { e.participants += rng.int(1...3) }
+                    return e
+                }
+                let authorities = Set(rows.compactMap { e in s.schools.first { $0.id == e.school }?.authority })
+                let others = s.schools.filter { sc in authorities.contains(sc.authority) && !rows.contains { $0.school == sc.id } }
+                for _ in 0..<rng.int(0...2) where !others.isEmpty {
+                    rows.append(Enrolment(school: others[rng.int(0...(others.count - 1))].id, programme: p.id, participants: rng.int(1...6)))
+                }
+                two.enrolment = two.enrolment.filter { $0.programme != p.id } + rows.filter { $0.participants > 0 }
+                let was = rows.reduce(0) { $0 + $1.participants }
+                tags.append("\(p.id) carries on \(last.cohorts.filter { $0.programme == q }.count) cohorts, \(was) enrolled")
+            }
+            let teams = Set(last.cohorts.flatMap(\.facilitators))
+            if rng.unit() < 0.4, let gone = two.facilitators.first(where: { teams.contains($0.id) }) {
+                two.facilitators.removeAll { $0.id == gone.id }
+                tags.append("\(gone.id) gone")
+            }
+            if rng.unit() < 0.35, let c = last.cohorts.first(where: { $0.venue != nil && $0.participants > 4 }),
+               let v = two.venues.firstIndex(where: { $0.id == c.venue }) {
+                two.venues[v].rooms = [Room(id: "Small", capacity: c.participants - 3)]
+                tags.append("\(c.venue!) seats \(c.participants - 3)")
+            }
+            two.weights.brokenContinuity = [500, 0, 2_000][index % 3]
+            tags.append("continuity £\(Int(two.weights.brokenContinuity))")
+            two.name = "oracle case C\(index), year two"
+            return ("C\(index) " + base + ", " + tags.joined(separator: ", "), two)
+        })
     }
 
     /// A generated case: what it stresses, and the scenario.

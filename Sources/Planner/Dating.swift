@@ -120,9 +120,7 @@ struct SessionDating {
                 }
             }
         }
-        for (pattern, crew) in crews.crews.values {
-            for f in crew { diary.addLoad(f, pattern.halfTerm, pattern.facilitatorDays) }
-        }
+        for (f, ht, days) in crews.crewLoads() { diary.addLoad(f, ht, days) }
         var preference = DayPreference(ctx)
         var sessions: [PlanSession] = []
         var unmet: [UnmetItem] = []

@@ -47,10 +47,22 @@ struct FacilitatorStage {
         /// Cohort id → the event (id, pattern) its team does not work.
         var gathered: [String: (event: String, pattern: SessionPattern)] = [:]
 
+        /// A programme's sessions that a cohort's team works: all but `event`, the session its cohort gathers for.
+        static func worked(_ p: Programme, without event: SessionPattern?) -> [SessionPattern] {
+            p.sessions.filter { $0.number != event?.number }
+        }
+
+        /// The sessions of a cohort that its team works.
+        func worked(_ c: CohortStage.Cohort) -> [SessionPattern] { Self.worked(c.programme, without: gathered[c.id]?.pattern) }
+
         /// Facilitator days of a cohort's sessions in a half-term that its team works.
         func teamDays(_ c: CohortStage.Cohort, _ ht: HalfTerm) -> Double {
-            let skip = gathered[c.id]?.pattern.number
-            return c.programme.sessions.filter { $0.halfTerm == ht && $0.number != skip }.reduce(0) { $0 + $1.facilitatorDays }
+            worked(c).filter { $0.halfTerm == ht }.reduce(0) { $0 + $1.facilitatorDays }
+        }
+
+        /// The days reserved for crews, (facilitator, half-term, days), but those of `except` (event ids).
+        func crewLoads(except: Set<String> = []) -> [(facilitator: String, halfTerm: HalfTerm, days: Double)] {
+            crews.filter { !except.contains($0.key) }.flatMap { _, e in e.crew.map { ($0, e.pattern.halfTerm, e.pattern.facilitatorDays) } }
         }
 
         /// Events planned to gather whose cohorts, those in the plan, did not all gather.
@@ -139,8 +151,7 @@ struct FacilitatorStage {
             let p = c.programme
             let need = p.facilitatorsNeeded(for: c.size)
             // The team works every session but the event's when its cohort gathers.
-            let skip = planned.gathered[c.id]?.pattern.number
-            let worked = p.sessions.filter { $0.number != skip }
+            let worked = planned.worked(c)
             let total = worked.reduce(0) { $0 + $1.facilitatorDays }
             totalDemand += Double(need) * total
             let terms = Set(p.sessions.map(\.halfTerm))

@@ -352,16 +352,14 @@ public struct Planner {
                 }
             }
         }
-        for (event, (pattern, crew)) in b.crews.crews where !reformed.contains(event) {
-            for f in crew {
-                year[f, default: 0] += pattern.facilitatorDays
-                term["\(f)|\(pattern.halfTerm.rawValue)", default: 0] += pattern.facilitatorDays
-            }
+        for (f, ht, days) in b.crews.crewLoads(except: reformed) {
+            year[f, default: 0] += days
+            term["\(f)|\(ht.rawValue)", default: 0] += days
         }
         var caps: [String: CohortStage.PlaceCap] = [:]
         for key in groups {
             guard let p = programmeOf[key] ?? scenario.programmes.first(where: { key.hasPrefix("\($0.id)|") }) else { continue }
-            let worked = p.sessions.filter { $0.number != gathering[key]?.number }
+            let worked = FacilitatorStage.EventCrews.worked(p, without: gathering[key])
             let meets = Set(worked.map(\.halfTerm))
             let total = worked.reduce(0) { $0 + $1.facilitatorDays }
             var places: [Int] = []

@@ -389,12 +389,31 @@ struct JointBound {
             m.add(crew - (1 / per) * gathered >= 0)
             m.add(crew - (1 / Double(total)) * gathered >= 0)
             m.add(cover - crew >= 0)
-            // The apart's: one per N (the larger number), at the cheapest rate less the imbalance weight.
-            if perDay > 0 && !g.qualified.isEmpty {
-                let perApart = Double(max(1, e.perFacilitator ?? 1, p.participantsPerFacilitator))
+            // The apart's: one per N (the larger number), each a session of a qualified facilitator's
+            // within their limits, at their day rate and shortest trip. Each apart cohort's team works
+            // the session; priced but not in the limits, a facilitator with too few days for the
+            // programme and its event could still serve it here (oracle case E6: £7,387 against £126,934).
+            // Where no one qualified is free that half-term, as before: priced at the cheapest rate less the
+            // imbalance weight, and in no one's limits.
+            let perApart = Double(max(1, e.perFacilitator ?? 1, p.participantsPerFacilitator))
+            if perDay > 0 && !g.qualified.isEmpty && able(session).isEmpty {
                 let staff = m.addVariable("ev_staff_apart_\(tag)", lower: 0)
                 m.add(staff - (1 / perApart) * apart >= 0)
                 objective.add(e.facilitatorDays * perDay, staff)
+            } else if !g.qualified.isEmpty {
+                var staff = LinearExpression()
+                for fi in able(session) {
+                    let trip = inPerson ? (rooms.map { s.facilitators[fi].home.travelMinutes(to: $0.location) }.min() ?? 0) : 0
+                    let n = m.addVariable(lower: 0)
+                    staff.add(1, n)
+                    objective.add(dayCost(fi, session) + trip * w.staffTravelPerMinute, n)
+                    work.append(Work(facilitator: fi, kind: session, variable: n))
+                }
+                // Whole facilitators in the whole-number models, as for the crew: one at least once anyone is apart.
+                let needed = m.addVariable("ev_staff_apart_\(tag)", lower: 0, kind: kind)
+                m.add(needed - (1 / perApart) * apart >= 0)
+                m.add(needed - (1 / Double(total)) * apart >= 0)
+                m.add(staff - needed >= 0)
             }
             guard inPerson else { continue }
             guard Self.isOneEvent(e, of: p) else {

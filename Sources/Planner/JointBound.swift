@@ -347,7 +347,8 @@ struct JointBound {
     /// the loads the joint model sees by as much. An event of several per group (a
     /// cross-authority programme gathered by authority) counts the cheapest hire once
     /// while anyone is served, and its travel in ``add``; a hub-wide event of a
-    /// programme whose groups are authorities is shared by groups, so none counts it.
+    /// programme whose groups are authorities is shared by groups: each counts its crew in
+    /// proportion to those it gathers (continuous), and none its hire or travel.
     private func addEvents(_ events: [SessionPattern], of g: Group, placed: [LinearExpression], nearest: [Double],
                            to m: inout Model, objective: inout LinearExpression, kind: VariableKind,
                            dayCost: (Int, SessionKind) -> Double, able: (SessionKind) -> [Int]) -> [Work] {
@@ -359,15 +360,20 @@ struct JointBound {
         let perDay = cheapestDay(p)
         let rooms = s.venues.filter { $0.largestRoom > 0 }
         let hire = rooms.map { $0.dayCost * w.venueHire }
-        for e in events where !(e.gathers == .hub && !p.crossAuthority) {
+        for e in events {
             let tag = "\(g.tag)_\(e.number)"
             let inPerson = e.mode == .inPerson && !rooms.isEmpty
-            // Apart: what each pays at least, and the facilitators they need.
+            // The hub's event of a programme whose groups are authorities: its crew serves every group.
+            let shared = e.gathers == .hub && !p.crossAuthority
+            // Apart: what each pays at least, and the facilitators they need. Their travel to the
+            // session is counted here only where the group's own model does not count everyone's
+            // (``add``: `eventTravel`), lest it be counted twice.
             var apart = LinearExpression(), apartOf: [Variable] = []
             for (i, z) in g.zones.enumerated() {
                 let b = m.addVariable("ev_apart_\(tag)_\(i)", lower: 0, upper: Double(z.participants))
                 m.add(b - placed[i] <= 0)
-                objective.add(w.eventApart + (inPerson ? nearest[i] * w.participantTravelPerMinute : 0), b)
+                let travel = inPerson && Self.isOneEvent(e, of: p) ? nearest[i] * w.participantTravelPerMinute : 0
+                objective.add(w.eventApart + travel, b)
                 apart.add(1, b)
                 apartOf.append(b)
             }
@@ -384,10 +390,12 @@ struct JointBound {
                 work.append(Work(facilitator: fi, kind: session, variable: n))
             }
             // Whole facilitators in the whole-number models: ⌈gathered/N⌉, and one once anyone gathers.
+            // A shared crew only in proportion: a plan's crew of C for all groups' G gathered gives
+            // each group C·gathered/G ≥ gathered/N of each member's day, and each member one day in all.
             let per = Double(max(1, e.perFacilitator ?? p.participantsPerFacilitator))
-            let crew = m.addVariable("ev_crew_\(tag)", lower: 0, kind: kind)
+            let crew = m.addVariable("ev_crew_\(tag)", lower: 0, kind: shared ? .continuous : kind)
             m.add(crew - (1 / per) * gathered >= 0)
-            m.add(crew - (1 / Double(total)) * gathered >= 0)
+            if !shared { m.add(crew - (1 / Double(total)) * gathered >= 0) }
             m.add(cover - crew >= 0)
             // The apart's: one per N (the larger number), each a session of a qualified facilitator's
             // within their limits, at their day rate and shortest trip. Each apart cohort's team works
@@ -415,7 +423,8 @@ struct JointBound {
                 m.add(needed - (1 / Double(total)) * apart >= 0)
                 m.add(staff - needed >= 0)
             }
-            guard inPerson else { continue }
+            // A shared event's hire and the gathered's travel are the groups' together: none counts them.
+            guard inPerson, !shared else { continue }
             guard Self.isOneEvent(e, of: p) else {
                 let held = m.addVariable("ev_held_\(tag)", lower: 0)
                 m.add(held - (1 / Double(total)) * served >= 0)

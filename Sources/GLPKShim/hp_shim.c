@@ -190,6 +190,7 @@ int hp_solve(glp_prob *P, const hp_params *p, hp_result *r, hp_message *msg) {
     glp_init_smcp(&sm);
     sm.msg_lev = p->msg_lev;
     sm.presolve = p->presolve ? GLP_ON : GLP_OFF;
+    if (p->dantzig_pricing) sm.pricing = GLP_PT_STD;
     sm.tm_lim = hp_remaining_ms(p, start);
     r->lp_ret = glp_simplex(P, &sm);
     if (r->lp_ret == 0) {

@@ -84,6 +84,20 @@ struct IntakeStage {
         var served: [LinearExpression] = Array(repeating: LinearExpression(), count: zones.count)
         // Joining: j[zone][cohort].
         var join: [[Variable?]] = Array(repeating: Array(repeating: nil, count: existing.count), count: zones.count)
+        // Later intakes too few for a catch-up cohort of their own will need seats: kept[i] of
+        // later zone i's are kept in cohorts with room or in the catch-up cohorts formed now.
+        let keep = laterWhoMustJoin(p, after: intake, authority: authority, in: out.cohorts)
+        var kept: [LinearExpression] = Array(repeating: LinearExpression(), count: keep.count)
+        func keepSeats(at venue: Venue?, upTo room: Int, label: String, in m: inout Model, _ objective: inout LinearExpression) -> LinearExpression {
+            var seats = LinearExpression()
+            for (i, l) in keep.enumerated() where minutes(l.zone, venue) <= maxTravel {
+                let v = m.addVariable("k_\(i)_\(label)", lower: 0, upper: Double(min(l.zone.participants, room)), kind: .integer)
+                seats.add(1, v)
+                kept[i].add(1, v)
+                objective.add(minutes(l.zone, venue) * l.inPerson * w.participantTravelPerMinute + l.release, v)
+            }
+            return seats
+        }
         for (k, ci) in existing.enumerated() {
             let c = out.cohorts[ci]
             let room = min(p.cohortMax, c.venue?.largestRoom ?? p.cohortMax) - c.size
@@ -96,8 +110,12 @@ struct IntakeStage {
                 served[i].add(1, v)
                 objective.add(minutes(z, c.venue) * inPerson * w.participantTravelPerMinute + release, v)
             }
+            let seats = keepSeats(at: c.venue, upTo: room, label: "c\(k)", in: &m, &objective)
+            guard !joined.terms.isEmpty || !seats.terms.isEmpty else { continue }
+            var taken = joined
+            taken.add(seats)
+            m.add(taken <= Double(room), name: "room_\(k)")
             guard !joined.terms.isEmpty else { continue }
-            m.add(joined <= Double(room), name: "room_\(k)")
             // Places beyond the cohort's own, for the sessions from the intake.
             let extra = m.addVariable("e_\(k)", lower: 0, kind: .integer)
             m.add(extra - (1 / ppf) * joined >= Double(c.size) / ppf - Double(p.facilitatorsNeeded(for: c.size)), name: "places_\(k)")
@@ -120,7 +138,9 @@ struct IntakeStage {
                 served[i].add(1, v)
                 objective.add(minutes(z, site) * inPerson * w.participantTravelPerMinute + release, v)
             }
-            m.add(here - Double(cap) * y <= 0, name: "cap_\(j)")
+            var taken = here
+            taken.add(keepSeats(at: site, upTo: cap, label: "s\(j)", in: &m, &objective))
+            m.add(taken - Double(cap) * y <= 0, name: "cap_\(j)")
             m.add(here - Double(p.cohortMin) * y >= 0, name: "min_\(j)")
             m.add(places - y >= 0, name: "one_\(j)")
             m.add(places - (1 / ppf) * here >= 0, name: "ppf_\(j)")
@@ -134,6 +154,11 @@ struct IntakeStage {
             m.add(served[i] + u == Double(z.participants), name: "late_\(i)")
             objective.add(w.unmet, u)
         }
+        for (i, l) in keep.enumerated() {
+            let u = m.addVariable("ku_\(i)", lower: 0, upper: Double(l.zone.participants), kind: .integer)
+            m.add(kept[i] + u == Double(l.zone.participants), name: "keep_\(i)")
+            objective.add(w.unmet, u)
+        }
         m.setObjective(.minimize, objective)
         exporter?(m)
         let r = try hooks.solvePatiently(m, options)
@@ -141,6 +166,28 @@ struct IntakeStage {
         out.models.append(ModelStats(m, r, built: started))
         decode(r, p, intake: intake, authority: authority, zones: zones, existing: existing, join: join, sites: sites, x: x,
                catchUp: catchUp, unmet: unmet, into: &out)
+    }
+
+    /// A later intake's late starters in one zone, with what joining costs each of them.
+    struct LaterZone {
+        let intake: HalfTerm
+        let zone: PlanningContext.Zone
+        /// In-person sessions from the intake, and supply cover for all of them.
+        let inPerson: Double
+        let release: Double
+    }
+
+    /// The late starters of the group's later intakes who are too few for a catch-up cohort of
+    /// their own (so must join one), and not yet placed: the seats an earlier intake leaves them.
+    func laterWhoMustJoin(_ p: Programme, after intake: HalfTerm, authority: String?,
+                          in cohorts: [CohortStage.Cohort]) -> [LaterZone] {
+        ctx.lateZones(programme: p.id).filter { $0.intake > intake }.flatMap { t, zones -> [LaterZone] in
+            let left = unplaced(p, t, zones.filter { p.crossAuthority || authority == nil || $0.authority == authority }, in: cohorts)
+            guard left.reduce(0, { $0 + $1.participants }) < p.cohortMin else { return [] }
+            let later = p.startingIn(t).sessions
+            let inPerson = Double(later.filter { $0.mode == .inPerson }.count)
+            return left.map { LaterZone(intake: t, zone: $0, inPerson: inPerson, release: DateCosts.release(later, ctx.scenario.weights)) }
+        }
     }
 
     /// Puts the model's numbers into cohorts, school by school.

@@ -553,7 +553,10 @@ struct JointBound {
         }
         m.setObjective(.minimize, objective)
         exporter?(m)
-        let r = try GLPKSolver.solve(m, options: options)
+        var lpOptions = options
+        // Thousands of cheap pivots from "everyone unmet": the cheaper pricing rule pays (M 0.74 → 0.47 s, L 8.9 → 5.5 s).
+        if !integer { lpOptions.pricing = .dantzig }
+        let r = try GLPKSolver.solve(m, options: lpOptions)
         var stats = [ModelStats(m, r, built: started)]
         var best = r.status == .infeasible || r.status == .unbounded ? 0 : r.bound ?? 0
         if !integer {
@@ -607,6 +610,13 @@ struct JointBound {
     /// has 135,093, and its whole model found neither a solution nor a bound in 10 s
     /// (its root LP alone ran over 10 minutes in glpsol).
     static let wholeModelNonZeroLimit = 100_000
+
+    /// The whole-number model is solved only where the plan is more than this fraction above
+    /// the bound so far. It closes the gaps that facilitators too short for whole cohorts leave
+    /// (the oracle's cases: 7–87% without it, under 0.3% with it), but not the last percent or
+    /// so that integrality leaves in many groups at once: in the 8 of XL's 87 hubs where it ran
+    /// (1.2–1.5% short) it moved neither bound nor plan, and took 4–7 s each.
+    static let wholeModelShortfall = 0.03
 
     /// Whether the whole-number model can do anything in seconds, judged from the
     /// size of the LP (not its time, so that the plan does not depend on the load).

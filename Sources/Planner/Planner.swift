@@ -271,7 +271,8 @@ public struct Planner {
         // may close it (a facilitator short by a few days: 24.6% → see docs/model.md); GLPK's proven bound counts.
         // The costs of the dates chosen are not in the joint model, so they cannot close the gap: leave them out.
         let dates = CostTerm.fromDates.reduce(0) { $0 + (plan.costs[$1] ?? 0) }
-        guard plan.objective - dates - bound.total > settings.gap * plan.objective && !run.stopped,
+        let short = plan.objective - dates - bound.total
+        guard short > max(settings.gap, JointBound.wholeModelShortfall) * plan.objective && !run.stopped,
               JointBound.wholeModelIsWorthTrying(lp: jointLP) else { return bound }
         // Cohorts carried on from last year are outside what it decides (it may form them afresh),
         // so it cannot close the gap they make (the reference's second year: 2.3 s for no better bound).

@@ -70,6 +70,22 @@ import Testing
         #expect(u.why.contains("starting in HT2"))
     }
 
+    /// An earlier intake leaves the seats that a later one, too few for a cohort of its own,
+    /// needs: fourteen starters leave six seats; six who start in HT2 could take them all, but
+    /// then the two who start in HT3 would be unmet (as in XL's hub-78, four ECTs at £20,000).
+    @Test func anEarlierIntakeLeavesSeatsForALaterOneThatMustJoin() throws {
+        var s = Tiny.scenario(participants: [14, 0, 0])
+        s.enrolment.removeAll { $0.participants == 0 }
+        s.programmes[0].cohortMin = 3
+        s.programmes[0].sessions.append(SessionPattern(number: 4, halfTerm: .ht3, mode: .online, hours: 1.5, start: "15:45", title: "Twilight"))
+        s.enrolment.append(Enrolment(school: "S3", programme: "P", participants: 6, intake: .ht2))
+        s.enrolment.append(Enrolment(school: "S2", programme: "P", participants: 2, intake: .ht3))
+        let plan = try Self.checked(s)
+        #expect(plan.unmet.isEmpty, "\(plan.unmet.map(\.why))")
+        let late: [SchoolPlaces] = plan.cohorts.flatMap(\.schools).filter { $0.from == .ht3 }
+        #expect(late.map(\.participants).reduce(0, +) == 2)
+    }
+
     /// The rules see a late starter placed before their intake, or as a starter.
     @Test func aLateStarterPlacedAsAStarterBreaksTheRules() throws {
         let s = Self.scenario(starters: (8, 6), late: 3)

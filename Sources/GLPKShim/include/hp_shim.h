@@ -59,6 +59,7 @@ typedef struct {
                                  // a feasible point offered as the first incumbent (needs presolve off)
     double late_gap;             // after late_after_nodes branch-and-bound nodes, also stop at this gap
     int late_after_nodes;        // 0 or less: no later gap (nodes, not time, so a busy machine ends the same way)
+    int dantzig_pricing;         // the first LP prices by reduced cost alone (GLP_PT_STD), not steepest edge
 } hp_params;
 
 typedef struct {

@@ -118,6 +118,7 @@ enum GLPK {
         params.time_limit_ms = options.timeLimit.map { Int32(min(max($0 * 1000, 1), Double(Int32.max))) } ?? 0
         params.mip_gap = options.relativeGap
         params.presolve = options.presolve ? 1 : 0
+        params.dantzig_pricing = options.pricing == .dantzig ? 1 : 0
         params.fp_heur = options.feasibilityPump ? 1 : 0
         params.ps_heur = options.proximitySearch ? 1 : 0
         params.gmi_cuts = options.cuts.contains(.gomory) ? 1 : 0

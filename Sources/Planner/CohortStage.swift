@@ -99,6 +99,14 @@ struct CohortStage {
         let keep: Bool
         /// Continued cohorts' free places its newcomers may take.
         var free: [FreePlaces] = []
+        /// Late starters who must join its cohorts (``mustJoin``).
+        var late: [LateStarters] = []
+    }
+
+    /// One zone's late starters of one intake.
+    struct LateStarters {
+        let intake: HalfTerm
+        let zone: PlanningContext.Zone
     }
 
     /// What goes into the outcome, in order: cohorts kept from a previous plan, or a group's solution.
@@ -125,8 +133,10 @@ struct CohortStage {
             for (authority, groupZones) in byAuthority {
                 steps.append(.group(groups.count))
                 let free = (carried ?? []).filter { p.crossAuthority || $0.authority == authority }.map(FreePlaces.init).filter { $0.room > 0 }
-                groups.append(Group(programme: roomForLateStarters(p, authority: authority, starters: groupZones),
-                                    authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty, free: free))
+                // In person, the model keeps late starters' seats where they can reach them; online, each cohort keeps its share.
+                groups.append(Group(programme: p.needsVenue ? p : roomForLateStarters(p, authority: authority, starters: groupZones),
+                                    authority: authority, zones: groupZones, keep: carried == nil && !kept.isEmpty, free: free,
+                                    late: p.needsVenue ? mustJoin(p, authority: authority) : []))
             }
         }
         let solved = try solveConcurrently(groups)
@@ -164,6 +174,15 @@ struct CohortStage {
         return out
     }
 
+    /// The group's late starters too few, intake by intake, for a catch-up cohort of their own
+    /// (``IntakeStage``): they must join a cohort, so the cohort model keeps their seats.
+    func mustJoin(_ p: Programme, authority: String?) -> [LateStarters] {
+        ctx.lateZones(programme: p.id).flatMap { t, zones -> [LateStarters] in
+            let mine = zones.filter { authority == nil || $0.authority == authority }
+            return mine.reduce(0) { $0 + $1.participants } < p.cohortMin ? mine.map { LateStarters(intake: t, zone: $0) } : []
+        }
+    }
+
     /// The programme as its starters' cohorts are formed: when late starters will come who
     /// are too few for a catch-up cohort of their own (``IntakeStage``), each cohort keeps
     /// seats for its share of them, so that they can join. Where an intake brings enough for
@@ -193,7 +212,7 @@ struct CohortStage {
             let (stage, groups) = shared.value
             let g = groups[i]
             let cap = stage.placeCaps[Self.groupKey(g.programme, authority: g.authority)]
-            results.set(i, Result { try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: cap, free: g.free) })
+            results.set(i, Result { try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: cap, free: g.free, late: g.late) })
         }
         return try results.values.map { try $0!.get() }
     }
@@ -206,14 +225,14 @@ struct CohortStage {
     ///   cohort (when the team stage found fewer qualified people or days than the
     ///   cohorts needed); nil for no cap.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
-              placeCap: PlaceCap? = nil, free: [FreePlaces] = []) throws -> Outcome {
+              placeCap: PlaceCap? = nil, free: [FreePlaces] = [], late: [LateStarters] = []) throws -> Outcome {
         let label = authority.map { "\(p.id) \($0)" } ?? p.id
         if !p.sessions.contains(where: { $0.mode == .inPerson }) {
             return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: ctx.cheapestRate(p),
                               days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap, free: free)
         }
         // Build → solve → decode.
-        let built = build(p, label: label, zones: zones, placeCap: placeCap, free: free)
+        let built = build(p, label: label, zones: zones, placeCap: placeCap, free: free, late: late)
         if placeCap == nil { exporter?(built.model) }
         let r = try solve(built, label: label)
         return decode(r, built, authority: authority, numbering: numbering)
@@ -237,7 +256,8 @@ struct CohortStage {
         let started: Date
     }
 
-    func build(_ p: Programme, label: String, zones: [PlanningContext.Zone], placeCap: PlaceCap?, free: [FreePlaces] = []) -> Built {
+    func build(_ p: Programme, label: String, zones: [PlanningContext.Zone], placeCap: PlaceCap?, free: [FreePlaces] = [],
+               late: [LateStarters] = []) -> Built {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
@@ -250,6 +270,9 @@ struct CohortStage {
         var x: [[Variable?]] = Array(repeating: Array(repeating: nil, count: venues.count), count: zones.count)
         var y: [Variable] = [], fac: [Variable] = []
         var objective = LinearExpression()
+        // Late starters who must join: seats kept for them at venues they reach (r), or unmet.
+        var kept: [LinearExpression] = Array(repeating: LinearExpression(), count: late.count)
+        let lateTotal = late.reduce(0) { $0 + $1.zone.participants }
         for (j, v) in venues.enumerated() {
             let cap = largest(p, room: v.largestRoom, placeCap)
             let maxCohorts = Double(total / p.cohortMin + 1)
@@ -268,11 +291,23 @@ struct CohortStage {
                 m.add(xv - Double(min(z.participants, cap)) * y[j] <= 0, name: "link_\(i)_\(v.id)")
                 objective.add(t * Double(inPerson) * w.participantTravelPerMinute, xv)
             }
-            m.add(assigned - Double(cap) * y[j] <= 0, name: "cap_\(v.id)")
+            var seated = assigned
+            for (l, k) in late.enumerated() {
+                let t = k.zone.location.travelMinutes(to: v.location)
+                guard t <= maxTravel else { continue }
+                let r = m.addVariable("r_\(l)_\(v.id)", lower: 0, upper: Double(k.zone.participants), kind: .integer)
+                seated.add(1, r)
+                kept[l].add(1, r)
+                m.add(r - Double(min(k.zone.participants, cap)) * y[j] <= 0, name: "rlink_\(l)_\(v.id)")
+                let sessions = Double(p.startingIn(k.intake).sessions.filter { $0.mode == .inPerson }.count)
+                objective.add(t * sessions * w.participantTravelPerMinute, r)
+            }
+            // Starters fill a cohort to its smallest size; the cohort, late starters too, is within its largest and staffed for it.
+            m.add(seated - Double(cap) * y[j] <= 0, name: "cap_\(v.id)")
             m.add(assigned - Double(p.cohortMin) * y[j] >= 0, name: "min_\(v.id)")
             // Each cohort needs at least one facilitator, and one per ppf participants.
             m.add(fac[j] - y[j] >= 0, name: "facc_\(v.id)")
-            m.add(fac[j] - (1.0 / Double(p.participantsPerFacilitator)) * assigned >= 0, name: "facp_\(v.id)")
+            m.add(fac[j] - (1.0 / Double(p.participantsPerFacilitator)) * seated >= 0, name: "facp_\(v.id)")
             objective.add(Double(inPerson) * v.dayCost * w.venueHire, y[j])
             objective.add(facilitatorDays * rate * w.staffDays, fac[j])
         }
@@ -310,10 +345,16 @@ struct CohortStage {
             m.add(e == Double(z.participants), name: "demand_\(i)")
             objective.add(w.unmet, u)
         }
-        // Chvátal–Gomory cut: Σy·cmax + Σu ≥ N − (free places), and u ≥ u/cmax, give Σy + Σu ≥ ⌈(N − room)/cmax⌉.
         var cohortsOrUnmet = LinearExpression(sum: y)
+        for (l, k) in late.enumerated() {
+            let u = m.addVariable("ru_\(l)", lower: 0, upper: Double(k.zone.participants), kind: .integer)
+            m.add(kept[l] + u == Double(k.zone.participants), name: "late_\(l)")
+            objective.add(w.unmet, u)
+            cohortsOrUnmet.add(1, u)
+        }
+        // Chvátal–Gomory cut: Σy·cmax + Σu ≥ N + late − (free places), and u ≥ u/cmax, give Σy + Σu ≥ ⌈(N + late − room)/cmax⌉.
         for u in unmetVars { cohortsOrUnmet.add(1, u) }
-        m.add(cohortsOrUnmet >= Double((max(0, total - room) + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
+        m.add(cohortsOrUnmet >= Double((max(0, total + lateTotal - room) + p.cohortMax - 1) / p.cohortMax), name: "cohort_count")
         m.setObjective(.minimize, objective)
         return Built(model: m, programme: p, zones: zones, venues: venues, placeCap: placeCap, x: x, free: free, joins: joins, y: y,
                      unmetVars: unmetVars, started: modelStarted)

@@ -70,6 +70,17 @@ import Testing
         #expect(u.why.contains("starting in HT2"))
     }
 
+    /// Seats are kept where the room, not the programme, limits a cohort: a hall of 14 holds
+    /// fourteen starters, so three who start in HT2 need a second cohort's seats (as in the
+    /// oracle sweep's E28, where ECT cohorts filled a room of 16 and five late starters were unmet).
+    @Test func seatsAreKeptWhereTheRoomIsTheLimit() throws {
+        var s = Self.scenario(starters: (8, 6), late: 3)
+        s.venues[0].rooms = [Room(id: "Hall", capacity: 14), Room(id: "Room 2", capacity: 12)]
+        let plan = try Self.checked(s)
+        #expect(plan.unmet.isEmpty, "\(plan.unmet.map(\.why))")
+        #expect(plan.cohorts.allSatisfy { $0.participants <= 14 })
+    }
+
     /// An earlier intake leaves the seats that a later one, too few for a cohort of its own,
     /// needs: fourteen starters leave six seats; six who start in HT2 could take them all, but
     /// then the two who start in HT3 would be unmet (as in XL's hub-78, four ECTs at £20,000).

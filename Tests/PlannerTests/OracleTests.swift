@@ -303,13 +303,44 @@ import Testing
     }
 }
 
+/// More generated cases than the fixed ones, to look for planner failures: opt in with
+/// `HUBPLAN_ORACLE_SWEEP=FROM-TO` (generated cases FROM..<TO and event cases FROM..<TO, each
+/// a different scenario from the table's). Asserts what the table does — the bound valid —
+/// and, for plans in the oracle's shape, the 2% limit; prints every case.
+@Suite struct OracleSweep {
+    /// FROM..<TO from HUBPLAN_ORACLE_SWEEP; the 8 cases after the table's by default.
+    static var range: Range<Int> {
+        let bounds = (ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_SWEEP"] ?? "").split(separator: "-").compactMap { Int($0) }
+        return bounds.count == 2 && bounds[0] < bounds[1] ? bounds[0]..<bounds[1] : OracleScenarios.generatedCases..<(OracleScenarios.generatedCases + 8)
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_SWEEP"] != nil))
+    func sweep() throws {
+        let range = Self.range
+        let cases = range.map { OracleScenarios.generated($0) } + range.map { OracleScenarios.eventCase($0) }
+        var worst = 0.0
+        for (name, s) in cases {
+            let r = try OracleTests.run(name, s)
+            print("oracle sweep: " + r.line)
+            #expect(r.plan.bound <= r.oracle.total + 1e-6 * abs(r.oracle.total), "\(name): bound above the optimum")
+            if r.shape.isEmpty && r.oracle.isOptimal {
+                #expect(r.trueGap <= 0.02, "\(name): plan \(100 * r.trueGap)% above the optimum")
+                worst = max(worst, r.trueGap)
+            }
+        }
+        print(String(format: "oracle sweep: %d cases, worst true gap %.3f%%", cases.count, 100 * worst))
+    }
+}
+
 /// Writes the generated oracle cases as scenario folders, to try them with the command line.
 @Suite struct OracleCaseFolders {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_DUMP"] != nil))
     func writeCases() throws {
         let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_DUMP"]!)
-        let cases = (0..<OracleScenarios.generatedCases).map { ("G\($0)", OracleScenarios.generated($0).scenario) }
-            + (0..<OracleScenarios.eventCases).map { ("E\($0)", OracleScenarios.eventCase($0).scenario) }
+        // The table's cases, and the sweep's when HUBPLAN_ORACLE_SWEEP is set too.
+        let sweep = ProcessInfo.processInfo.environment["HUBPLAN_ORACLE_SWEEP"] == nil ? [] : Array(OracleSweep.range)
+        let cases = (Array(0..<OracleScenarios.generatedCases) + sweep).map { ("G\($0)", OracleScenarios.generated($0).scenario) }
+            + (Array(0..<OracleScenarios.eventCases) + sweep).map { ("E\($0)", OracleScenarios.eventCase($0).scenario) }
         for (name, generated) in cases {
             var s = generated
             // The cases are cut down in memory; drop what refers to what was cut, as files must.
@@ -318,6 +349,10 @@ import Testing
             s.history = s.history.filter { programmes.contains($0.programme) }
             s.unavailability = s.unavailability.filter { people.contains($0.who) }
             for k in s.facilitators.indices { s.facilitators[k].qualifications.formIntersection(programmes) }
+            // A second year whose first was cut continues nothing here (no last year's plan is given either).
+            for k in s.programmes.indices where s.programmes[k].continues.map({ !programmes.contains($0) }) ?? false {
+                s.programmes[k].continues = nil
+            }
             let dir = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try ScenarioWriter.write(s, to: dir)

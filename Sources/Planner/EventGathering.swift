@@ -28,7 +28,7 @@ struct EventGathering {
     var crews = FacilitatorStage.EventCrews()
 
     /// The events stage B may expect to gather: each group, or when no room seats it all the
-    /// cohorts the largest room seats (two at least, as ``gather(_:teams:cohorts:into:)`` asks);
+    /// cohorts the largest room seats (one at least, as ``gather(_:teams:cohorts:into:)`` asks);
     /// when re-planning, not those held before the freeze date (they stay as they were, their
     /// teams carrying them as before).
     func expected(_ cohorts: [CohortStage.Cohort]) -> [Group] {
@@ -41,7 +41,7 @@ struct EventGathering {
                 if held { return nil }
             }
             guard let part = partial(g) else { return g }
-            return part.cohorts.count > 1 ? part : nil
+            return part.cohorts.isEmpty ? nil : part
         }
     }
 
@@ -112,9 +112,11 @@ struct EventGathering {
             return event
         }
         // No room seats them all: the cohorts the largest room seats gather, the rest meet apart.
+        // A lone cohort that fits holds the event too: its participants are at the event, as the
+        // checker and PlanCosts count them (the oracle sweep's G22 and E53 held all apart: 7% and 17% dearer).
         var g = g
         if let part = partial(g) {
-            guard part.cohorts.count > 1 else {
+            guard !part.cohorts.isEmpty else {
                 event.notGathered = reason(g)
                 return event
             }

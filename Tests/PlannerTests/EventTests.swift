@@ -125,17 +125,21 @@ import Testing
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 
-    /// An event no room can seat is not gathered: the cohorts meet apart and the plan says why
-    /// (one room of 9: cohorts of at least 5 cannot meet two in it).
-    @Test func anEventNoRoomSeatsIsHeldApartAndSaysWhy() throws {
+    /// An event no room can seat whole gathers what the largest room seats, a lone cohort too
+    /// (one room of 9: cohorts of at least 5 cannot meet two in it); the rest meet apart and the
+    /// plan says why. Before, a lone cohort was held apart as well, which the checker and the
+    /// costs do not ask: the oracle sweep's G22 was 7.4% above the optimum so.
+    @Test func anEventNoRoomSeatsGathersWhatTheLargestRoomSeats() throws {
         var s = Self.scenario(gathering: true)
         s.venues[0].rooms = [Room(id: "Hall", capacity: 9)]
         let plan = try Tiny.plan(s)
         let event = try #require(plan.events?.first)
         let served = plan.cohorts.map(\.participants).reduce(0, +)
         #expect(served > 9)
-        #expect(event.notGathered == "no room seats all \(served) participants")
-        #expect(plan.sessions.allSatisfy { $0.event == nil })
+        #expect(event.notGathered?.hasPrefix("no room seats all \(served) participants: ") == true, "\(event.notGathered ?? "")")
+        let gathered = plan.sessions.filter { $0.event != nil }
+        #expect(gathered.count == 1 && gathered[0].participants <= 9)
+        #expect(plan.costs[.eventsApart] == Double(served - gathered[0].participants) * s.weights.eventApart)
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
     }
 

@@ -22,6 +22,8 @@ struct CohortStage {
     /// Group key → how many facilitators its cohorts can have (after a team stage
     /// that could not staff them all).
     var placeCaps: [String: PlaceCap] = [:]
+    /// Group key → at least this many cohorts (tried where an event could not gather them all).
+    var cohortFloors: [String: Int] = [:]
     /// Cohorts carried on from last year's plan: their programmes form new cohorts for joiners only.
     var continuation: Continuation.Outcome? = nil
 
@@ -211,8 +213,11 @@ struct CohortStage {
         DispatchQueue.concurrentPerform(iterations: groups.count) { i in
             let (stage, groups) = shared.value
             let g = groups[i]
-            let cap = stage.placeCaps[Self.groupKey(g.programme, authority: g.authority)]
-            results.set(i, Result { try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: cap, free: g.free, late: g.late) })
+            let key = Self.groupKey(g.programme, authority: g.authority)
+            results.set(i, Result {
+                try stage.plan(g.programme, authority: g.authority, zones: g.zones, numbering: 0, placeCap: stage.placeCaps[key],
+                               free: g.free, late: g.late, atLeast: stage.cohortFloors[key])
+            })
         }
         return try results.values.map { try $0!.get() }
     }
@@ -225,14 +230,14 @@ struct CohortStage {
     ///   cohort (when the team stage found fewer qualified people or days than the
     ///   cohorts needed); nil for no cap.
     func plan(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int,
-              placeCap: PlaceCap? = nil, free: [FreePlaces] = [], late: [LateStarters] = []) throws -> Outcome {
+              placeCap: PlaceCap? = nil, free: [FreePlaces] = [], late: [LateStarters] = [], atLeast: Int? = nil) throws -> Outcome {
         let label = authority.map { "\(p.id) \($0)" } ?? p.id
         if !p.sessions.contains(where: { $0.mode == .inPerson }) {
             return onlineOnly(p, authority: authority, zones: zones, numbering: numbering, rate: ctx.cheapestRate(p),
-                              days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap, free: free)
+                              days: p.sessions.reduce(0) { $0 + $1.facilitatorDays }, placeCap: placeCap, free: free, atLeast: atLeast)
         }
         // Build → solve → decode.
-        let built = build(p, label: label, zones: zones, placeCap: placeCap, free: free, late: late)
+        let built = build(p, label: label, zones: zones, placeCap: placeCap, free: free, late: late, atLeast: atLeast)
         if placeCap == nil { exporter?(built.model) }
         let r = try solve(built, label: label)
         return decode(r, built, authority: authority, numbering: numbering)
@@ -256,8 +261,9 @@ struct CohortStage {
         let started: Date
     }
 
+    /// - Parameter atLeast: at least this many cohorts, where the starters can fill them to their smallest size.
     func build(_ p: Programme, label: String, zones: [PlanningContext.Zone], placeCap: PlaceCap?, free: [FreePlaces] = [],
-               late: [LateStarters] = []) -> Built {
+               late: [LateStarters] = [], atLeast: Int? = nil) -> Built {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
@@ -312,6 +318,7 @@ struct CohortStage {
             objective.add(facilitatorDays * rate * w.staffDays, fac[j])
         }
         if let placeCap { m.add(LinearExpression(sum: fac) <= Double(placeCap.total), name: "place_cap") }
+        if let atLeast, atLeast * p.cohortMin <= total { m.add(LinearExpression(sum: y) >= Double(atLeast), name: "cohort_floor") }
         // Continued cohorts' free places: newcomers within reach of the cohort's venue may take them,
         // paying a place for each ppf beyond the places its members need: ppf·(base + extra) ≥ members + joined.
         var joins: [[Variable?]] = Array(repeating: Array(repeating: nil, count: free.count), count: zones.count)
@@ -434,7 +441,7 @@ struct CohortStage {
 
     /// Cohorts of a programme whose sessions are all online: no venue, sized for the fewest places.
     func onlineOnly(_ p: Programme, authority: String?, zones: [PlanningContext.Zone], numbering: Int, rate: Double,
-                    days: Double, placeCap: PlaceCap? = nil, free: [FreePlaces] = []) -> Outcome {
+                    days: Double, placeCap: PlaceCap? = nil, free: [FreePlaces] = [], atLeast: Int? = nil) -> Outcome {
         var flows = zones.flatMap(\.schools)
         let w = ctx.scenario.weights
         // Newcomers to a continuing programme first take the free places that cost least.
@@ -459,7 +466,8 @@ struct CohortStage {
                            objective: Double(all) * w.unmet, models: [], joined: joined)
         }
         let biggest = largest(p, room: p.cohortMax, placeCap)
-        let count = (total + biggest - 1) / biggest
+        let fewest = (total + biggest - 1) / biggest
+        let count = atLeast.map { max(fewest, min($0, total / p.cohortMin)) } ?? fewest
         let auths = Array(Set(zones.map(\.authority))).sorted()
         let sizes = CohortSizes(programme: p, capacity: largest(p, room: p.cohortMax, placeCap)).split(total, into: count)
         let cohorts = split(flows, sizes: sizes).enumerated().map { k, part in

@@ -155,10 +155,12 @@ struct EventGathering {
         return event
     }
 
-    /// When no room seats all an in-person event's participants: the cohorts that seat the most of
-    /// them in the largest room (fewer cohorts on a tie); nil when a room seats them all.
+    /// When no room seats all an in-person event's participants, or the qualified facilitators
+    /// free in its half-term are too few to crew them all: the cohorts that gather the most of
+    /// them within both (fewer cohorts on a tie); nil when nothing stops them all gathering.
     func partial(_ g: Group) -> Group? {
-        guard g.pattern.mode == .inPerson, let largest = largestRoom, g.participants > largest else { return nil }
+        let largest = min(g.pattern.mode == .inPerson ? largestRoom ?? 0 : Int.max, crewSeats(g))
+        guard g.participants > largest else { return nil }
         let ht = g.pattern.halfTerm
         // best[t]: the fewest cohorts (and which) seating exactly t, over the cohorts in id order.
         var best: [[Int]?] = Array(repeating: nil, count: largest + 1)
@@ -173,6 +175,13 @@ struct EventGathering {
         }
         let seated = (0...largest).last { best[$0] != nil } ?? 0
         return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: (best[seated] ?? []).map { g.cohorts[$0] })
+    }
+
+    /// The most participants an event's crew could hold: one per so many, of everyone qualified
+    /// and free in its half-term. (Their days may hold fewer; the team stage then says so.)
+    func crewSeats(_ g: Group) -> Int {
+        let free = ctx.scenario.facilitators.filter { $0.qualifications.contains(g.programme.id) && ctx.availableDays(facilitator: $0.id, g.pattern.halfTerm) > 0 }
+        return free.count * max(1, g.pattern.perFacilitator ?? g.programme.participantsPerFacilitator)
     }
 
     /// The largest room of any venue.
@@ -382,6 +391,9 @@ struct EventGathering {
         let n = g.participants
         if g.pattern.mode == .inPerson && !ctx.scenario.venues.contains(where: { v in v.rooms.contains { $0.capacity >= n } }) {
             return "no room seats all \(n) participants"
+        }
+        if crewSeats(g) < n {
+            return "the \(g.programme.id) facilitators free in \(g.pattern.halfTerm.rawValue) are too few to crew all \(n) participants"
         }
         return "no day in \(g.pattern.halfTerm.rawValue) between the cohorts' neighbouring sessions with a room for \(n) and \(g.programme.facilitatorsNeeded(for: n, at: g.pattern)) of their facilitators free"
     }

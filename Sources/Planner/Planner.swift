@@ -78,9 +78,11 @@ public struct Planner {
         let inductions = try run.assessorStage.run()
         run.otherCosts = max(0, advisers.bound) + max(0, inductions.bound)
         let (teams, first) = try staffed(cohorts, options: nil, advisers: advisers, inductions: inductions, run)
+        run.quickTeams = (teams.stats?.nonZeros ?? 0) <= Self.reformingNonZeroLimit
         var plan = first
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
-        plan = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, inductions: inductions, run)
+        let formed = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, inductions: inductions, run)
+        plan = try spreadForEvents(formed, advisers: advisers, inductions: inductions, run).plan
         let bound = try self.bound(plan, advisers: advisers, inductions: inductions, jointLP: jointLP.wait(), run)
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
@@ -119,6 +121,8 @@ public struct Planner {
         let baseline: Baseline?
         /// A lower bound on the advisers' and assessors' part of the plan, once solved.
         var otherCosts: Double = 0
+        /// Whether the team model is small enough to solve again for the re-forming moves.
+        var quickTeams = true
 
         init(_ planner: Planner) {
             let settings = planner.settings, baseline = settings.baseline
@@ -230,10 +234,10 @@ public struct Planner {
     /// other groups keep their teams; groups short of the same people may need a few
     /// rounds (at most three). The cheapest plan is kept.
     private func reformShortGroups(_ first: Plan, after: (CohortStage.Outcome, FacilitatorStage.Outcome),
-                                   advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome, _ run: Run) throws -> Plan {
+                                   advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome, _ run: Run) throws -> Formed {
         var plan = first
         var last = after
-        var caps: [String: CohortStage.PlaceCap] = [:]
+        var caps: [String: CohortStage.PlaceCap] = [:], bestCaps = caps
         for round in 1...3 where last.1.shortOfFacilitators && settings.baseline == nil && !run.stopped {
             var capped = run.cohortStage
             capped.exporter = nil
@@ -243,10 +247,139 @@ public struct Planner {
             var (b2, next) = try staffed(a2, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
             let suffix = "_round\(round + 1)"
             next.models = plan.models + next.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
+            if next.objective < plan.objective { bestCaps = caps }
             plan = cheaper(plan, next)
             last = (a2, b2)
         }
-        return plan
+        return try consolidateSharers(Formed(plan: plan, caps: bestCaps), after: last, caps: caps, advisers: advisers, inductions: inductions, run)
+    }
+
+    /// A plan and the caps and floors its cohort stage ran with.
+    private struct Formed {
+        var plan: Plan
+        var caps: [String: CohortStage.PlaceCap]
+        var floors: [String: Int] = [:]
+    }
+
+    /// Still short of facilitators: a group that is not short may hold places the short
+    /// groups' people are needed for — small cohorts near its schools where a larger room a
+    /// little further off would need fewer (E36 in the oracle sweep: two ECT cohorts of 15
+    /// took days of the mentors' only facilitator, and 25 mentors went unplaced). Each such
+    /// group is formed again with one place fewer, and the short groups within what is then
+    /// left; a change is kept only when the plan is cheaper, and tried again from there.
+    private func consolidateSharers(_ first: Formed, after: (CohortStage.Outcome, FacilitatorStage.Outcome),
+                                    caps: [String: CohortStage.PlaceCap], advisers: AdviserStage.Outcome,
+                                    inductions: AssessorStage.Outcome, _ run: Run) throws -> Formed {
+        var plan = first.plan, bestCaps = first.caps, last = after, caps = caps
+        var tries = 0
+        // Short in the team stage, or formed within their facilitators' places after it.
+        var short = last.1.shortGroups.union(caps.keys)
+        var worthTrying: Bool {
+            run.quickTeams && !short.isEmpty && settings.baseline == nil && !run.stopped && tries < Self.consolidationTries
+                && run.budget.remaining - run.budget.reserve > 1
+        }
+        while worthTrying {
+            var improved = false
+            for sharer in sharers(of: last.1, short: short, ctx: run.ctx) where worthTrying {
+                tries += 1
+                var tried = caps
+                tried[sharer.key] = CohortStage.PlaceCap(total: sharer.places - 1, perCohort: sharer.perCohort)
+                var capped = run.cohortStage
+                capped.exporter = nil
+                capped.placeCaps = tried
+                var a2 = try run.withLateStarters(capped.run())
+                var (b2, next) = try staffed(a2, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
+                // The short groups (and those capped before) again, within what the consolidated group leaves them.
+                let again = short.union(b2.shortGroups).subtracting([sharer.key])
+                if !again.isEmpty {
+                    let within = tried.merging(placesLeft(b2, shortIn: again, ctx: run.ctx)) { _, new in new }
+                    capped.placeCaps = within
+                    let a3 = try run.withLateStarters(capped.run())
+                    let (b3, after3) = try staffed(a3, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
+                    if after3.objective < next.objective { (a2, b2, next, tried) = (a3, b3, after3, within) }
+                }
+                let suffix = "_fewer\(tries)"
+                next.models = plan.models + next.models + a2.models.map { $0.renamed($0.name + suffix) } + [b2.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
+                if next.objective < plan.objective - 0.005 {
+                    plan = next
+                    last = (a2, b2)
+                    caps = tried
+                    bestCaps = tried
+                    short = again.union(b2.shortGroups).subtracting([sharer.key])
+                    improved = true
+                    break
+                }
+                plan = cheaper(plan, next)
+            }
+            if !improved { break }
+        }
+        return Formed(plan: plan, caps: bestCaps)
+    }
+
+    /// An event whose cohorts could not all gather (no room or crew holds them all, or no
+    /// day suits them all) may gather more when its group has one more, smaller cohort: the
+    /// oracle sweep's E53 gathered one ECT cohort of 25 in a hall of 35 and held one of 21
+    /// apart with its team of four, 4.6% dearer than three cohorts, two of which gather.
+    /// Each such group is formed again with one cohort more; kept only when the plan is cheaper.
+    private func spreadForEvents(_ formed: Formed, advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome,
+                                 _ run: Run) throws -> Formed {
+        guard settings.baseline == nil && run.quickTeams else { return formed }
+        var best = formed
+        let programmes = Dictionary(scenario.programmes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func key(_ c: PlanCohort) -> String? { programmes[c.programme].map { CohortStage.groupKey($0, authority: c.authority) } }
+        let byId = Dictionary(formed.plan.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var keys: [String] = []
+        for e in formed.plan.events ?? [] where e.notGathered != nil && run.continuation?.programmes.contains(e.programme) != true {
+            for k in e.cohorts.compactMap({ byId[$0].flatMap(key) }) where !keys.contains(k) { keys.append(k) }
+        }
+        for (n, k) in keys.prefix(Self.spreadTries).enumerated() where !run.stopped && run.budget.remaining - run.budget.reserve > 1 {
+            let count = best.plan.cohorts.filter { key($0) == k }.count + 1
+            if let cap = best.caps[k], cap.total < count { continue }
+            var stage = run.cohortStage
+            stage.exporter = nil
+            stage.placeCaps = best.caps
+            stage.cohortFloors = best.floors.merging([k: count]) { _, new in new }
+            // One more cohort than its starters can reach at their smallest size: no such plan.
+            guard let a = try? run.withLateStarters(stage.run()) else { continue }
+            var (b, next) = try staffed(a, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
+            let suffix = "_spread\(n + 1)"
+            next.models = best.plan.models + next.models + a.models.map { $0.renamed($0.name + suffix) } + [b.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
+            if next.objective < best.plan.objective - 0.005 {
+                best = Formed(plan: next, caps: best.caps, floors: stage.cohortFloors)
+            } else {
+                best.plan = cheaper(best.plan, next)
+            }
+        }
+        return best
+    }
+
+    /// Groups given one more cohort for their events, at most, per plan.
+    static let spreadTries = 3
+
+    /// The team model's size (nonzeros) up to which the re-forming moves below may solve it
+    /// again for each try: M's (6,417) takes 0.1 s, L's (59,889) 14–21 s, which the little an
+    /// event held apart costs does not repay (L's one try found nothing cheaper in 14 s).
+    static let reformingNonZeroLimit = 20_000
+
+    /// Re-formings of groups that share the short groups' facilitators, at most, per plan.
+    static let consolidationTries = 4
+
+    /// The groups that are not short but whose teams hold someone qualified for a short
+    /// group, with the places they hold — most shared places first.
+    private func sharers(of b: FacilitatorStage.Outcome, short: Set<String>, ctx: PlanningContext) -> [(key: String, places: Int, perCohort: Int)] {
+        let wanted = Set(ctx.scenario.facilitators.filter { f in short.contains { key in f.qualifications.contains { key.hasPrefix("\($0)|") } } }.map(\.id))
+        var places: [String: Int] = [:], shared: [String: Int] = [:], programmeOf: [String: Programme] = [:]
+        for c in b.cohorts {
+            let key = CohortStage.groupKey(c.programme, authority: c.authority)
+            guard !short.contains(key) else { continue }
+            let team = b.teams[c.id] ?? []
+            places[key, default: 0] += team.count
+            shared[key, default: 0] += team.filter { wanted.contains($0) }.count
+            programmeOf[key] = c.programme
+        }
+        return shared.filter { $0.value > 0 && (places[$0.key] ?? 0) > 1 }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .compactMap { key, _ in programmeOf[key].map { (key, places[key]!, candidates($0, ctx: ctx)) } }
     }
 
     /// The bound's parts, the models solved for it, and (when the whole-number joint

@@ -57,7 +57,7 @@ import Testing
         #expect(event.participants == fitted)
         #expect(event.notGathered?.hasPrefix("no room seats all 50 participants: \(fitted) gathered, cohort") == true)
         let first = plan.sessions.filter { $0.session == 1 }
-        #expect(first.filter { $0.event == "P-1-hub" }.count == 2)
+        #expect(first.filter { $0.event == nil }.count >= 1)
         #expect(first.filter { $0.event == "P-1-hub" }.map(\.participants).reduce(0, +) == fitted)
         #expect(first.filter { $0.event == nil }.map(\.participants).reduce(0, +) == 50 - fitted)
         #expect(plan.costs[.eventsApart] == Double(50 - fitted) * s.weights.eventApart)
@@ -141,6 +141,21 @@ import Testing
         #expect(gathered.count == 1 && gathered[0].participants <= 9)
         #expect(plan.costs[.eventsApart] == Double(served - gathered[0].participants) * s.weights.eventApart)
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+    }
+
+    /// Two facilitators at 20 a facilitator can crew 40 of the 50: the cohorts that fill the
+    /// most of those 40 gather and the rest meet apart, and the event says why. Before, the
+    /// crew was planned for all 50, fell short, and every cohort met apart.
+    @Test func anEventTheCrewCannotHoldGathersWhatItCan() throws {
+        var s = Self.scenario(gathering: true)
+        s.programmes[0].sessions[0].perFacilitator = 20
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty, "\(PlanChecker(scenario: s).check(plan))")
+        let event = try #require(plan.events?.first)
+        let gathered = plan.sessions.filter { $0.event != nil }
+        #expect(gathered.count >= 2)
+        #expect(gathered.reduce(0) { $0 + $1.participants } <= 40)
+        #expect(event.notGathered?.contains("too few to crew all 50 participants") == true, "\(event.notGathered ?? "")")
     }
 
     /// Events are left out of the joint model but for costs no plan avoids, so the bound's

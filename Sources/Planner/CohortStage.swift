@@ -267,7 +267,7 @@ struct CohortStage {
         let w = ctx.scenario.weights
         let inPerson = p.sessions.filter { $0.mode == .inPerson }.count
         let facilitatorDays = p.sessions.reduce(0) { $0 + $1.facilitatorDays }
-        let rate = ctx.cheapestRate(p)
+        let rates = ctx.placeRates(p)
         let total = zones.reduce(0) { $0 + $1.participants }
         let maxTravel = ctx.scenario.solver.maxTravelMinutes
         let venues = ctx.scenario.venues.filter { $0.largestRoom >= p.cohortMin }
@@ -311,11 +311,12 @@ struct CohortStage {
             // Starters fill a cohort to its smallest size; the cohort, late starters too, is within its largest and staffed for it.
             m.add(seated - Double(cap) * y[j] <= 0, name: "cap_\(v.id)")
             m.add(assigned - Double(p.cohortMin) * y[j] >= 0, name: "min_\(v.id)")
-            // Each cohort needs at least one facilitator, and one per ppf participants.
-            m.add(fac[j] - y[j] >= 0, name: "facc_\(v.id)")
+            // Each cohort needs the places of its smallest size at least, and one per ppf participants.
+            m.add(fac[j] - Double(p.facilitatorsNeeded(for: p.cohortMin)) * y[j] >= 0, name: "facc_\(v.id)")
             m.add(fac[j] - (1.0 / Double(p.participantsPerFacilitator)) * seated >= 0, name: "facp_\(v.id)")
-            objective.add(Double(inPerson) * v.dayCost * w.venueHire, y[j])
-            objective.add(facilitatorDays * rate * w.staffDays, fac[j])
+            // Each cohort's first place at the first rate, every further place at the next (fac ≥ y).
+            objective.add(Double(inPerson) * v.dayCost * w.venueHire + facilitatorDays * (rates.first - rates.more) * w.staffDays, y[j])
+            objective.add(facilitatorDays * rates.more * w.staffDays, fac[j])
         }
         if let placeCap { m.add(LinearExpression(sum: fac) <= Double(placeCap.total), name: "place_cap") }
         if let atLeast, atLeast * p.cohortMin <= total { m.add(LinearExpression(sum: y) >= Double(atLeast), name: "cohort_floor") }
@@ -340,7 +341,7 @@ struct CohortStage {
             let extra = m.addVariable("extra_\(k)", lower: 0, kind: .integer)
             let slack = p.facilitatorsNeeded(for: f.members) * p.participantsPerFacilitator - f.members
             m.add(Double(p.participantsPerFacilitator) * extra - joined >= Double(-slack), name: "extra_\(k)")
-            objective.add(facilitatorDays * rate * w.staffDays, extra)
+            objective.add(facilitatorDays * rates.more * w.staffDays, extra)
         }
         var unmetVars: [Variable] = []
         for (i, z) in zones.enumerated() {
@@ -466,10 +467,22 @@ struct CohortStage {
                            objective: Double(all) * w.unmet, models: [], joined: joined)
         }
         let biggest = largest(p, room: p.cohortMax, placeCap)
+        let sizing = CohortSizes(programme: p, capacity: biggest)
         let fewest = (total + biggest - 1) / biggest
-        let count = atLeast.map { max(fewest, min($0, total / p.cohortMin)) } ?? fewest
+        // Online, more and smaller cohorts cost nothing but their places: they may need fewer
+        // places (ppf 10: 75 in three cohorts of 25 need 9, in 20/20/20/15 need 8), or fewer
+        // second places, each a different person's. Never more cohorts than places.
+        let rates = ctx.placeRates(p)
+        func places(_ c: Int) -> Int { sizing.split(total, into: c).map(sizing.places).reduce(0, +) }
+        func cost(_ c: Int) -> Double { Double(c) * rates.first + Double(places(c) - c) * rates.more }
+        var count = fewest
+        let most = min(total / p.cohortMin, places(fewest))
+        if most > fewest {
+            for c in (fewest + 1)...most where places(c) <= (placeCap?.total ?? Int.max) && cost(c) < cost(count) - 1e-9 { count = c }
+        }
+        count = atLeast.map { max(count, min($0, total / p.cohortMin)) } ?? count
         let auths = Array(Set(zones.map(\.authority))).sorted()
-        let sizes = CohortSizes(programme: p, capacity: largest(p, room: p.cohortMax, placeCap)).split(total, into: count)
+        let sizes = sizing.split(total, into: count)
         let cohorts = split(flows, sizes: sizes).enumerated().map { k, part in
             Cohort(id: "\(p.id)-\(authority ?? "HUB")-\(numbering + k + 1 < 10 ? "0" : "")\(numbering + k + 1)", programme: p,
                    authority: authority ?? auths.first ?? "", venue: nil, schools: part, authorities: auths)
@@ -477,7 +490,8 @@ struct CohortStage {
         let facilitators = cohorts.reduce(0) { $0 + p.facilitatorsNeeded(for: $1.size) }
         let left = dropped.reduce(0) { $0 + $1.1 }
         let unmet = left > 0 ? [UnmetItem(what, amount: Double(left), reason: .facilitatorDaysForCohorts(authority: nil, programme: nil, more: true))] : []
-        return Outcome(cohorts: cohorts, unmet: unmet, objective: Double(facilitators) * days * rate * w.staffDays + Double(left) * w.unmet,
+        let staffing = (Double(cohorts.count) * rates.first + Double(facilitators - cohorts.count) * rates.more) * days * w.staffDays
+        return Outcome(cohorts: cohorts, unmet: unmet, objective: staffing + Double(left) * w.unmet,
                        models: [], joined: joined)
     }
 

@@ -53,6 +53,20 @@ struct PlanningContext {
         scenario.facilitators.filter { $0.qualifications.contains(p.id) }.map(\.dayRate).min() ?? 0
     }
 
+    /// The day rates stage A prices a cohort's places at: its first, at the cheapest rate of
+    /// those who could be on its team (qualified, and free in every half-term it meets), and
+    /// each further one at the second cheapest, since a team's places are different people
+    /// (the oracle sweep's E48: three cohorts of two places each needed the dearer of its two
+    /// people on every team, where five of one or two places did not).
+    func placeRates(_ p: Programme) -> (first: Double, more: Double) {
+        let meets = Set(p.sessions.map(\.halfTerm))
+        let rates = scenario.facilitators
+            .filter { f in f.qualifications.contains(p.id) && meets.allSatisfy { availableDays(facilitator: f.id, $0) > 0 } }
+            .map(\.dayRate).sorted()
+        let first = rates.first ?? cheapestRate(p)
+        return (first, rates.dropFirst().first ?? first)
+    }
+
     /// The zones of a programme's starters: those there from its first session.
     func zones(programme: String) -> [Zone] {
         zones(of: scenario.enrolment.filter { $0.programme == programme && $0.intake == nil }.map { ($0.school, $0.participants) })

@@ -94,6 +94,20 @@ import Testing
         }
     }
 
+    /// Online, one cohort of 20 at ten a facilitator needs two people, so the dearer of the
+    /// two (£300 and £400 a day) too; two cohorts of 10 need one each, and the cheaper has
+    /// the days for both. Before, stage A formed the fewest cohorts and priced both places at
+    /// £300 (the oracle sweep's E48 was 2.4% above its optimum so).
+    @Test func onlineCohortsAreSplitWhereTheirPlacesNeedFewerPeople() throws {
+        var s = Tiny.scenario(participants: [8, 6, 6])
+        s.programmes[0].participantsPerFacilitator = 10
+        for k in s.programmes[0].sessions.indices { s.programmes[0].sessions[k].mode = .online }
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty, "\(PlanChecker(scenario: s).check(plan))")
+        #expect(plan.cohorts.map(\.participants) == [10, 10])
+        #expect(plan.cohorts.allSatisfy { $0.facilitators == ["F1"] })
+    }
+
     @Test func groupCoverKeepsNegativeCostsAndTheCheapestPerPlace() {
         // Two places per cohort: the two cheapest paid (0, then the first 3) and every negative cost.
         #expect(JointBound.cheapestCover([5, -1, 3, 3, 0, 7], placesPerCohort: 2) == [1, 2, 4])

@@ -473,12 +473,16 @@ struct CohortStage {
         // places (ppf 10: 75 in three cohorts of 25 need 9, in 20/20/20/15 need 8), or fewer
         // second places, each a different person's. Never more cohorts than places.
         let rates = ctx.placeRates(p)
-        func places(_ c: Int) -> Int { sizing.split(total, into: c).map(sizing.places).reduce(0, +) }
-        func cost(_ c: Int) -> Double { Double(c) * rates.first + Double(places(c) - c) * rates.more }
+        let fewestPlaces = sizing.split(total, into: fewest).map(sizing.places).reduce(0, +)
         var count = fewest
-        let most = min(total / p.cohortMin, places(fewest))
+        var best = Double(count) * rates.first + Double(fewestPlaces - count) * rates.more
+        let most = min(total / p.cohortMin, fewestPlaces)
         if most > fewest {
-            for c in (fewest + 1)...most where places(c) <= (placeCap?.total ?? Int.max) && cost(c) < cost(count) - 1e-9 { count = c }
+            for c in (fewest + 1)...most {
+                let places = sizing.split(total, into: c).map(sizing.places).reduce(0, +)
+                let cost = Double(c) * rates.first + Double(places - c) * rates.more
+                if places <= (placeCap?.total ?? Int.max) && cost < best - 1e-9 { (count, best) = (c, cost) }
+            }
         }
         count = atLeast.map { max(count, min($0, total / p.cohortMin)) } ?? count
         let auths = Array(Set(zones.map(\.authority))).sorted()

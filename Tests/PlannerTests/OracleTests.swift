@@ -394,6 +394,17 @@ import Testing
             s.history = s.history.filter { programmes.contains($0.programme) }
             s.unavailability = s.unavailability.filter { people.contains($0.who) }
             for k in s.facilitators.indices { s.facilitators[k].qualifications.formIntersection(programmes) }
+            // The generator may give a school two rows for one programme and intake, which a file
+            // may not have (enrolment.csv: "duplicate"): one row each, their participants added.
+            var merged: [Enrolment] = []
+            for e in s.enrolment {
+                if let k = merged.firstIndex(where: { $0.school == e.school && $0.programme == e.programme && $0.intake == e.intake }) {
+                    merged[k].participants += e.participants
+                } else {
+                    merged.append(e)
+                }
+            }
+            s.enrolment = merged
             // A second year whose first was cut continues nothing here (no last year's plan is given either).
             for k in s.programmes.indices where s.programmes[k].continues.map({ !programmes.contains($0) }) ?? false {
                 s.programmes[k].continues = nil

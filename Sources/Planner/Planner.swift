@@ -456,10 +456,7 @@ public struct Planner {
     }
 
     /// The facilitators who could be on a cohort's team: qualified, and free on some day of every half-term it meets.
-    private func candidates(_ p: Programme, ctx: PlanningContext) -> Int {
-        let meets = Set(p.sessions.map(\.halfTerm))
-        return scenario.facilitators.filter { f in f.qualifications.contains(p.id) && meets.allSatisfy { ctx.availableDays(facilitator: f.id, $0) > 0 } }.count
-    }
+    private func candidates(_ p: Programme, ctx: PlanningContext) -> Int { ctx.teamCandidates(p).count }
 
     /// What each group short of facilitators can be given when the other groups keep
     /// their teams: per qualified facilitator free in every half-term the programme

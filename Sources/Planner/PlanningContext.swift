@@ -59,12 +59,15 @@ struct PlanningContext {
     /// (the oracle sweep's E48: three cohorts of two places each needed the dearer of its two
     /// people on every team, where five of one or two places did not).
     func placeRates(_ p: Programme) -> (first: Double, more: Double) {
-        let meets = Set(p.sessions.map(\.halfTerm))
-        let rates = scenario.facilitators
-            .filter { f in f.qualifications.contains(p.id) && meets.allSatisfy { availableDays(facilitator: f.id, $0) > 0 } }
-            .map(\.dayRate).sorted()
+        let rates = teamCandidates(p).map(\.dayRate).sorted()
         let first = rates.first ?? cheapestRate(p)
         return (first, rates.dropFirst().first ?? first)
+    }
+
+    /// Those who could be on a cohort's team: qualified, and free on some day of every half-term it meets.
+    func teamCandidates(_ p: Programme) -> [Facilitator] {
+        let meets = Set(p.sessions.map(\.halfTerm))
+        return scenario.facilitators.filter { f in f.qualifications.contains(p.id) && meets.allSatisfy { availableDays(facilitator: f.id, $0) > 0 } }
     }
 
     /// The zones of a programme's starters: those there from its first session.

@@ -364,17 +364,24 @@ public struct Planner {
     /// Re-formings of groups that share the short groups' facilitators, at most, per plan.
     static let consolidationTries = 4
 
-    /// The groups that are not short but whose teams hold someone qualified for a short
-    /// group, with the places they hold — most shared places first.
+    /// The groups whose teams hold someone qualified for a short group (another one, where
+    /// the group is short itself), with the places they hold — most shared places first.
+    /// A short group counts too: two groups short of the same people split them as their
+    /// cohorts fell, and the split that serves fewer may be the one kept (E61 in the oracle
+    /// sweep: Wigan's second ECT cohort took the one free facilitator's days, where Wigan's
+    /// first cohort had room for most of its members and Halton's whole cohort went unmet).
     private func sharers(of b: FacilitatorStage.Outcome, short: Set<String>, ctx: PlanningContext) -> [(key: String, places: Int, perCohort: Int)] {
-        let wanted = Set(ctx.scenario.facilitators.filter { f in short.contains { key in f.qualifications.contains { key.hasPrefix("\($0)|") } } }.map(\.id))
+        /// Whether a facilitator could serve a short group other than `key`.
+        func wanted(_ id: String, by key: String) -> Bool {
+            guard let f = ctx.facilitatorById[id] else { return false }
+            return short.contains { other in other != key && f.qualifications.contains { other.hasPrefix("\($0)|") } }
+        }
         var places: [String: Int] = [:], shared: [String: Int] = [:], programmeOf: [String: Programme] = [:]
         for c in b.cohorts {
             let key = CohortStage.groupKey(c.programme, authority: c.authority)
-            guard !short.contains(key) else { continue }
             let team = b.teams[c.id] ?? []
             places[key, default: 0] += team.count
-            shared[key, default: 0] += team.filter { wanted.contains($0) }.count
+            shared[key, default: 0] += team.filter { wanted($0, by: key) }.count
             programmeOf[key] = c.programme
         }
         return shared.filter { $0.value > 0 && (places[$0.key] ?? 0) > 1 }

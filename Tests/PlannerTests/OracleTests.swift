@@ -328,6 +328,21 @@ import Testing
         #expect(mentors.count == 4 && mentors.allSatisfy { $0.facilitators == ["F04"] })
     }
 
+    /// E61: Halton's and Wigan's ECT1 groups are both short of facilitators and share F01,
+    /// the only one with days left (4 a year). Wigan's 41 took two cohorts, the second with
+    /// F01, and Halton's whole cohort of 15 went unmet (£433,090.85, 10.2% above the
+    /// oracle's £392,986.30). Wigan's first cohort has room for all but 13 of its members,
+    /// so F01 serves more in Halton: Wigan gives up its second place.
+    @Test func aShortGroupGivesUpAPlaceAnotherShortGroupServesMoreWith() throws {
+        var s = OracleScenarios.eventCase(61).scenario
+        s.assessors = []
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        let unmet = plan.unmet.filter { if case .participants = $0.subject { true } else { false } }.reduce(0) { $0 + $1.amount }
+        #expect(unmet <= 15)
+        #expect(plan.cohorts.contains { $0.programme == "ECT1" && $0.authority == "HAL" && $0.facilitators == ["F01"] })
+    }
+
     /// E53: 46 ECTs start in September; their welcome conference gathers them (27 a
     /// facilitator, £100 for each one held apart) but the largest hall seats 35. Stage A formed
     /// two cohorts of 25 and 21: one gathered and 21 were held apart with their team of four

@@ -82,7 +82,8 @@ public struct Planner {
         var plan = first
         plan.models = cohorts.models + [teams.stats, advisers.stats].compactMap { $0 } + inductions.stats + plan.models
         let formed = try reformShortGroups(plan, after: (cohorts, teams), advisers: advisers, inductions: inductions, run)
-        plan = try spreadForEvents(formed, advisers: advisers, inductions: inductions, run).plan
+        let spread = try spreadForEvents(formed, advisers: advisers, inductions: inductions, run)
+        plan = try splitForTeams(spread, advisers: advisers, inductions: inductions, run).plan
         let bound = try self.bound(plan, advisers: advisers, inductions: inductions, jointLP: jointLP.wait(), run)
         plan.models += bound.models
         if let hinted = bound.jointPlan { plan = cheaper(plan, hinted) }
@@ -335,22 +336,61 @@ public struct Planner {
         for (n, k) in keys.prefix(Self.spreadTries).enumerated() where !run.stopped && run.budget.remaining - run.budget.reserve > 1 {
             let count = best.plan.cohorts.filter { key($0) == k }.count + 1
             if let cap = best.caps[k], cap.total < count { continue }
-            var stage = run.cohortStage
-            stage.exporter = nil
-            stage.placeCaps = best.caps
-            stage.cohortFloors = best.floors.merging([k: count]) { _, new in new }
-            // One more cohort than its starters can reach at their smallest size: no such plan.
-            guard let a = try? run.withLateStarters(stage.run()) else { continue }
-            var (b, next) = try staffed(a, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
-            let suffix = "_spread\(n + 1)"
-            next.models = best.plan.models + next.models + a.models.map { $0.renamed($0.name + suffix) } + [b.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
-            if next.objective < best.plan.objective - 0.005 {
-                best = Formed(plan: next, caps: best.caps, floors: stage.cohortFloors)
-            } else {
-                best.plan = cheaper(best.plan, next)
-            }
+            best = try withFloor(count, for: k, on: best, suffix: "_spread\(n + 1)", advisers: advisers, inductions: inductions, run)
         }
         return best
+    }
+
+    /// A cohort of n needs ⌈n/ppf⌉ facilitators, each a different person: where a group's
+    /// cohorts need teams of several, as many cohorts as make every team one person smaller
+    /// may cost less — the same places, but the cheapest person can take more of them (E56
+    /// in the oracle sweep: 41 mentors at 12 a facilitator in two cohorts of two places each
+    /// needed a dearer second person on one team, where four cohorts of one place each took
+    /// the cheapest four times, 1.6% dearer). Kept only when the plan is cheaper.
+    private func splitForTeams(_ formed: Formed, advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome,
+                               _ run: Run) throws -> Formed {
+        guard settings.baseline == nil && run.quickTeams else { return formed }
+        var best = formed
+        let programmes = Dictionary(scenario.programmes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var groups: [String: (programme: Programme, cohorts: Int, members: Int, team: Int)] = [:]
+        for c in formed.plan.cohorts where c.continues == nil && c.starts == nil {
+            guard let p = programmes[c.programme], run.continuation?.programmes.contains(p.id) != true else { continue }
+            let k = CohortStage.groupKey(p, authority: c.authority)
+            var g = groups[k] ?? (p, 0, 0, 0)
+            g.cohorts += 1
+            g.members += c.schools.reduce(0) { $0 + $1.participants }
+            g.team = max(g.team, c.facilitators.count)
+            groups[k] = g
+        }
+        let tries = groups.filter { $0.value.team > 1 }.sorted { $0.key < $1.key }
+        for (n, (k, g)) in tries.prefix(Self.spreadTries).enumerated() where !run.stopped && run.budget.remaining - run.budget.reserve > 1 {
+            let perCohort = g.programme.participantsPerFacilitator * (g.team - 1)
+            let count = (g.members + perCohort - 1) / perCohort
+            guard count > g.cohorts, count * g.programme.cohortMin <= g.members else { continue }
+            if let cap = best.caps[k], cap.total < count * (g.team - 1) { continue }
+            best = try withFloor(count, for: k, on: best, suffix: "_split\(n + 1)", advisers: advisers, inductions: inductions, run)
+        }
+        return best
+    }
+
+    /// Stage A again with a group given at least `count` cohorts, then stages B and C;
+    /// the cheaper of that plan and `formed` (with the floor where it is the new one).
+    private func withFloor(_ count: Int, for key: String, on formed: Formed, suffix: String, advisers: AdviserStage.Outcome,
+                           inductions: AssessorStage.Outcome, _ run: Run) throws -> Formed {
+        var stage = run.cohortStage
+        stage.exporter = nil
+        stage.placeCaps = formed.caps
+        stage.cohortFloors = formed.floors.merging([key: count]) { _, new in new }
+        // More cohorts than the group's starters can fill at their smallest size: no such plan.
+        guard let a = try? run.withLateStarters(stage.run()) else { return formed }
+        var (b, next) = try staffed(a, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
+        next.models = formed.plan.models + next.models + a.models.map { $0.renamed($0.name + suffix) } + [b.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
+        if next.objective < formed.plan.objective - 0.005 {
+            return Formed(plan: next, caps: formed.caps, floors: stage.cohortFloors)
+        }
+        var kept = formed
+        kept.plan = cheaper(formed.plan, next)
+        return kept
     }
 
     /// Groups given one more cohort for their events, at most, per plan.

@@ -343,6 +343,20 @@ import Testing
         #expect(plan.cohorts.contains { $0.programme == "ECT1" && $0.authority == "HAL" && $0.facilitators == ["F01"] })
     }
 
+    /// E56: 41 new mentors at 12 a facilitator. Two cohorts of 21 and 20 need two different
+    /// people each: F06 (£300) took one place on each team, and the dearer F07 one
+    /// (£8,412.10, 1.6% above the oracle's £8,262.10). Four cohorts of 10–11 need one
+    /// person each, and F06 has the days for all four.
+    @Test func cohortsAreSplitSoTheirTeamsNeedFewerPeople() throws {
+        var s = OracleScenarios.eventCase(56).scenario
+        s.assessors = []
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        let mentors = plan.cohorts.filter { $0.programme == "MENT1" }
+        #expect(mentors.count == 4 && mentors.allSatisfy { $0.facilitators == ["F06"] })
+        #expect(plan.withoutDates <= 8262.10 + 0.01)
+    }
+
     /// E53: 46 ECTs start in September; their welcome conference gathers them (27 a
     /// facilitator, £100 for each one held apart) but the largest hall seats 35. Stage A formed
     /// two cohorts of 25 and 21: one gathered and 21 were held apart with their team of four

@@ -362,31 +362,47 @@ public struct Planner {
             g.team = max(g.team, c.facilitators.count)
             groups[k] = g
         }
-        let tries = groups.filter { $0.value.team > 1 }.sorted { $0.key < $1.key }
-        for (n, (k, g)) in tries.prefix(Self.spreadTries).enumerated() where !run.stopped && run.budget.remaining - run.budget.reserve > 1 {
+        // Each group with teams of several: as many cohorts as make every team one person
+        // smaller, then one cohort more (of mixed sizes: one team of two, the rest of one).
+        var tries: [(key: String, count: Int)] = []
+        for (k, g) in groups.sorted(by: { $0.key < $1.key }) where g.team > 1 {
             let perCohort = g.programme.participantsPerFacilitator * (g.team - 1)
-            let count = (g.members + perCohort - 1) / perCohort
-            guard count > g.cohorts, count * g.programme.cohortMin <= g.members else { continue }
-            if let cap = best.caps[k], cap.total < count * (g.team - 1) { continue }
-            best = try withFloor(count, for: k, on: best, suffix: "_split\(n + 1)", advisers: advisers, inductions: inductions, run)
+            for count in [(g.members + perCohort - 1) / perCohort, g.cohorts + 1] where count > g.cohorts
+                && count * g.programme.cohortMin <= g.members && !tries.contains(where: { $0 == (k, count) }) {
+                tries.append((k, count))
+            }
+        }
+        for (n, t) in tries.prefix(Self.splitTries).enumerated() where !run.stopped && run.budget.remaining - run.budget.reserve > 1 {
+            let before = best.plan.objective
+            best = try withFloor(t.count, for: t.key, on: best, suffix: "_split\(n + 1)", advisers: advisers, inductions: inductions, run)
+            // Groups capped at what their facilitators had left were capped for the old teams: the
+            // new cohorts may leave them more (G80: a third ECT cohort let F08 take three places and
+            // free F17 for Wigan's second mentor cohort, which the cap from the old teams forbade).
+            if best.plan.objective >= before - 0.005 && !best.caps.isEmpty && !run.stopped {
+                best = try withFloor(t.count, for: t.key, on: best, caps: [:], suffix: "_split\(n + 1)_uncapped",
+                                     advisers: advisers, inductions: inductions, run)
+            }
         }
         return best
     }
 
+    /// Groups formed again with more cohorts for their teams, at most, per plan.
+    static let splitTries = 4
+
     /// Stage A again with a group given at least `count` cohorts, then stages B and C;
     /// the cheaper of that plan and `formed` (with the floor where it is the new one).
-    private func withFloor(_ count: Int, for key: String, on formed: Formed, suffix: String, advisers: AdviserStage.Outcome,
-                           inductions: AssessorStage.Outcome, _ run: Run) throws -> Formed {
+    private func withFloor(_ count: Int, for key: String, on formed: Formed, caps: [String: CohortStage.PlaceCap]? = nil, suffix: String,
+                           advisers: AdviserStage.Outcome, inductions: AssessorStage.Outcome, _ run: Run) throws -> Formed {
         var stage = run.cohortStage
         stage.exporter = nil
-        stage.placeCaps = formed.caps
+        stage.placeCaps = caps ?? formed.caps
         stage.cohortFloors = formed.floors.merging([key: count]) { _, new in new }
         // More cohorts than the group's starters can fill at their smallest size: no such plan.
         guard let a = try? run.withLateStarters(stage.run()) else { return formed }
         var (b, next) = try staffed(a, options: run.laterTeamOptions(), advisers: advisers, inductions: inductions, run)
         next.models = formed.plan.models + next.models + a.models.map { $0.renamed($0.name + suffix) } + [b.stats].compactMap { $0 }.map { $0.renamed($0.name + suffix) }
         if next.objective < formed.plan.objective - 0.005 {
-            return Formed(plan: next, caps: formed.caps, floors: stage.cohortFloors)
+            return Formed(plan: next, caps: stage.placeCaps, floors: stage.cohortFloors)
         }
         var kept = formed
         kept.plan = cheaper(formed.plan, next)

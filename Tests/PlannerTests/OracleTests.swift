@@ -357,6 +357,21 @@ import Testing
         #expect(plan.withoutDates <= 8262.10 + 0.01)
     }
 
+    /// G80: 47 ECTs online at 12 a facilitator, in two cohorts of 24 and 23, need two
+    /// people each: F08 and F17 on both teams left F17 one place for Wigan's 20 mentors, whose
+    /// rooms (17 and 12) need two cohorts, and 3 went unmet (£117,253.17, 98.8% above the
+    /// oracle's £58,988.37). Three ECT cohorts, one of two places and two of one, let F08
+    /// take three places and free F17 for Wigan's second cohort.
+    @Test func aGroupSplitForItsTeamsFreesSomeoneAnotherGroupNeeds() throws {
+        var s = OracleScenarios.generated(80).scenario
+        s.assessors = []
+        let plan = try Tiny.plan(s)
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        #expect(!plan.unmet.contains { if case let .participants(p, _, _) = $0.subject { p == "MENT1" } else { false } })
+        #expect(plan.cohorts.filter { $0.programme == "ECT1" }.count == 3)
+        #expect(plan.withoutDates <= 58988.37 + 0.01)
+    }
+
     /// E53: 46 ECTs start in September; their welcome conference gathers them (27 a
     /// facilitator, £100 for each one held apart) but the largest hall seats 35. Stage A formed
     /// two cohorts of 25 and 21: one gathered and 21 were held apart with their team of four

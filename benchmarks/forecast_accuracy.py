@@ -20,7 +20,7 @@ run (process start, reading, writing; all cores) and of statsforecast's
 
 Usage: python3 benchmarks/forecast_accuracy.py --hubplan .build/release/hubplan [--set report|tune|both]
            [--methods auto,combo,...] [--peers AutoETS,...] [--markdown benchmarks/forecast_accuracy.md]
-       python3 benchmarks/forecast_accuracy.py --hubplan ... --select      (ranks combinations of single methods on the tuning set)
+       python3 benchmarks/forecast_accuracy.py --hubplan ... --select      (ranks means and medians of single methods on the tuning set)
        python3 benchmarks/forecast_accuracy.py --hubplan ... --calibrate   (prints Combination.quantiles and .shortQuantiles from the tuning set)
        python3 benchmarks/forecast_accuracy.py --hubplan ... --set tune --short 5   (series cut to their last 5 values)
 """
@@ -153,8 +153,12 @@ def calibrate(hubplan, items, method="combo", horizons=6, name="quantiles"):
         s = max(s, 1e-6 * max(1.0, np.mean(np.abs(x))))
         for h in range(min(horizons, len(xx))):
             z[h].append(abs(xx[h] - fc[sid][0][h]) / s)
+    # Never narrower further out: a horizon's factor is at least the one before it (the
+    # sample quantile of the next horizon can dip by chance).
+    q80 = np.maximum.accumulate([np.quantile(v, 0.8) for v in z])
+    q95 = np.maximum.accumulate([np.quantile(v, 0.95) for v in z])
     print(f"    public static let {name}: [(q80: Double, q95: Double)] = [")
-    print("        " + ", ".join(f"({np.quantile(v, 0.8):.3f}, {np.quantile(v, 0.95):.3f})" for v in z) + ",")
+    print("        " + ", ".join(f"({a:.3f}, {b:.3f})" for a, b in zip(q80, q95)) + ",")
     print("    ]")
     print("series per horizon:", [len(v) for v in z])
 
@@ -167,27 +171,40 @@ def source(sid):
 
 
 def select(hubplan, items, top=12):
-    """How the default's members were chosen: every mean of 1 to 5 of HubPlan's single
-    methods, scored on each source of the tuning set apart, relative to the best single
-    method there; the subsets with the lowest mean relative sMAPE and MASE come first."""
+    """How the default's members were chosen: every mean of 1 to 6 and every median of 3 to 6
+    of HubPlan's single methods, scored on each source of the tuning set apart, relative to
+    the best single method there; the subsets with the lowest mean relative sMAPE and MASE
+    come first."""
     import itertools
     fc = {m: run_hubplan(hubplan, items, m)[0] for m in MEMBERS}
-    sources = sorted({source(sid) for sid, _, _ in items})
-    by = {src: [it for it in items if source(it[0]) == src] for src in sources}
-    singles = {src: {m: score(by[src], fc[m]) for m in MEMBERS} for src in sources}
-    best = {src: {k: min(v[k] for v in singles[src].values()) for k in ("sMAPE", "MASE")} for src in sources}
+    # Series x method x horizon, so each candidate is one numpy reduction.
+    points = np.array([[np.asarray(fc[m][sid][0], float)[: len(xx)] for m in MEMBERS] for sid, _, xx in items])
+    actual = np.array([xx for _, _, xx in items])
+    scale = np.array([np.mean(np.abs(np.diff(x))) for _, x, _ in items])
+    src = np.array([source(sid) for sid, _, _ in items])
+
+    def scores(f, rows):
+        denom = np.abs(actual[rows]) + np.abs(f[rows])
+        sm = np.mean(np.where(denom > 0, 200 * np.abs(actual[rows] - f[rows]) / np.where(denom > 0, denom, 1), 0))
+        ms = np.nanmean(np.where(scale[rows] > 0, np.mean(np.abs(actual[rows] - f[rows]), axis=1) / np.where(scale[rows] > 0, scale[rows], 1), np.nan))
+        return sm, ms
+
+    sources = sorted(set(src))
+    masks = {so: src == so for so in sources}
+    best = {so: [min(scores(points[:, i], masks[so])[j] for i in range(len(MEMBERS))) for j in (0, 1)] for so in sources}
+    everything = np.ones(len(items), bool)
     rows = []
-    for k in range(1, 6):
-        for sub in itertools.combinations(MEMBERS, k):
-            mean = {sid: tuple(np.mean([fc[m][sid][j] for m in sub], axis=0) for j in range(5)) for sid, _, _ in items}
-            rel = []
-            for src in sources:
-                sc = score(by[src], mean)
-                rel.append((sc["sMAPE"] / best[src]["sMAPE"] + sc["MASE"] / best[src]["MASE"]) / 2)
-            pooled = score(items, mean)
-            rows.append((float(np.mean(rel)), float(np.max(rel)), pooled["sMAPE"], pooled["MASE"], "+".join(sub)))
+    for k in range(1, 7):
+        for sub in itertools.combinations(range(len(MEMBERS)), k):
+            for name, agg in (("mean", np.mean), ("median", np.median)):
+                if name == "median" and k < 3:
+                    continue
+                f = agg(points[:, list(sub)], axis=1)
+                rel = [(lambda a: (a[0] / best[so][0] + a[1] / best[so][1]) / 2)(scores(f, masks[so])) for so in sources]
+                pooled = scores(f, everything)
+                rows.append((float(np.mean(rel)), float(np.max(rel)), pooled[0], pooled[1], name + " of " + "+".join(MEMBERS[i] for i in sub)))
     rows.sort()
-    print("| members (equal-weight mean) | mean relative score | worst source | sMAPE % | MASE |")
+    print("| members | mean relative score | worst source | sMAPE % | MASE |")
     print("|---|---:|---:|---:|---:|")
     for r in rows[:top]:
         print(f"| {r[4]} | {r[0]:.4f} | {r[1]:.4f} | {r[2]:.2f} | {r[3]:.3f} |")
@@ -217,15 +234,17 @@ def main():
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--markdown")
     ap.add_argument("--calibrate", action="store_true")
-    ap.add_argument("--select", action="store_true", help="rank every mean of 1-5 single methods on the tuning set")
+    ap.add_argument("--select", action="store_true", help="rank every mean of 1-6 and median of 3-6 single methods on the tuning set")
     ap.add_argument("--short", type=int, metavar="K", help="cut every series to its last K training values (the hub's histories are 5)")
     args = ap.parse_args()
     hubplan = os.path.abspath(args.hubplan)
     if args.calibrate:
         calibrate(hubplan, load("tune"))
+        # `auto` takes Theta's points below 5 values and the combination's from 5 on.
         for k in (3, 4, 5, 6):
-            print(f"series of {k} values, Theta's points:")
-            calibrate(hubplan, shorten(load("tune"), (k,)), method="theta", name=f"shortQuantiles[{k}]")
+            method = "theta" if k < 5 else "combo"
+            print(f"series of {k} values, {method}'s points:")
+            calibrate(hubplan, shorten(load("tune"), (k,)), method=method, name=f"shortQuantiles[{k}]")
         return 0
     if args.select:
         return select(hubplan, load("tune"))

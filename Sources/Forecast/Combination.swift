@@ -15,46 +15,51 @@ enum Drift {
     }
 }
 
-/// HubPlan's default forecast for short annual series: the mean, point by point, of
-/// the damped-trend ETS, ETS chosen by AICc, the naive method and Holt's linear trend,
-/// with intervals calibrated on public annual series that are not the ones we report
-/// on (benchmarks/README.md, "Forecast accuracy").
+/// HubPlan's default forecast for short annual series: the median, point by point, of
+/// the optimised Theta model, the Theta method, the damped-trend ETS, ETS chosen by AICc,
+/// the naive method and Holt's linear trend, with intervals calibrated on public annual
+/// series that are not the ones we report on (benchmarks/README.md, "Forecast accuracy").
 ///
 /// The members were chosen on the tuning set (M1 and Tourism yearly, Tourism's
 /// quarterly and monthly series summed to years, World Bank fertility rates) among
-/// every equal-weight mean of 1 to 5 of HubPlan's single methods (naive, drift, ses,
-/// holt, damped, ets, theta, otm, dotm, ces), as the mean with the lowest sMAPE and
-/// MASE relative to the best single method, averaged over the five sources
-/// (`benchmarks/forecast_accuracy.py --select`).
+/// every equal-weight mean of 1 to 6, and every median of 3 to 6, of HubPlan's single
+/// methods (naive, drift, ses, holt, damped, ets, theta, otm, dotm, ces), as the one
+/// with the lowest sMAPE and MASE relative to the best single method, averaged over the
+/// five sources (`benchmarks/forecast_accuracy.py --select`). A median of six is robust
+/// to the one member that goes astray on a series, where a mean follows it.
 ///
 /// Intervals: ŷₕ ± qₕ·s, where s is the standard deviation of the series' first
 /// differences and qₕ the 80% or 95% quantile of |error|/s at horizon h of this
-/// combination on the tuning set (``Combination/quantiles``). Beyond the table's last
+/// combination on the tuning set (``Combination/quantiles``; for series of 5 or 6
+/// values, ``Combination/shortQuantiles``, measured at that length). Beyond the table's last
 /// horizon the factor grows in proportion to h.
 public enum Combination {
     /// The members of the combination, in the order their forecasts are averaged.
-    public static let members: [ForecastMethod] = [.damped, .ets, .naive, .holt]
+    public static let members: [ForecastMethod] = [.otm, .theta, .damped, .ets, .naive, .holt]
 
     /// The 80% and 95% quantiles of |error| / s by horizon (1…6), measured by
-    /// `benchmarks/forecast_accuracy.py --calibrate` on the tuning set.
+    /// `benchmarks/forecast_accuracy.py --calibrate` on the tuning set, never narrower at a
+    /// later horizon (each factor at least the one before it).
     public static let quantiles: [(q80: Double, q95: Double)] = [
-        (2.039, 4.493), (3.054, 6.476), (3.668, 6.511), (4.440, 7.906), (5.040, 9.672), (5.870, 11.399),
+        (2.112, 4.355), (2.979, 6.588), (3.666, 6.588), (4.412, 7.805), (4.888, 9.500), (5.810, 10.736),
     ]
 
-    /// The same for the Theta method on series of 3 to 6 values (the tuning series cut to
-    /// their last 3, 4, 5 or 6 values), which `auto` uses there: with so few changes to
-    /// measure the spread by, the tails are heavy.
+    /// The same for series of 3 to 6 values (the tuning series cut to their last 3, 4, 5 or 6
+    /// values), with the points `auto` takes there: Theta's for 3 and 4, the combination's
+    /// for 5 and 6. With so few changes to measure the spread by, the tails are heavy.
     public static let shortQuantiles: [Int: [(q80: Double, q95: Double)]] = [
         3: [(5.739, 23.379), (9.370, 40.330), (11.972, 52.107), (13.791, 65.054), (15.783, 82.676), (18.436, 99.042)],
         4: [(2.929, 9.069), (4.585, 16.233), (5.447, 22.966), (6.732, 30.201), (7.548, 37.394), (8.639, 44.414)],
-        5: [(2.557, 6.667), (3.813, 11.972), (4.644, 16.491), (5.578, 21.843), (6.336, 25.181), (7.343, 31.522)],
-        6: [(2.542, 5.495), (3.734, 10.320), (4.791, 13.729), (5.525, 17.830), (6.002, 20.252), (6.873, 25.027)],
+        5: [(2.436, 5.423), (3.552, 9.439), (4.297, 13.395), (5.270, 16.603), (5.622, 19.480), (6.664, 23.846)],
+        6: [(2.385, 5.059), (3.549, 8.239), (4.285, 10.890), (5.144, 13.905), (5.546, 15.917), (6.410, 21.072)],
     ]
 
-    /// Theta's points for a series of 3 to 6 values with intervals from ``shortQuantiles``.
+    /// The interval table for a series of `n` values: by its length up to 6, else ``quantiles``.
+    static func table(length n: Int) -> [(q80: Double, q95: Double)] { n <= 6 ? shortQuantiles[max(n, 3)]! : quantiles }
+
+    /// Theta's points for a series of 3 or 4 values with intervals from ``shortQuantiles``.
     public static func shortForecast(_ y: [Double], horizon h: Int) -> ForecastResult {
-        let table = shortQuantiles[min(max(y.count, 3), 6)]!
-        return calibrated(method: "theta", points: Theta.fit(y).forecast(h).forecast, scale: differenceSD(y), table: table)
+        calibrated(method: "theta", points: Theta.fit(y).forecast(h).forecast, scale: differenceSD(y), table: table(length: y.count))
     }
 
     /// The standard deviation of the first differences (n − 1 divisor); never below
@@ -80,16 +85,26 @@ public enum Combination {
     /// - Parameter y: at least 3 values, oldest first, all finite.
     public static func forecast(_ y: [Double], horizon h: Int) -> ForecastResult {
         let parts = memberForecasts(y, horizon: h)
-        let points = (0..<h).map { i in parts.reduce(0) { $0 + $1.forecast[i] } / Double(parts.count) }
-        return calibrated(method: "combo(" + members.map(\.rawValue).joined(separator: ",") + ")", points: points, scale: differenceSD(y))
+        let points = (0..<h).map { i in median(parts.map { $0.forecast[i] }) }
+        return calibrated(method: "combo(" + members.map(\.rawValue).joined(separator: ",") + ")", points: points, scale: differenceSD(y),
+                          table: table(length: y.count))
     }
 
-    /// The members' forecasts, fitting each ETS model once (damped, ets and holt share
-    /// them; a series too short for a trend has fewer), with the quicker fit.
+    /// The middle value; the mean of the two middle values of an even count.
+    static func median(_ values: [Double]) -> Double {
+        let v = values.sorted(), n = v.count
+        guard n > 0 else { return .nan }
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2
+    }
+
+    /// The members' forecasts, in the order of ``members``, fitting each ETS model once
+    /// (damped, ets and holt share them; a series too short for a trend has fewer), with
+    /// the quicker fit.
     static func memberForecasts(_ y: [Double], horizon h: Int) -> [ForecastResult] {
         let fits = ETS.fits(y, thorough: false)
         let holt = fits.count >= 2 ? fits[1] : fits[0]
-        return [fits[fits.count - 1].forecast(h), ETS.bestByAICc(fits).forecast(h), Naive.forecast(y, h), holt.forecast(h)]
+        return [OptimisedTheta.fit(y, dynamic: false).forecast(h), Theta.fit(y).forecast(h),
+                fits[fits.count - 1].forecast(h), ETS.bestByAICc(fits).forecast(h), Naive.forecast(y, h), holt.forecast(h)]
     }
 
     /// Intervals ŷₕ ± qₕ·s around given points from the calibration table and a scale s.

@@ -2,9 +2,10 @@ import Foundation
 
 /// The forecasting methods for short annual series.
 public enum ForecastMethod: String, Sendable, CaseIterable {
-    /// HubPlan's choice for each series: the calibrated combination from 7 values on,
-    /// below that the Theta method with intervals calibrated for the series' length
-    /// (``Combination/shortForecast(_:horizon:)``). Everything that forecasts without
+    /// HubPlan's choice for each series: the calibrated combination from 5 values on (a
+    /// hub's five years of history among them), below that the Theta method; intervals
+    /// calibrated for the series' length up to 6 values (``Combination/shortQuantiles``),
+    /// by horizon beyond. Everything that forecasts without
     /// being told a method uses this, and the result names what it used.
     case auto
     /// The last value, intervals from the random walk σ√h.
@@ -27,17 +28,18 @@ public enum ForecastMethod: String, Sendable, CaseIterable {
     case dotm
     /// Complex exponential smoothing without seasonality (statsforecast's AutoCES, model N).
     case ces
-    /// The mean of damped, ets, naive and holt with calibrated intervals (``Combination``).
+    /// The median of otm, theta, damped, ets, naive and holt with calibrated intervals (``Combination``).
     case combo
     /// The method with the lowest rolling-origin MASE on the series itself (the old
     /// default: slow, and no more accurate than `auto`; kept to measure that).
     case rolling
 
     /// Whether `auto` uses the combination for a series of `n` values. Measured on the
-    /// tuning series cut to their last 3 to 10 values (benchmarks/forecast_accuracy.md):
-    /// the Theta method is as accurate or more up to 6 values (5 values: sMAPE 18.84 and
-    /// MASE 2.298 against the combination's 18.92 and 2.331), the combination from 8 on.
-    public static func usesCombination(length n: Int) -> Bool { n >= 7 }
+    /// tuning series cut to their last 3 to 8 values (benchmarks/forecast_accuracy.md): the
+    /// Theta method is more accurate with 3 or 4 values (4 values: sMAPE 18.23 and MASE
+    /// 2.362 against the combination's 19.66 and 2.414), the combination from 5 on (5
+    /// values: 17.88 and 2.235 against Theta's 18.84 and 2.298).
+    public static func usesCombination(length n: Int) -> Bool { n >= 5 }
 
     /// Forecasts a series for horizons 1…h.
     ///

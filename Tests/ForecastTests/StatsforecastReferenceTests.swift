@@ -117,20 +117,35 @@ struct StatsforecastReference: Decodable {
 }
 
 @Suite struct CombinationTests {
-    /// The default's points are the mean of its members' points, and its intervals are the
+    /// The default's points are the median of its members' points, and its intervals are the
     /// calibration table's factors times the spread of the first differences.
-    @Test func combinationIsTheMeanWithCalibratedIntervals() {
+    @Test func combinationIsTheMedianWithCalibratedIntervals() {
         let y = StatsforecastReference.shared.series["nile_last20"]!.values
         let f = ForecastMethod.combo.forecast(y, horizon: 6)
         let parts = Combination.memberForecasts(y, horizon: 6)
         let s = Combination.differenceSD(y)
         #expect(parts.count == Combination.members.count)
         for h in 0..<6 {
-            #expect(abs(f.forecast[h] - parts.reduce(0) { $0 + $1.forecast[h] } / Double(parts.count)) < 1e-9)
+            let sorted = parts.map { $0.forecast[h] }.sorted()
+            #expect(abs(f.forecast[h] - (sorted[2] + sorted[3]) / 2) < 1e-9)
             #expect(abs(f.hi80[h] - f.forecast[h] - Combination.quantiles[h].q80 * s) < 1e-9)
             #expect(abs(f.forecast[h] - f.lo95[h] - Combination.quantiles[h].q95 * s) < 1e-9)
         }
-        #expect(f.method == "combo(damped,ets,naive,holt)")
+        #expect(f.method == "combo(otm,theta,damped,ets,naive,holt)")
+    }
+
+    /// The members' forecasts are those of the single methods they name.
+    @Test func membersAreTheSingleMethods() {
+        let y = StatsforecastReference.shared.series["nile_last20"]!.values
+        let parts = Combination.memberForecasts(y, horizon: 3)
+        #expect(parts[0].forecast == ForecastMethod.otm.forecast(y, horizon: 3).forecast)
+        #expect(parts[1].forecast == ForecastMethod.theta.forecast(y, horizon: 3).forecast)
+        #expect(parts[4].forecast == ForecastMethod.naive.forecast(y, horizon: 3).forecast)
+    }
+
+    @Test func medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        #expect(Combination.median([4, 1, 3, 100]) == 3.5)
+        #expect(Combination.median([5, -2, 7]) == 5)
     }
 
     /// The quicker fits the combination uses come within one unit of log-likelihood of the thorough ones.
@@ -143,18 +158,21 @@ struct StatsforecastReference: Decodable {
     }
 
     @Test func autoChoosesByLengthAndSaysWhich() {
+        let combo = "auto: combo(otm,theta,damped,ets,naive,holt)"
         #expect(ForecastMethod.auto.forecast([10, 12, 13], horizon: 2).method == "auto: theta")
-        #expect(ForecastMethod.auto.forecast([10, 12, 13, 15, 14, 16], horizon: 2).method == "auto: theta")
-        #expect(ForecastMethod.auto.forecast([10, 12, 13, 15, 14, 16, 18], horizon: 2).method == "auto: combo(damped,ets,naive,holt)")
+        #expect(ForecastMethod.auto.forecast([10, 12, 13, 15], horizon: 2).method == "auto: theta")
+        #expect(ForecastMethod.auto.forecast([10, 12, 13, 15, 14], horizon: 2).method == combo)
+        #expect(ForecastMethod.auto.forecast([10, 12, 13, 15, 14, 16, 18], horizon: 2).method == combo)
     }
 
     /// Short series take their intervals from the table for their length.
     @Test func shortSeriesUseTheirOwnTable() {
-        let y: [Double] = [10, 12, 13, 15, 14]
-        let f = ForecastMethod.auto.forecast(y, horizon: 2)
-        let s = Combination.differenceSD(y)
-        #expect(abs(f.forecast[0] - Theta.fit(y).forecast(2).forecast[0]) < 1e-12)
-        #expect(abs(f.hi95[1] - f.forecast[1] - Combination.shortQuantiles[5]![1].q95 * s) < 1e-9)
+        let four: [Double] = [10, 12, 13, 15], five: [Double] = [10, 12, 13, 15, 14]
+        let f4 = ForecastMethod.auto.forecast(four, horizon: 2), f5 = ForecastMethod.auto.forecast(five, horizon: 2)
+        #expect(abs(f4.forecast[0] - Theta.fit(four).forecast(2).forecast[0]) < 1e-12)
+        #expect(abs(f4.hi95[1] - f4.forecast[1] - Combination.shortQuantiles[4]![1].q95 * Combination.differenceSD(four)) < 1e-9)
+        #expect(abs(f5.forecast[0] - ForecastMethod.combo.forecast(five, horizon: 2).forecast[0]) < 1e-12)
+        #expect(abs(f5.hi95[1] - f5.forecast[1] - Combination.shortQuantiles[5]![1].q95 * Combination.differenceSD(five)) < 1e-9)
     }
 
     /// Beyond the table's six horizons the factor grows in proportion to the horizon.

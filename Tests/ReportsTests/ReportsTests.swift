@@ -198,8 +198,8 @@ enum Small {
         #expect(Set(f.map(\.programme)) == Set(s.programmes.map(\.id)))
         #expect(f.allSatisfy { $0.result.method.hasPrefix("auto: ") || $0.result.method == "carried forward" })
         let html = HTMLReport.renderForecast(scenario: s, forecasts: f, capacity: [])
-        // Five years of history: the Theta method with intervals for five values.
-        #expect(html.contains("Method: auto: theta"))
+        // Five years of history: the combination with intervals for five values.
+        #expect(html.contains("Method: auto: combo(otm,theta,damped,ets,naive,holt)"))
     }
 
     /// A method name with commas stays one CSV field.

@@ -154,7 +154,9 @@ struct FacilitatorStage {
             let worked = planned.worked(c)
             let total = worked.reduce(0) { $0 + $1.facilitatorDays }
             totalDemand += Double(need) * total
-            let terms = Set(p.sessions.map(\.halfTerm))
+            // Free in every half-term its team works: not the event's, when its crew works that
+            // (the oracle sweep's G94: the mentors' team could be the one away for HT1's event).
+            let terms = Set(worked.map(\.halfTerm))
             let inPerson = Double(worked.filter { $0.mode == .inPerson }.count)
             var row: [(Int, Variable)] = []
             var rowCosts: [Double] = []
@@ -331,6 +333,7 @@ struct FacilitatorStage {
         var unmet: [UnmetItem] = []
         var staffed: [CohortStage.Cohort] = []
         var shortGroups: Set<String> = []
+        var cuts: [(CohortStage.Cohort, UnmetReason, [CutSeating.Dropped])] = []
         for (ci, c) in cohorts.enumerated() {
             let left = built.drops[ci].map { Int(r.value($0).rounded()) } ?? 0
             let short = options[ci].first { r.value($0.1) > 0.5 }?.0
@@ -347,8 +350,7 @@ struct FacilitatorStage {
                                             shortage: shortage(c, qualified: qualified, candidates: a[ci].count),
                                             qualified: qualified, cohort: c.id, kept: short.kept)
             let (kept, dropped) = shrink(c, to: short.kept)
-            unmet += dropped.map { UnmetItem(.participants(programme: c.programme.id, authority: $0.authority, town: $0.town),
-                                             amount: Double($0.participants), reason: why) }
+            cuts.append((c, why, dropped))
             if let kept {
                 teams[c.id] = team
                 staffed.append(kept)
@@ -358,31 +360,34 @@ struct FacilitatorStage {
         for e in built.crews {
             crews.crews[e.group.id] = (e.group.pattern, e.r.filter { r.value($0.1) > 0.5 }.map { facilitators[$0.0].id }.sorted())
         }
+        // Those cut take seats their group's other cohorts have free under their teams; the rest are unmet.
+        let seating = CutSeating(ctx: ctx), gathered = Set(crews.gathered.keys)
+        for (c, why, dropped) in cuts {
+            let rest = seating.seat(dropped, cutFrom: c, in: &staffed, teams: teams, gathered: gathered)
+            unmet += ctx.zones(of: rest.map { ($0.school, $0.participants) }).map {
+                UnmetItem(.participants(programme: c.programme.id, authority: $0.authority, town: $0.town),
+                          amount: Double($0.participants), reason: why)
+            }
+        }
         return Outcome(cohorts: staffed, teams: teams, unmet: unmet, stats: stats, shortGroups: shortGroups, crews: crews)
     }
 
     /// A cohort cut to `size` participants (those who travel furthest leave first),
-    /// or nil when it is given up, and the participants dropped, by town.
-    func shrink(_ c: CohortStage.Cohort, to size: Int) -> (CohortStage.Cohort?, [PlanningContext.Zone]) {
+    /// or nil when it is given up, and the participants dropped.
+    func shrink(_ c: CohortStage.Cohort, to size: Int) -> (CohortStage.Cohort?, [CutSeating.Dropped]) {
         func minutes(_ school: String) -> Double {
             guard let v = c.venue else { return 0 }
             return ctx.origin(ofSchool: school)?.travelMinutes(to: v.location) ?? 0
         }
         var keep = size
         var kept: [(String, Int)] = []
-        var dropped: [String: PlanningContext.Zone] = [:]
-        func drop(_ school: String, _ n: Int) {
-            guard n > 0, let s = ctx.schoolById[school] else { return }
-            let key = "\(s.authority)/\(s.town)"
-            var z = dropped[key] ?? PlanningContext.Zone(id: key, authority: s.authority, town: s.town, location: s.location, schools: [])
-            z.schools.append((school, n))
-            dropped[key] = z
-        }
+        var dropped: [CutSeating.Dropped] = []
         for (school, n) in c.schools.sorted(by: { (minutes($0.0), $0.0) < (minutes($1.0), $1.0) }) {
             let k = min(n, keep)
             keep -= k
             if k > 0 { kept.append((school, k)) }
-            drop(school, n - k)
+            // A catch-up cohort's starters are its intake's late starters.
+            if n > k { dropped.append(.init(school: school, participants: n - k, from: c.starts)) }
         }
         // Late joiners keep what seats the starters leave, and leave first.
         var joiners: [(school: String, participants: Int, from: HalfTerm)] = []
@@ -390,14 +395,13 @@ struct FacilitatorStage {
             let k = min(j.participants, keep)
             keep -= k
             if k > 0 { joiners.append((j.school, k, j.from)) }
-            drop(j.school, j.participants - k)
+            if j.participants > k { dropped.append(.init(school: j.school, participants: j.participants - k, from: j.from)) }
         }
-        let zones = dropped.values.sorted { $0.id < $1.id }
-        guard size > 0 else { return (nil, zones) }
+        guard size > 0 else { return (nil, dropped) }
         var smaller = c
         smaller.schools = c.schools.compactMap { place in kept.first { $0.0 == place.0 } }
         smaller.joiners = joiners
-        return (smaller, zones)
+        return (smaller, dropped)
     }
 
     /// A feasible point of the team model, found greedily, for GLPK to start from, so

@@ -198,6 +198,11 @@ struct CohortStage {
         let cohorts = (n + p.cohortMax - 1) / p.cohortMax
         var q = p
         q.cohortMax = max(p.cohortMin, p.cohortMax - min((late + cohorts - 1) / cohorts, p.cohortMax - p.cohortMin))
+        // Never so few seats that the starters no longer make whole cohorts: 22 starters with
+        // 9 late ones in cohorts of 12 to 28 keep one cohort of 22, not two of 11 (the oracle
+        // sweep's E124, whose two cohorts of 11 broke the rule).
+        let most = max(1, n / p.cohortMin)
+        q.cohortMax = min(p.cohortMax, max(q.cohortMax, (n + most - 1) / most))
         return q
     }
 
@@ -451,9 +456,11 @@ struct CohortStage {
         flows = rest
         var total = flows.reduce(0) { $0 + $1.1 }
         var dropped: [(String, Int)] = []
-        // Capped: serve only as many as the places can take (whole cohorts of at least cmin).
-        if let placeCap {
-            let servable = CohortSizes(programme: p, capacity: largest(p, room: p.cohortMax, placeCap)).mostServed(total, places: placeCap.total)
+        // Serve only as many as whole cohorts within their sizes can take (and, capped, their
+        // places): 22 in cohorts of 12 to 19 are one cohort of 19, not two of 11.
+        let servable = CohortSizes(programme: p, capacity: largest(p, room: p.cohortMax, placeCap))
+            .mostServed(total, places: placeCap?.total ?? Int.max)
+        if servable < total && total >= p.cohortMin {
             (flows, dropped) = Self.trim(flows, to: servable)
             total = servable
         }
@@ -493,7 +500,10 @@ struct CohortStage {
         }
         let facilitators = cohorts.reduce(0) { $0 + p.facilitatorsNeeded(for: $1.size) }
         let left = dropped.reduce(0) { $0 + $1.1 }
-        let unmet = left > 0 ? [UnmetItem(what, amount: Double(left), reason: .facilitatorDaysForCohorts(authority: nil, programme: nil, more: true))] : []
+        let why: UnmetReason = placeCap != nil
+            ? .facilitatorDaysForCohorts(authority: nil, programme: nil, more: true)
+            : .fewerThanSmallestCohort(programme: p.id, enrolled: left, area: "beyond whole cohorts of \(p.cohortMin)–\(biggest)", cohortMin: p.cohortMin)
+        let unmet = left > 0 ? [UnmetItem(what, amount: Double(left), reason: why)] : []
         let staffing = (Double(cohorts.count) * rates.first + Double(facilitators - cohorts.count) * rates.more) * days * w.staffDays
         return Outcome(cohorts: cohorts, unmet: unmet, objective: staffing + Double(left) * w.unmet,
                        models: [], joined: joined)

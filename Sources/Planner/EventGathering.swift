@@ -157,24 +157,29 @@ struct EventGathering {
 
     /// When no room seats all an in-person event's participants, or the qualified facilitators
     /// free in its half-term are too few to crew them all: the cohorts that gather the most of
-    /// them within both (fewer cohorts on a tie); nil when nothing stops them all gathering.
+    /// them within both; nil when nothing stops them all gathering. On a tie, those whose teams
+    /// have the most places gather (a cohort apart has its whole team work the event: the oracle
+    /// sweep's E53 held apart a cohort of three places, where one of two seated as many), then
+    /// the fewest cohorts.
     func partial(_ g: Group) -> Group? {
         let largest = min(g.pattern.mode == .inPerson ? largestRoom ?? 0 : Int.max, crewSeats(g))
         guard g.participants > largest else { return nil }
         let ht = g.pattern.halfTerm
-        // best[t]: the fewest cohorts (and which) seating exactly t, over the cohorts in id order.
-        var best: [[Int]?] = Array(repeating: nil, count: largest + 1)
-        best[0] = []
+        // best[t]: the cohorts seating exactly t with the most places, then the fewest, over the cohorts in id order.
+        var best: [(cohorts: [Int], places: Int)?] = Array(repeating: nil, count: largest + 1)
+        best[0] = ([], 0)
         for (k, c) in g.cohorts.enumerated() {
-            let n = c.size(at: ht)
+            let n = c.size(at: ht), places = g.programme.facilitatorsNeeded(for: c.size)
             guard n <= largest else { continue }
             for t in stride(from: largest, through: n, by: -1) {
-                guard let from = best[t - n], best[t].map({ from.count + 1 < $0.count }) ?? true else { continue }
-                best[t] = from + [k]
+                guard let from = best[t - n] else { continue }
+                let next = (cohorts: from.cohorts + [k], places: from.places + places)
+                if let now = best[t], (now.places, -now.cohorts.count) >= (next.places, -next.cohorts.count) { continue }
+                best[t] = next
             }
         }
         let seated = (0...largest).last { best[$0] != nil } ?? 0
-        return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: (best[seated] ?? []).map { g.cohorts[$0] })
+        return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: (best[seated]?.cohorts ?? []).map { g.cohorts[$0] })
     }
 
     /// The most participants an event's crew could hold: one per so many, of everyone qualified
@@ -210,7 +215,48 @@ struct EventGathering {
                 break
             }
         }
+        // Then the cohorts apart hand starters to those that gather, where these have seats.
+        for g in groups(out) where g.programme.continues == nil {
+            guard let part = partial(g), let moved = filled(g, gathering: part) else { continue }
+            for c in moved { out[index[c.id]!] = c }
+        }
         return out
+    }
+
+    /// When the cohorts that gather seat fewer than the event can hold: the cohorts apart hand
+    /// starters to those gathering at the same venue (so no one travels further), within the
+    /// seats their places already teach and their largest size, each apart cohort kept at its
+    /// smallest size. Fewer are held apart, and a cohort apart may need fewer places (its
+    /// team works the event). The oracle sweep's E53: 32 of a hall of 35 gathered, 14 apart,
+    /// where a gathered cohort had a seat. The cohorts changed, or nil when none is.
+    func filled(_ g: Group, gathering part: Group) -> [CohortStage.Cohort]? {
+        let p = g.programme, ht = g.pattern.halfTerm
+        let limit = min(g.pattern.mode == .inPerson ? largestRoom ?? 0 : Int.max, crewSeats(g))
+        var room = limit - part.participants
+        var gathered = part.cohorts
+        let ids = Set(gathered.map(\.id))
+        var apart = g.cohorts.filter { !ids.contains($0.id) }.sorted { ($0.size(at: ht), $0.id) < ($1.size(at: ht), $1.id) }
+        var changed = Set<String>()
+        for a in apart.indices where room > 0 {
+            for k in gathered.indices where room > 0 && gathered[k].venue?.id == apart[a].venue?.id {
+                let c = gathered[k]
+                let capacity = min(p.cohortMax, c.venue?.largestRoom ?? p.cohortMax, p.facilitatorsNeeded(for: c.size) * p.participantsPerFacilitator)
+                let starters = apart[a].schools.reduce(0) { $0 + $1.1 }
+                let n = min(room, capacity - c.size, starters - p.cohortMin)
+                guard n > 0 else { continue }
+                for (school, m) in take(n, from: &apart[a]) {
+                    if let i = gathered[k].schools.firstIndex(where: { $0.0 == school }) { gathered[k].schools[i].1 += m }
+                    else { gathered[k].schools.append((school, m)) }
+                }
+                room -= n
+                changed.formUnion([c.id, apart[a].id])
+            }
+        }
+        guard !changed.isEmpty else { return nil }
+        let trial = Group(programme: p, pattern: g.pattern, scope: g.scope,
+                          cohorts: g.cohorts.map { c in (gathered + apart).first { $0.id == c.id } ?? c })
+        guard (partial(trial)?.participants ?? 0) > part.participants else { return nil }
+        return (gathered + apart).filter { changed.contains($0.id) }
     }
 
     /// A venue's cohorts with the m smallest cut to seat `room` between them (m as large as fits

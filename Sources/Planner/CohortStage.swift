@@ -60,6 +60,11 @@ struct CohortStage {
             schools + joiners.filter { $0.from <= ht }.map { ($0.school, $0.participants) }
         }
 
+        /// `n` more starters from a school.
+        mutating func addStarters(_ school: String, _ n: Int) {
+            if let i = schools.firstIndex(where: { $0.0 == school }) { schools[i].1 += n } else { schools.append((school, n)) }
+        }
+
         /// Those at a session in a half-term.
         func size(at ht: HalfTerm) -> Int {
             schools.reduce(0) { $0 + $1.1 } + joiners.filter { $0.from <= ht }.reduce(0) { $0 + $1.participants }

@@ -74,10 +74,8 @@ struct CutSeating {
         guard n > 0 else { return }
         if let from = d.from, from > (c.starts ?? .ht1) {
             c.joiners.append((d.school, n, from))
-        } else if let i = c.schools.firstIndex(where: { $0.0 == d.school }) {
-            c.schools[i].1 += n
         } else {
-            c.schools.append((d.school, n))
+            c.addStarters(d.school, n)
         }
     }
 }

@@ -162,7 +162,7 @@ struct EventGathering {
     /// sweep's E53 held apart a cohort of three places, where one of two seated as many), then
     /// the fewest cohorts.
     func partial(_ g: Group) -> Group? {
-        let largest = min(g.pattern.mode == .inPerson ? largestRoom ?? 0 : Int.max, crewSeats(g))
+        let largest = seats(g)
         guard g.participants > largest else { return nil }
         let ht = g.pattern.halfTerm
         // best[t]: the cohorts seating exactly t with the most places, then the fewest, over the cohorts in id order.
@@ -180,6 +180,11 @@ struct EventGathering {
         }
         let seated = (0...largest).last { best[$0] != nil } ?? 0
         return Group(programme: g.programme, pattern: g.pattern, scope: g.scope, cohorts: (best[seated]?.cohorts ?? []).map { g.cohorts[$0] })
+    }
+
+    /// The most of an event's participants who can gather: the largest room seats (in person) and the crew holds.
+    func seats(_ g: Group) -> Int {
+        min(g.pattern.mode == .inPerson ? largestRoom ?? 0 : Int.max, crewSeats(g))
     }
 
     /// The most participants an event's crew could hold: one per so many, of everyone qualified
@@ -231,8 +236,7 @@ struct EventGathering {
     /// where a gathered cohort had a seat. The cohorts changed, or nil when none is.
     func filled(_ g: Group, gathering part: Group) -> [CohortStage.Cohort]? {
         let p = g.programme, ht = g.pattern.halfTerm
-        let limit = min(g.pattern.mode == .inPerson ? largestRoom ?? 0 : Int.max, crewSeats(g))
-        var room = limit - part.participants
+        var room = seats(g) - part.participants
         var gathered = part.cohorts
         let ids = Set(gathered.map(\.id))
         var apart = g.cohorts.filter { !ids.contains($0.id) }.sorted { ($0.size(at: ht), $0.id) < ($1.size(at: ht), $1.id) }
@@ -244,10 +248,7 @@ struct EventGathering {
                 let starters = apart[a].schools.reduce(0) { $0 + $1.1 }
                 let n = min(room, capacity - c.size, starters - p.cohortMin)
                 guard n > 0 else { continue }
-                for (school, m) in take(n, from: &apart[a]) {
-                    if let i = gathered[k].schools.firstIndex(where: { $0.0 == school }) { gathered[k].schools[i].1 += m }
-                    else { gathered[k].schools.append((school, m)) }
-                }
+                for (school, m) in take(n, from: &apart[a]) { gathered[k].addStarters(school, m) }
                 room -= n
                 changed.formUnion([c.id, apart[a].id])
             }
